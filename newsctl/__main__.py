@@ -1,0 +1,5 @@
+"""`python -m newsctl` runs the command line."""
+
+from newsctl.cli.app import main
+
+main()

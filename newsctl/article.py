@@ -1,0 +1,234 @@
+"""The Article: one parse of one file, shared by lint, outline and export.
+
+Everything here is frozen data. Positions are 1-based lines and columns of the
+whole file. Rules, the outline and the exporters read these objects and never
+parse text again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from newsctl.source import Source
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A 1-based range in the file; the end column is exclusive of nothing: it is the last character + 1."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the parser could not accept (bad YAML, unclosed front matter...).
+
+    `kind` is matched by the metadata rules, which turn problems into findings.
+    """
+
+    kind: str
+    message: str
+    span: Span
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One top-level front-matter key, with where its key and value are."""
+
+    key: str
+    value: Any
+    key_span: Span
+    value_span: Span
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML header. `ok` is false when it is missing, unclosed or not a mapping."""
+
+    present: bool
+    ok: bool
+    data: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    fields: Mapping[str, Field] = field(default_factory=lambda: EMPTY)
+    start_line: int = 0  # line of the opening ---
+    end_line: int = 0  # line of the closing --- (0 when absent or unclosed)
+
+    def span(self, key: str) -> Span | None:
+        """The key's span, when the key is present."""
+        f = self.fields.get(key)
+        return f.key_span if f else None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front-matter values checked and typed. Invalid values are None here (and a Problem)."""
+
+    title: str | None = None
+    date: datetime | None = None  # publication time; naive when written without a timezone
+    date_is_bare: bool = False  # written as a date with no time
+    author: tuple[str, ...] = ()
+    summary: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    updated: datetime | None = None
+    updated_is_bare: bool = False
+    slug: str | None = None
+    status: str | None = None
+    embargo: datetime | None = None
+    lang: str = "en"
+
+    @property
+    def publication_date(self) -> date | None:
+        return self.date.date() if self.date else None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    span: Span
+    autolink: bool = False
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str
+    src: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class HtmlTag:
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Inline:
+    """The inline content of a paragraph, heading or table cell.
+
+    `raw` is the Markdown source of the content; `prose` has the same length with
+    markup, code, HTML and URLs blanked out, so an offset in `prose` is an offset
+    in `raw` and `position()` maps it to the file.
+    """
+
+    raw: str
+    prose: str
+    plain: str
+    line_offsets: tuple[int, ...] = field(repr=False)  # offset in raw where each content line starts
+    line_origins: tuple[tuple[int, int], ...] = field(repr=False)  # (file line, 0-based column) of each
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    html: tuple[HtmlTag, ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of an offset into `raw` / `prose`."""
+        i = bisect.bisect_right(self.line_offsets, offset) - 1
+        line, col0 = self.line_origins[i]
+        return line, col0 + offset - self.line_offsets[i] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of raw[start:end] (end exclusive)."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end - 1))
+        return Span(line, col, end_line, end_col + 1)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A leaf block of the body: heading, paragraph, code, html, hr or table."""
+
+    index: int
+    kind: str
+    line: int
+    end_line: int
+    section: int
+    level: int = 0  # heading level
+    inline: Inline | None = None
+    cells: tuple[Inline, ...] = ()  # table cells
+    in_list: bool = False
+    in_quote: bool = False
+    info: str = ""  # fenced code info string
+    raw: str = ""  # source text of code and html blocks
+
+    @property
+    def is_prose(self) -> bool:
+        """Paragraphs (top level, list items, block quotes) are prose; nothing else is."""
+        return self.kind == "paragraph"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of prose with its place in the file."""
+
+    text: str  # whitespace collapsed
+    block: int
+    start: int  # offsets into the block's inline prose
+    end: int
+    span: Span
+    words: int
+    in_quote: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what follows it up to the next heading of the same or higher level.
+
+    Section 0 is the lead: everything before the first heading (it has no heading).
+    """
+
+    index: int
+    level: int
+    title: str
+    heading: int | None  # block index of the heading
+    line: int
+    end_line: int
+    blocks: tuple[int, ...]  # blocks directly in this section (headings of subsections excluded)
+    children: tuple[int, ...]
+    parent: int | None
+
+
+@dataclass(frozen=True)
+class Article:
+    source: Source
+    front_matter: FrontMatter
+    meta: Meta
+    body_line: int  # first line of the body
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_prose]
+
+    def section_blocks(self, section: int, deep: bool = False) -> list[Block]:
+        """Blocks of a section; with deep=True, its subsections' blocks too (in order)."""
+        sec = self.sections[section]
+        if not deep:
+            return [self.blocks[i] for i in sec.blocks]
+        out: list[Block] = [self.blocks[i] for i in sec.blocks]
+        for child in sec.children:
+            out.append(self.blocks[self.sections[child].heading])  # type: ignore[index]
+            out.extend(self.section_blocks(child, deep=True))
+        out.sort(key=lambda b: b.index)
+        return out
+
+    def sentences_in(self, block: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.block == block]

@@ -1,0 +1,1 @@
+"""The command line. Only this package imports typer and rich; commands are thin wrappers."""

@@ -1,0 +1,44 @@
+"""The `newsctl` command: composes one module per command."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from newsctl import __version__
+from newsctl.cli import lint, rules
+
+app = typer.Typer(
+    name="newsctl",
+    help="Lint, outline and export news articles written in Markdown with YAML front matter.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True),
+    ] = None,
+) -> None:
+    """Lint, outline and export news articles written in Markdown with YAML front matter."""
+
+
+app.command("lint")(lint.lint_command)
+app.command("rules")(rules.rules_command)
+app.command("explain")(rules.explain_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,102 @@
+"""What every command shares: option types, consoles, settings loading, output, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+ConfigOpt = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Read settings from this TOML file instead of searching for one.", dir_okay=False),
+]
+NowOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--now",
+        help="The clock for date rules, ISO 8601 (e.g. 2024-03-06T12:00:00Z). Default: the current time.",
+        metavar="ISO-DATETIME",
+    ),
+]
+OutputOpt = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="Write the report to this file instead of standard output.", dir_okay=False),
+]
+PathsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="Article files or directories (default: `paths` from settings, else articles/).", show_default=False),
+]
+
+
+def err(message: str) -> None:
+    """A diagnostic on stderr (never mixed into machine-readable stdout)."""
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err(f"newsctl: error: {message}")
+    return typer.Exit(code)
+
+
+def use_color(stream: Any) -> bool:
+    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def load(config: Path | None, overrides: dict[str, Any]) -> Any:
+    """Settings, or exit 2 with a message that names the file and key."""
+    from newsctl.settings import ConfigError, load_settings, parse_now
+
+    try:
+        if overrides.get("now") is not None:
+            overrides = {**overrides, "now": parse_now(overrides["now"])}
+        return load_settings(config, overrides=overrides)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
+
+
+def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
+    """Paths given, else the configured ones (relative to the config file), else articles/."""
+    if paths:
+        return paths
+    base = settings.config_path.parent if settings.config_path else Path.cwd()
+    out = []
+    for p in settings.paths:
+        full = (base / p) if not Path(p).is_absolute() else Path(p)
+        try:
+            out.append(os.path.relpath(full))
+        except ValueError:
+            out.append(str(full))
+    return out
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """stdout, or a file written atomically (temporary file in the same directory, then rename)."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = output.resolve()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def progress_enabled(count: int, quiet: bool) -> bool:
+    """A progress bar only for many files, on a terminal, and never when quiet."""
+    return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")

@@ -1,0 +1,157 @@
+"""`newsctl lint`: check articles and report findings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsctl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigOpt,
+    NowOpt,
+    OutputOpt,
+    PathsArg,
+    default_paths,
+    err,
+    load,
+    progress_enabled,
+    use_color,
+    write_output,
+)
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def lint_command(
+    paths: PathsArg = None,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option("--select", help="Only these rules: codes, prefixes or categories (comma-separated or repeated)."),
+    ] = None,
+    extend_select: Annotated[
+        Optional[list[str]], typer.Option("--extend-select", help="Add rules to the selection, e.g. off-by-default ones.")
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.")
+    ] = None,
+    fail_on: Annotated[
+        Optional[Level], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: error].")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")] = False,
+    now: NowOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no hints, no summary.")] = False,
+    output: OutputOpt = None,
+    option: Annotated[
+        Optional[list[str]],
+        typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Check articles for metadata, structure, dates, readability and hygiene problems.
+
+    Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage
+    or configuration error.
+
+    Example: newsctl lint articles/ --format json --now 2024-03-06T12:00:00Z
+    """
+    from newsctl.engine import lint_paths
+
+    options = {}
+    for item in option or []:
+        if "=" not in item:
+            from newsctl.cli.common import fail
+
+            raise fail(f"--option {item!r}: expected NAME=VALUE")
+        key, value = item.split("=", 1)
+        options[key.strip()] = value.strip()
+    settings = load(
+        config,
+        {
+            "select": select,
+            "extend_select": extend_select,
+            "ignore": ignore,
+            "fail_on": fail_on.value if fail_on else None,
+            "now": now,
+            "options": options,
+        },
+    )
+    targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        from newsctl.cli.common import fail
+
+        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
+
+    result = _run(targets, settings, quiet)
+
+    if statistics:
+        from newsctl.report import json as json_report
+        from newsctl.report import text as text_report
+
+        text = json_report.statistics(result) if format == LintFormat.json else text_report.statistics(result)
+    elif format == LintFormat.json:
+        from newsctl.report import json as json_report
+
+        text = json_report.render(result)
+    elif format == LintFormat.sarif:
+        from newsctl.report import sarif
+
+        text = sarif.render(result)
+    elif format == LintFormat.github:
+        from newsctl.report import github
+
+        text = github.render(result)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as fh:
+                    fh.write(github.step_summary(result))
+            except OSError as exc:
+                err(f"newsctl: warning: cannot append to GITHUB_STEP_SUMMARY ({summary_file}): {exc.strerror}")
+    else:
+        from newsctl.report import text as text_report
+
+        color = output is None and use_color(sys.stdout)
+        text = text_report.render(result, color=color, quiet=quiet)
+    write_output(text, output)
+
+    worst = [f for f in result.findings if f.severity >= settings.fail_on]
+    raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
+
+
+def _run(targets: list[str], settings: object, quiet: bool):  # type: ignore[no-untyped-def]
+    from newsctl.engine import collect, lint_file, LintResult
+
+    files = list(collect(targets, settings))  # type: ignore[arg-type]
+    results = []
+    if progress_enabled(len(files), quiet):
+        from rich.progress import Progress
+
+        from newsctl.cli.console import stderr_console
+
+        with Progress(console=stderr_console(), transient=True) as progress:
+            task = progress.add_task("Linting", total=len(files))
+            for fp, shown in files:
+                results.append(lint_file(fp, shown, settings))  # type: ignore[arg-type]
+                progress.advance(task)
+    else:
+        results = [lint_file(fp, shown, settings) for fp, shown in files]  # type: ignore[arg-type]
+    return LintResult(results)

@@ -1,0 +1,162 @@
+"""lint: run the enabled rules over parsed articles and collect findings.
+
+The engine stamps what a rule yields (a Hit) with path, code, category and the
+effective severity, applies inline suppressions, and never lets one bad file or
+one failing rule stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from newsctl import registry
+from newsctl.article import Article, Span
+from newsctl.findings import Finding, Hit, Severity
+from newsctl.settings import Settings
+from newsctl.source import SourceError
+
+ARTICLE_SUFFIXES = (".md", ".markdown")
+UNREADABLE = "M001"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    article: Article | None = None
+
+
+@dataclass
+class LintResult:
+    files: list[FileResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+    def worst(self) -> Severity | None:
+        sevs = [f.severity for f in self.findings]
+        return max(sevs, key=lambda s: s.rank) if sevs else None
+
+
+def lint_article(article: Article, settings: Settings) -> list[Finding]:
+    """All findings for one parsed article, sorted by position."""
+    from newsctl.suppress import filter_suppressed
+
+    findings: list[Finding] = []
+    for r in settings.enabled_rules(article.path):
+        severity = settings.severity_of(r)
+        try:
+            hits: Iterable[Hit] = list(r.check(article, settings))
+        except Exception as exc:  # a rule bug must not hide the other rules' findings
+            hits = [Hit(Span(1, 1, 1, 1), f"Internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")]
+        for hit in hits:
+            findings.append(stamp(hit, r, severity, article.path))
+    findings = filter_suppressed(findings, article)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def stamp(hit: Hit, r: registry.Rule, severity: Severity, path: str) -> Finding:
+    s = hit.span
+    return Finding(
+        path=path,
+        line=s.line,
+        column=s.column,
+        end_line=s.end_line,
+        end_column=s.end_column,
+        code=r.code,
+        rule=r.name,
+        category=r.category,
+        severity=severity,
+        message=hit.message,
+        hint=hit.hint,
+        fix=hit.fix,
+    )
+
+
+def unreadable(path: str, error: SourceError, settings: Settings) -> Finding | None:
+    r = registry.get(UNREADABLE)
+    assert r is not None
+    if r not in settings.enabled_rules(path):
+        return None
+    span = Span(error.line, error.column, error.line, error.column + 1)
+    return stamp(Hit(span, error.message), r, settings.severity_of(r), path)
+
+
+def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False) -> FileResult:
+    from newsctl.parse import parse_file
+
+    try:
+        article = parse_file(path, display)
+    except SourceError as err:
+        finding = unreadable(display, err, settings)
+        return FileResult(display, [finding] if finding else [])
+    return FileResult(display, lint_article(article, settings), article if keep_article else None)
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path as the user gave it; relative to the current directory when inside it."""
+    cwd = cwd or Path.cwd()
+    if path.is_absolute():
+        try:
+            return path.relative_to(cwd).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix()
+
+
+def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[Path, str]]:
+    """Article files under the given paths (directories searched for *.md, *.markdown).
+
+    A path that does not exist is still yielded, so it gets an M001 finding of its own.
+    Files named explicitly are linted even when excluded; files found in directories honour `exclude`.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(files):
+                    if not name.lower().endswith(ARTICLE_SUFFIXES):
+                        continue
+                    fp = Path(root) / name
+                    shown = display_path(fp)
+                    if settings.is_excluded(shown) or fp in seen:
+                        continue
+                    seen.add(fp)
+                    yield fp, shown
+                for d in list(dirs):  # directories named like articles get a finding, not silence
+                    if d.lower().endswith(ARTICLE_SUFFIXES):
+                        dp = Path(root) / d
+                        if not settings.is_excluded(display_path(dp)):
+                            yield dp, display_path(dp)
+        else:
+            if p not in seen:
+                seen.add(p)
+                yield p, display_path(p)
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> LintResult:
+    """Lint every article under paths; `on_file` is called after each (for progress)."""
+    results = []
+    for fp, shown in collect(paths, settings):
+        result = lint_file(fp, shown, settings)
+        results.append(result)
+        if on_file:
+            on_file(result)
+    return LintResult(results)

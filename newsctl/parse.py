@@ -1,0 +1,450 @@
+"""Source -> Article: the only place Markdown and YAML are parsed.
+
+The body goes through markdown-it-py (CommonMark + tables + strikethrough) once.
+Inline tokens carry no offsets, so each inline token is located in the raw content
+with a moving cursor; that gives exact file positions for links, images, HTML and
+every character of prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsctl import fields as fieldspec
+from newsctl.article import (
+    Article,
+    Block,
+    HtmlTag,
+    Image,
+    Inline,
+    Link,
+    Meta,
+    Problem,
+    Section,
+    Sentence,
+    Span,
+)
+from newsctl.frontmatter import split
+from newsctl.source import Source
+from newsctl.text import collapse, count_words, split_sentences
+
+_BARE_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
+_EMPHASIS = {"em", "strong", "s"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("text_join")  # keep escapes/entities as text_special so their source length is known
+    return md
+
+
+def parse_file(path: Path, display: str | None = None) -> Article:
+    """Read and parse a file; raises SourceError when it cannot be read as text."""
+    return parse(Source.read(path, display))
+
+
+def parse_text(text: str, path: str = "<text>") -> Article:
+    return parse(Source.from_text(path, text))
+
+
+def parse(source: Source) -> Article:
+    parts = split(source.text, source.line_starts)
+    problems = list(parts.problems)
+    meta, meta_problems = _meta(parts.front_matter)
+    problems.extend(meta_problems)
+    body = source.text[parts.body_offset :]
+    blocks = _blocks(body, parts.body_line, source)
+    last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
+    blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
+    sentences = _sentences(blocks)
+    return Article(
+        source=source,
+        front_matter=parts.front_matter,
+        meta=meta,
+        body_line=parts.body_line,
+        blocks=tuple(blocks),
+        sections=tuple(sections),
+        sentences=tuple(sentences),
+        problems=tuple(problems),
+    )
+
+
+# --- front matter values -------------------------------------------------------------------
+
+
+def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    if not fm.ok:
+        return Meta(), problems
+    for key, field in fm.fields.items():
+        spec = fieldspec.FIELDS.get(key)
+        if spec is None:
+            continue
+        try:
+            value = spec.check(field.value)
+        except fieldspec.Invalid as exc:
+            problems.append(
+                Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Set '{key}' to {spec.kind}")
+            )
+            continue
+        if spec.kind == "datetime":
+            values[key], values[f"{key}_is_bare"] = value
+        else:
+            values[key] = value
+    values.pop("embargo_is_bare", None)
+    return Meta(**values), problems
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def _blocks(body: str, body_line: int, source: Source) -> list[Block]:
+    tokens = _markdown().parse(body)
+    blocks: list[Block] = []
+    lists = quotes = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        t = tok.type
+        if t in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif t == "blockquote_open":
+            quotes += 1
+        elif t == "blockquote_close":
+            quotes -= 1
+        elif t in ("heading_open", "paragraph_open"):
+            inline_tok = tokens[i + 1]
+            start, end = tok.map
+            inline = _inline(inline_tok, body_line + start, source)
+            kind = "heading" if t == "heading_open" else "paragraph"
+            level = int(tok.tag[1]) if kind == "heading" else 0
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    kind=kind,
+                    line=body_line + start,
+                    end_line=body_line + end - 1,
+                    section=0,
+                    level=level,
+                    inline=inline,
+                    in_list=lists > 0,
+                    in_quote=quotes > 0,
+                )
+            )
+            i += 3
+            continue
+        elif t in ("fence", "code_block", "html_block", "hr"):
+            start, end = tok.map
+            kind = {"fence": "code", "code_block": "code", "html_block": "html", "hr": "hr"}[t]
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    kind=kind,
+                    line=body_line + start,
+                    end_line=body_line + end - 1,
+                    section=0,
+                    in_list=lists > 0,
+                    in_quote=quotes > 0,
+                    info=tok.info.strip() if t == "fence" else "",
+                    raw=tok.content,
+                )
+            )
+        elif t == "table_open":
+            start, end = tok.map
+            cells = []
+            j = i + 1
+            while tokens[j].type != "table_close":
+                if tokens[j].type == "inline":
+                    cells.append(_inline(tokens[j], body_line + tokens[j].map[0], source))
+                j += 1
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    kind="table",
+                    line=body_line + start,
+                    end_line=body_line + end - 1,
+                    section=0,
+                    cells=tuple(cells),
+                    in_list=lists > 0,
+                    in_quote=quotes > 0,
+                )
+            )
+            i = j
+        i += 1
+    return blocks
+
+
+def _inline(tok: Any, first_line: int, source: Source) -> Inline:
+    """Locate every inline token in the raw content; build prose, plain text and elements."""
+    raw: str = tok.content
+    offsets, origins = _line_origins(raw, first_line, source)
+    prose = [" " if ch != "\n" else "\n" for ch in raw]
+    plain: list[str] = []
+    links: list[tuple[int, int, str, str, bool]] = []
+    images: list[tuple[int, int, str, str]] = []
+    html: list[tuple[int, int, str]] = []
+    link_stack: list[tuple[int, int, bool, str]] = []  # (start, plain index, autolink, href)
+    pos = 0
+    lost = False
+    for child in tok.children or []:
+        ct = child.type
+        if ct == "text":
+            if not child.content:
+                continue
+            at = raw.find(child.content, pos)
+            if at < 0:
+                lost = True
+                break
+            if not (link_stack and link_stack[-1][2]):
+                prose[at : at + len(child.content)] = raw[at : at + len(child.content)]
+            plain.append(child.content)
+            pos = at + len(child.content)
+        elif ct == "text_special":
+            at = raw.find(child.markup, pos)
+            if at < 0:
+                lost = True
+                break
+            if len(child.content) <= len(child.markup):
+                prose[at : at + len(child.content)] = child.content
+            plain.append(child.content)
+            pos = at + len(child.markup)
+        elif ct in ("softbreak", "hardbreak"):
+            at = raw.find("\n", pos)
+            if at < 0:
+                lost = True
+                break
+            plain.append(" ")
+            pos = at + 1
+        elif ct == "code_inline":
+            at = raw.find(child.markup, pos)
+            close = raw.find(child.markup, at + len(child.markup)) if at >= 0 else -1
+            if close < 0:
+                lost = True
+                break
+            plain.append(child.content)
+            pos = close + len(child.markup)
+        elif ct.endswith(("_open", "_close")) and ct.rsplit("_", 1)[0] in _EMPHASIS:
+            at = raw.find(child.markup, pos)
+            if at < 0:
+                lost = True
+                break
+            pos = at + len(child.markup)
+        elif ct == "link_open":
+            href = child.attrs.get("href", "")
+            if child.markup == "autolink":
+                at = raw.find("<", pos)
+                link_stack.append((at, len(plain), True, str(href)))
+                pos = at + 1
+            else:
+                at = raw.find("[", pos)
+                if at < 0:
+                    lost = True
+                    break
+                link_stack.append((at, len(plain), False, str(href)))
+                pos = at + 1
+        elif ct == "link_close":
+            if not link_stack:
+                continue
+            start, first_plain, auto, href = link_stack.pop()
+            text = "".join(plain[first_plain:])
+            if auto:
+                end = raw.find(">", pos)
+                pos = (end + 1) if end >= 0 else pos
+            else:
+                at = raw.find("]", pos)
+                if at < 0:
+                    lost = True
+                    break
+                pos = _skip_destination(raw, at + 1)
+            links.append((start, pos, text, href, auto))
+        elif ct == "image":
+            at = raw.find("![", pos)
+            if at < 0:
+                lost = True
+                break
+            close = _matching_bracket(raw, at + 1)
+            end = _skip_destination(raw, close + 1) if close >= 0 else len(raw)
+            images.append((at, end, child.content, str(child.attrs.get("src", ""))))
+            plain.append(child.content)
+            pos = end
+        elif ct == "html_inline":
+            at = raw.find(child.content, pos)
+            if at < 0:
+                lost = True
+                break
+            html.append((at, at + len(child.content), child.content))
+            pos = at + len(child.content)
+    if lost:  # keep what could not be located as prose rather than dropping it
+        prose[pos:] = raw[pos:]
+        plain.append(raw[pos:])
+    prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), "".join(prose))
+    inline = Inline(
+        raw=raw,
+        prose=prose_text,
+        plain=collapse("".join(plain)),
+        line_offsets=offsets,
+        line_origins=origins,
+    )
+    return Inline(
+        raw=raw,
+        prose=prose_text,
+        plain=inline.plain,
+        line_offsets=offsets,
+        line_origins=origins,
+        links=tuple(Link(text, href, inline.span(s, e), auto) for s, e, text, href, auto in links),
+        images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
+        html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
+    )
+
+
+def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Where each line of the inline content sits in the file (line, 0-based column)."""
+    offsets: list[int] = []
+    origins: list[tuple[int, int]] = []
+    at = 0
+    for i, content_line in enumerate(raw.split("\n")):
+        line = first_line + i
+        text = source.line_text(line) if line <= source.line_count else ""
+        if content_line and text.endswith(content_line):
+            col = len(text) - len(content_line)
+        else:
+            found = text.find(content_line) if content_line else -1
+            col = found if found >= 0 else len(text) - len(text.lstrip())
+        offsets.append(at)
+        origins.append((line, col))
+        at += len(content_line) + 1
+    return tuple(offsets), tuple(origins)
+
+
+def _matching_bracket(raw: str, open_at: int) -> int:
+    depth = 0
+    i = open_at
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _skip_destination(raw: str, at: int) -> int:
+    """Offset just past a link destination `(...)` or reference `[...]` starting at `at`."""
+    if raw.startswith("(", at):
+        depth = 0
+        i = at
+        quote = ""
+        while i < len(raw):
+            ch = raw[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and depth == 1 and i > at + 1 and raw[i - 1].isspace():
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return len(raw)
+    if raw.startswith("[", at):
+        close = raw.find("]", at)
+        return close + 1 if close >= 0 else at
+    return at
+
+
+# --- sections and sentences -------------------------------------------------------------------
+
+
+def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list[Block], list[Section]]:
+    """Build the heading tree; section 0 is the lead."""
+    raw_sections: list[dict[str, Any]] = [
+        {"level": 0, "title": "", "heading": None, "line": body_line, "blocks": [], "children": [], "parent": None}
+    ]
+    stack = [0]
+    owner: list[int] = []
+    for block in blocks:
+        if block.kind == "heading" and not block.in_list and not block.in_quote:
+            while len(stack) > 1 and raw_sections[stack[-1]]["level"] >= block.level:
+                stack.pop()
+            parent = stack[-1]
+            index = len(raw_sections)
+            raw_sections.append(
+                {
+                    "level": block.level,
+                    "title": block.inline.plain if block.inline else "",
+                    "heading": block.index,
+                    "line": block.line,
+                    "blocks": [],
+                    "children": [],
+                    "parent": parent,
+                }
+            )
+            raw_sections[parent]["children"].append(index)
+            stack.append(index)
+            owner.append(index)
+        else:
+            raw_sections[stack[-1]]["blocks"].append(block.index)
+            owner.append(stack[-1])
+    # A section ends where the next section at the same or a higher level begins.
+    ends: list[int] = []
+    for i, sec in enumerate(raw_sections):
+        end = last_line
+        for later in raw_sections[i + 1 :]:
+            if i == 0 or later["level"] <= sec["level"]:
+                end = later["line"] - 1
+                break
+        ends.append(max(end, sec["line"]) if i else max(end, body_line - 1))
+    sections = [
+        Section(
+            index=i,
+            level=s["level"],
+            title=s["title"],
+            heading=s["heading"],
+            line=s["line"],
+            end_line=ends[i],
+            blocks=tuple(s["blocks"]),
+            children=tuple(s["children"]),
+            parent=s["parent"],
+        )
+        for i, s in enumerate(raw_sections)
+    ]
+    from dataclasses import replace
+
+    return [replace(b, section=owner[b.index]) for b in blocks], sections
+
+
+def _sentences(blocks: list[Block]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for block in blocks:
+        if not block.is_prose or block.inline is None:
+            continue
+        inline = block.inline
+        for start, end in split_sentences(inline.prose):
+            text = collapse(inline.prose[start:end])
+            words = count_words(text)
+            if not words:
+                continue
+            out.append(Sentence(text, block.index, start, end, inline.span(start, end), words, block.in_quote))
+    return out

@@ -1,0 +1,1 @@
+"""Reporters: pure functions from lint results to text (text, json, sarif, github)."""

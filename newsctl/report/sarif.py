@@ -1,0 +1,106 @@
+"""SARIF 2.1.0 for GitHub code scanning and other static-analysis dashboards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from newsctl import __version__, registry
+from newsctl.engine import LintResult
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+INFO_URI = "https://github.com/newsctl/newsctl"
+
+
+def _rule(r: registry.Rule) -> dict[str, Any]:
+    doc = r.doc
+    full = doc.get("What it checks", r.summary)
+    help_md = "\n\n".join(f"**{k}**\n\n{v}" for k, v in doc.items())
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": " ".join(full.split())},
+        "help": {"text": " ".join(doc.get("Why it matters", r.summary).split()), "markdown": help_md or r.summary},
+        "defaultConfiguration": {"level": _LEVEL[r.severity.value], "enabled": r.default_enabled},
+        "properties": {"category": r.category, "tags": [r.category]},
+    }
+
+
+def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
+    rules = registry.all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    root = (root or Path.cwd()).resolve()
+    results = []
+    for f in result.findings:
+        item: dict[str, Any] = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _LEVEL[f.severity.value],
+            "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(f.path), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if f.fix:
+            item["fixes"] = [
+                {
+                    "description": {"text": f.fix.message},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": quote(f.path), "uriBaseId": "%SRCROOT%"},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "startLine": e.line,
+                                        "startColumn": e.column,
+                                        "endLine": e.end_line,
+                                        "endColumn": e.end_column,
+                                    },
+                                    "insertedContent": {"text": e.content},
+                                }
+                                for e in f.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+        results.append(item)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newsctl",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "invocations": [{"executionSuccessful": True}],
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(result: LintResult, root: Path | None = None) -> str:
+    return json.dumps(document(result, root), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,3 @@
+"""Rule modules. Importing this package registers every rule with the registry."""
+
+from newsctl.rules import hygiene, metadata, structure  # noqa: F401

@@ -1,0 +1,325 @@
+"""Structure rules (S): headings, sections, the lead, links and images."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newsctl.article import Article, Block, Span
+from newsctl.findings import Hit
+from newsctl.registry import option, rule
+from newsctl.settings import Settings
+from newsctl.text import count_words
+
+MAX_TITLE = option("max-title-length", 70, "Longest title, in characters (S007).", minimum=1)
+MAX_SECTION = option("max-section-words", 300, "Most words in a section before a subheading is due (S006).", minimum=1)
+MAX_LEAD = option("max-lead-words", 45, "Most words in the lead paragraph (S010).", minimum=1)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT_ATTR = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+
+
+def _heading_span(block: Block) -> Span:
+    assert block.inline is not None
+    first = block.inline.position(0)
+    return Span(block.line, 1, block.line, first[1] + len(block.inline.raw.split("\n")[0]))
+
+
+def _words(block: Block) -> int:
+    return count_words(block.inline.prose) if block.inline else 0
+
+
+@rule("S001", "h1-in-body", "warning", "The body has a level-1 heading; the title belongs in front matter.")
+def h1_in_body(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Level-1 headings (`# Heading` or a `===` underline) in the body.
+
+    Why it matters:
+        The exporter renders the front-matter `title` as the page's only `<h1>`; a second one
+        duplicates the headline and breaks the outline.
+
+    Example:
+        # Council approves budget
+
+    Use instead:
+        Put the headline in `title:` and start sections at `##`.
+    """
+    for b in article.headings():
+        if b.level == 1:
+            yield Hit(
+                _heading_span(b),
+                f"Level-1 heading in the body: \"{b.inline.plain if b.inline else ''}\"",
+                "Move the headline into the front-matter 'title' and use '##' for sections",
+            )
+
+
+@rule("S002", "skipped-heading-level", "warning", "A heading skips a level (## followed by ####).")
+def skipped_heading_level(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Headings more than one level deeper than the heading before them; the first heading
+        should be `##` (the title is the level-1 heading).
+
+    Why it matters:
+        Screen readers and outlines use heading levels to navigate; a skipped level suggests a
+        missing section or a heading used for its font size.
+
+    Example:
+        ## Reaction
+        #### From the opposition
+
+    Use instead:
+        ## Reaction
+        ### From the opposition
+    """
+    previous = 1
+    for b in article.headings():
+        if b.in_list or b.in_quote:
+            continue
+        if b.level > previous + 1:
+            yield Hit(
+                _heading_span(b),
+                f"Heading level jumps from {'#' * previous} to {'#' * b.level}",
+                f"Use {'#' * (previous + 1)} here, or add the missing level above it",
+            )
+        previous = b.level
+
+
+@rule("S003", "empty-section", "warning", "A heading has no content before the next heading of its level.")
+def empty_section(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Headings followed by nothing but other headings until the next heading of the same or
+        a higher level, or the end of the file.
+
+    Why it matters:
+        An empty section is an unfinished draft or text pasted from elsewhere (a list of
+        headline ideas, say); readers see a heading with nothing under it.
+
+    Example:
+        ## Reaction
+
+        ## What happens next
+
+    Use instead:
+        Write the section, or delete the heading.
+    """
+    for sec in article.sections[1:]:
+        if not _has_content(article, sec.index):
+            heading = article.blocks[sec.heading]  # type: ignore[index]
+            yield Hit(
+                _heading_span(heading),
+                f"Section \"{sec.title}\" is empty",
+                "Write the section or delete the heading",
+            )
+
+
+def _has_content(article: Article, index: int) -> bool:
+    sec = article.sections[index]
+    return bool(sec.blocks) or any(_has_content(article, c) for c in sec.children)
+
+
+@rule("S004", "duplicate-heading", "warning", "Two headings have the same text.")
+def duplicate_heading(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Headings whose text (ignoring case and spacing) repeats an earlier heading's.
+
+    Why it matters:
+        Repeated headings make the outline and table of contents ambiguous and usually mean a
+        section was pasted twice.
+
+    Example:
+        ## Reaction
+        ...
+        ## Reaction
+
+    Use instead:
+        Merge the sections or give each a distinct heading.
+    """
+    seen: dict[str, int] = {}
+    for b in article.headings():
+        key = " ".join((b.inline.plain if b.inline else "").casefold().split())
+        if not key:
+            continue
+        if key in seen:
+            yield Hit(
+                _heading_span(b),
+                f"Heading \"{b.inline.plain if b.inline else ''}\" repeats the heading on line {seen[key]}",
+                "Merge the two sections or rename one",
+            )
+        else:
+            seen[key] = b.line
+
+
+def _lead(article: Article) -> Block | None:
+    """The first paragraph before the first heading of level 2 or deeper."""
+    for b in article.blocks:
+        if b.kind == "heading" and b.level >= 2:
+            return None
+        if b.is_prose and not b.in_list and not b.in_quote:
+            return b
+    return None
+
+
+@rule("S005", "missing-lead", "warning", "No lead paragraph before the first section heading.")
+def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        That the body opens with a paragraph (the lead) before its first `##` heading.
+
+    Why it matters:
+        The lead carries the news: feeds, previews and readers who stop after one paragraph all
+        depend on it.
+
+    Example:
+        ---
+        title: Council approves budget
+        ---
+
+        ## Background
+
+    Use instead:
+        Open with a paragraph that says what happened, then the first section.
+    """
+    if _lead(article) is not None:
+        return
+    first_heading = next((b for b in article.headings() if b.level >= 2), None)
+    if first_heading is not None:
+        yield Hit(_heading_span(first_heading), "No lead paragraph before the first section heading", "Open the article with a lead paragraph")
+    elif article.front_matter.ok or not article.problems:
+        line = min(article.body_line, article.source.line_count)
+        yield Hit(Span(line, 1, line, 1), "The article has no body text", "Write the lead paragraph")
+
+
+@rule("S006", "long-section", "warning", "A section runs long without a subheading.", options=[MAX_SECTION])
+def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Sections whose own text (before any subheading) is longer than `max-section-words`
+        (default 300).
+
+    Why it matters:
+        Long unbroken sections are hard to scan on a phone; a subheading every few hundred
+        words helps readers find their place.
+
+    Example:
+        ## Background
+        (450 words of paragraphs)
+
+    Use instead:
+        Split the section with `###` subheadings.
+
+    Options:
+        max-section-words: the most words allowed before a subheading (default 300).
+    """
+    limit = settings.option("max-section-words")
+    for sec in article.sections[1:]:
+        words = sum(_words(article.blocks[i]) for i in sec.blocks)
+        if words > limit:
+            heading = article.blocks[sec.heading]  # type: ignore[index]
+            yield Hit(
+                _heading_span(heading),
+                f"Section \"{sec.title}\" has {words} words without a subheading (limit {limit})",
+                "Split it with a '###' subheading",
+            )
+
+
+@rule("S007", "long-title", "warning", "The title is longer than search results and feeds show.", options=[MAX_TITLE])
+def long_title(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Titles longer than `max-title-length` characters (default 70).
+
+    Why it matters:
+        Search engines, social cards and feed readers cut long titles, often mid-word.
+
+    Example:
+        title: Cybersecurity Diplomacy Is the New Frontier of International Relations for Governments Everywhere
+
+    Use instead:
+        title: Cybersecurity is diplomacy's new frontier
+
+    Options:
+        max-title-length: the longest title allowed, in characters (default 70).
+    """
+    limit = settings.option("max-title-length")
+    title = article.meta.title
+    field = article.front_matter.fields.get("title")
+    if title and field and len(title) > limit:
+        yield Hit(field.value_span, f"Title has {len(title)} characters (limit {limit})", "Shorten the title")
+
+
+@rule("S008", "image-missing-alt", "warning", "An image has no alt text.")
+def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Markdown images with empty alt text (`![](photo.jpg)`) and `<img>` tags without `alt`.
+
+    Why it matters:
+        Alt text is what blind readers hear and what shows when the image fails to load; it is
+        also exported as the caption in plain-text syndication.
+
+    Example:
+        ![](council-vote.jpg)
+
+    Use instead:
+        ![Council members raise their hands during the budget vote](council-vote.jpg)
+    """
+    for b in article.blocks:
+        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+            for img in inline.images:
+                if not img.alt.strip():
+                    yield Hit(img.span, f"Image '{img.src}' has no alt text", "Describe the image inside the brackets: ![description](...)")
+            for tag in inline.html:
+                if tag.raw.lower().startswith("<img") and not _ALT_ATTR.search(tag.raw):
+                    yield Hit(tag.span, "<img> tag has no alt attribute", "Add alt=\"description\"")
+        if b.kind == "html":
+            for m in _IMG_TAG.finditer(b.raw):
+                if not _ALT_ATTR.search(m.group()):
+                    line = b.line + b.raw.count("\n", 0, m.start())
+                    yield Hit(Span(line, 1, line, 1), "<img> tag has no alt attribute", "Add alt=\"description\"")
+
+
+@rule("S009", "empty-link-text", "warning", "A link has no text to click.")
+def empty_link_text(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Markdown links whose text is empty: `[](https://example.org)`.
+
+    Why it matters:
+        An empty link is invisible on the page and announced as a bare URL, or not at all,
+        by screen readers.
+
+    Example:
+        Read the [](https://example.org/report.pdf).
+
+    Use instead:
+        Read the [full report](https://example.org/report.pdf).
+    """
+    for b in article.blocks:
+        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+            for link in inline.links:
+                if not link.autolink and not link.text.strip():
+                    yield Hit(link.span, f"Link to '{link.href}' has no text", "Put the words readers should click inside the brackets")
+
+
+@rule("S010", "long-lead", "info", "The lead paragraph is long.", options=[MAX_LEAD])
+def long_lead(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        A lead paragraph longer than `max-lead-words` (default 45).
+
+    Why it matters:
+        The lead is read in previews and push alerts; a long one buries the news.
+
+    Example:
+        A 70-word opening paragraph with three clauses.
+
+    Use instead:
+        Say what happened in one or two short sentences; move the context to paragraph two.
+
+    Options:
+        max-lead-words: the most words allowed in the lead (default 45).
+    """
+    limit = settings.option("max-lead-words")
+    lead = _lead(article)
+    if lead is not None:
+        words = _words(lead)
+        if words > limit:
+            assert lead.inline is not None
+            yield Hit(
+                lead.inline.span(0, len(lead.inline.raw.split("\n")[0])),
+                f"Lead paragraph has {words} words (limit {limit})",
+                "Cut the lead to the news itself and move context to the next paragraph",
+            )

@@ -1,0 +1,347 @@
+"""Settings: defaults <- [tool.newsctl] or newsctl.toml <- command line, resolved once.
+
+Three stages, as in ruff: raw TOML (unknown keys rejected) -> merged with the CLI
+-> a frozen Settings the engine and rules read. Rules read thresholds with
+`settings.option(name)`; the options themselves are declared beside the rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+from newsctl import registry
+from newsctl.findings import Severity
+
+DEFAULT_REQUIRED = ("title", "date", "author")
+DEFAULT_PATHS = ("articles",)
+CORE_KEYS = (
+    "paths",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "required-fields",
+    "exclude",
+    "fail-on",
+)
+
+
+class ConfigError(Exception):
+    """A bad setting: the message names the file and key. The CLI exits with status 2."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()  # empty: every rule that is on by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    required_fields: tuple[str, ...] = DEFAULT_REQUIRED
+    exclude: tuple[str, ...] = ()
+    paths: tuple[str, ...] = DEFAULT_PATHS
+    fail_on: Severity = Severity.ERROR
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    config_path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def option(self, name: str) -> Any:
+        """A rule threshold: the configured value or the rule's declared default."""
+        if name in self.options:
+            return self.options[name]
+        registry.load()
+        return registry.OPTIONS[name].default
+
+    def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
+        """Rules that run on `path`, after select, extend-select, ignore and per-file-ignores."""
+        ignored = list(self.ignore)
+        if path is not None:
+            for pattern, selectors in self.per_file_ignores:
+                if _glob_match(path, pattern, self.root):
+                    ignored.extend(selectors)
+        out = []
+        for r in registry.all_rules():
+            if not self._selected(r):
+                continue
+            if any(registry.matches(sel, r) for sel in ignored):
+                continue
+            out.append(r)
+        return out
+
+    def _selected(self, r: registry.Rule) -> bool:
+        named = {s.upper() for s in (*self.select, *self.extend_select)} | {
+            s.lower() for s in (*self.select, *self.extend_select)
+        }
+        if r.code in named or r.name in named:
+            return True
+        if not r.default_enabled:
+            return False
+        if self.select:
+            return any(registry.matches(sel, r) for sel in self.select)
+        return True
+
+    def severity_of(self, r: registry.Rule) -> Severity:
+        """Effective severity: the most specific override wins (code, prefix, category)."""
+        best: tuple[int, Severity] | None = None
+        for selector, sev in self.severity.items():
+            if registry.matches(selector, r):
+                specificity = len(selector) if selector.upper().startswith(r.code[:1]) else 0
+                if selector.lower() == r.name:
+                    specificity = 10
+                if best is None or specificity > best[0]:
+                    best = (specificity, sev)
+        return best[1] if best else r.severity
+
+    def is_excluded(self, path: str) -> bool:
+        return any(_glob_match(path, pattern, self.root) for pattern in self.exclude)
+
+
+def _glob_match(path: str, pattern: str, root: Path) -> bool:
+    """Match a path against a glob, relative to the config root or as written."""
+    posix = PurePosixPath(Path(path).as_posix())
+    candidates = {posix.as_posix()}
+    try:
+        candidates.add(Path(path).resolve().relative_to(root.resolve()).as_posix())
+    except (ValueError, OSError):
+        pass
+    for cand in candidates:
+        if fnmatch.fnmatchcase(cand, pattern) or PurePosixPath(cand).match(pattern):
+            return True
+        if pattern.endswith("/**") and (cand + "/").startswith(pattern[:-2]):
+            return True
+        if "/" not in pattern and fnmatch.fnmatchcase(PurePosixPath(cand).name, pattern):
+            return True
+    return False
+
+
+# --- discovery and loading ---------------------------------------------------------------------
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest newsctl.toml, or pyproject.toml with [tool.newsctl], walking up from start."""
+    for directory in (start, *start.parents):
+        candidate = directory / "newsctl.toml"
+        if candidate.is_file():
+            return candidate, _read_toml(candidate)
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            data = _read_toml(candidate)
+            table = data.get("tool", {}).get("newsctl")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{candidate}: [tool.newsctl] must be a table")
+                return candidate, table
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_settings(
+    config: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    isolated: bool = False,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Resolve settings: file (explicit, discovered, or none) then command-line overrides."""
+    cwd = cwd or Path.cwd()
+    raw: dict[str, Any] = {}
+    where: Path | None = None
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: configuration file not found")
+        data = _read_toml(config)
+        if config.name == "pyproject.toml":
+            data = data.get("tool", {}).get("newsctl", {})
+        raw, where = data, config
+    elif not isolated:
+        found = find_config(cwd)
+        if found:
+            where, raw = found
+    settings = from_mapping(raw, where)
+    if overrides:
+        settings = apply_overrides(settings, overrides)
+    return settings
+
+
+def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
+    """Validate a raw [tool.newsctl] table into Settings; every error names file and key."""
+    registry.load()
+    label = f"{where}" if where else "settings"
+    table = "[tool.newsctl]" if where and where.name == "pyproject.toml" else ""
+    known = set(CORE_KEYS) | set(registry.OPTIONS)
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(f"{label}: {table + ' ' if table else ''}key '{key}': {message}")
+
+    for key in raw:
+        if key not in known:
+            guess = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            return_error = ConfigError(f"{label}: {table + ' ' if table else ''}unknown key '{key}'{hint}")
+            raise return_error
+
+    kwargs: dict[str, Any] = {}
+    for key in ("select", "extend-select", "ignore"):
+        if key in raw:
+            kwargs[key.replace("-", "_")] = _selectors(raw[key], lambda m, k=key: fail(k, m))
+    if "paths" in raw:
+        kwargs["paths"] = _strings(raw["paths"], lambda m: fail("paths", m))
+    if "exclude" in raw:
+        kwargs["exclude"] = _strings(raw["exclude"], lambda m: fail("exclude", m))
+    if "required-fields" in raw:
+        from newsctl.fields import FIELDS
+
+        req = _strings(raw["required-fields"], lambda m: fail("required-fields", m))
+        for name in req:
+            if name not in FIELDS:
+                raise fail("required-fields", f"'{name}' is not a known front-matter field ({', '.join(FIELDS)})")
+        kwargs["required_fields"] = req
+    if "fail-on" in raw:
+        kwargs["fail_on"] = _severity(raw["fail-on"], lambda m: fail("fail-on", m))
+    if "severity" in raw:
+        sev = raw["severity"]
+        if not isinstance(sev, dict):
+            raise fail("severity", "must be a table such as { S003 = \"error\" }")
+        out = {}
+        for selector, value in sev.items():
+            _selectors([selector], lambda m: fail(f"severity.{selector}", m))
+            out[selector] = _severity(value, lambda m, s=selector: fail(f"severity.{s}", m))
+        kwargs["severity"] = MappingProxyType(out)
+    if "per-file-ignores" in raw:
+        pfi = raw["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise fail("per-file-ignores", "must be a table of glob = [codes]")
+        kwargs["per_file_ignores"] = tuple(
+            (pattern, _selectors(codes, lambda m, p=pattern: fail(f"per-file-ignores.{p}", m)))
+            for pattern, codes in pfi.items()
+        )
+    options = {}
+    for key, value in raw.items():
+        if key in registry.OPTIONS:
+            options[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: fail(k, m))
+    kwargs["options"] = MappingProxyType(options)
+    if where is not None:
+        kwargs["config_path"] = where
+        kwargs["root"] = where.parent
+    return Settings(**kwargs)
+
+
+def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
+    """Command-line values over file values. Keys: select, extend_select, ignore, fail_on, now, options."""
+    changes: dict[str, Any] = {}
+    for key in ("select", "extend_select"):
+        if overrides.get(key):
+            changes[key] = _selectors(overrides[key], lambda m, k=key: ConfigError(f"--{k.replace('_', '-')}: {m}"))
+    if overrides.get("ignore"):
+        extra = _selectors(overrides["ignore"], lambda m: ConfigError(f"--ignore: {m}"))
+        changes["ignore"] = settings.ignore + extra
+    if overrides.get("fail_on"):
+        changes["fail_on"] = _severity(overrides["fail_on"], lambda m: ConfigError(f"--fail-on: {m}"))
+    if overrides.get("now") is not None:
+        changes["now"] = overrides["now"]
+    if overrides.get("options"):
+        merged = dict(settings.options)
+        for key, value in overrides["options"].items():
+            if key not in registry.OPTIONS:
+                guess = difflib.get_close_matches(key, sorted(registry.OPTIONS), n=1)
+                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                raise ConfigError(f"--option: unknown option '{key}'{hint}")
+            merged[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
+        changes["options"] = MappingProxyType(merged)
+    return replace(settings, **changes)
+
+
+def parse_now(text: str) -> datetime:
+    """--now: an ISO 8601 date or datetime; without a timezone it is taken as UTC."""
+    from newsctl.fields import Invalid, parse_datetime
+
+    try:
+        value, _ = parse_datetime(text)
+    except Invalid as exc:
+        raise ConfigError(f"--now: {exc}") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _selectors(value: Any, fail: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise fail("must be a list of rule codes, prefixes or categories")
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            raise fail(f"{item!r} is not a rule code, prefix or category")
+        for part in (p.strip() for p in item.split(",")):
+            if not part:
+                continue
+            if not registry.is_valid_selector(part):
+                names = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
+                guess = difflib.get_close_matches(part, names, n=1)
+                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                raise fail(f"'{part}' matches no rule{hint}; see `newsctl rules`")
+            out.append(part)
+    return tuple(out)
+
+
+def _strings(value: Any, fail: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+        raise fail("must be a list of strings")
+    return tuple(items)
+
+
+def _severity(value: Any, fail: Any) -> Severity:
+    try:
+        return Severity(str(value).lower())
+    except ValueError:
+        raise fail(f"{value!r} is not one of error, warning, info") from None
+
+
+def _option(opt: registry.Option, value: Any, fail: Any) -> Any:
+    default = opt.default
+    if isinstance(default, bool):
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            value = value.lower() == "true"
+        if not isinstance(value, bool):
+            raise fail(f"must be true or false, got {value!r}")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, str):
+            try:
+                value = float(value) if "." in value else int(value)
+            except ValueError:
+                raise fail(f"must be a number, got {value!r}") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail(f"must be a number, got {value!r}")
+        if isinstance(default, int) and not isinstance(value, int):
+            raise fail(f"must be a whole number, got {value!r}")
+        if opt.minimum is not None and value < opt.minimum:
+            raise fail(f"must be at least {opt.minimum:g}, got {value}")
+        return value
+    if isinstance(default, (list, tuple)):
+        return _strings(value, fail)
+    if not isinstance(value, str):
+        raise fail(f"must be a string, got {value!r}")
+    return value
+
+
+def iter_option_docs() -> Iterable[registry.Option]:
+    registry.load()
+    return sorted(registry.OPTIONS.values(), key=lambda o: o.name)

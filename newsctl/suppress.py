@@ -1,0 +1,86 @@
+"""Inline suppression comments in the article body.
+
+    <!-- newsctl: disable H002 -->         off from here (all rules when no code)
+    <!-- newsctl: enable -->               back on (all, or the codes named)
+    <!-- newsctl: disable-next-line S003 --> off for the next line only
+
+Codes may be codes, prefixes, categories or rule names, separated by spaces or commas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsctl import registry
+from newsctl.article import Article
+from newsctl.findings import Finding
+
+_DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
+
+
+@dataclass(frozen=True)
+class Directive:
+    action: str
+    selectors: tuple[str, ...]  # empty: every rule
+    line: int  # line the comment starts on
+    end_line: int
+
+
+def directives(article: Article) -> list[Directive]:
+    """Every suppression comment in the body, in file order."""
+    found: list[Directive] = []
+    for block in article.blocks:
+        if block.kind == "html":
+            for m in _DIRECTIVE.finditer(block.raw):
+                first = block.line + block.raw.count("\n", 0, m.start())
+                last = block.line + block.raw.count("\n", 0, m.end())
+                found.append(_directive(m, first, last))
+        inlines = ([block.inline] if block.inline else []) + list(block.cells)
+        for inline in inlines:
+            for tag in inline.html:
+                for m in _DIRECTIVE.finditer(tag.raw):
+                    found.append(_directive(m, tag.span.line, tag.span.end_line))
+    found.sort(key=lambda d: d.line)
+    return found
+
+
+def _directive(m: re.Match[str], line: int, end_line: int) -> Directive:
+    selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+    return Directive(m.group(1).lower(), selectors, line, end_line)
+
+
+def _covers(selectors: tuple[str, ...], finding: Finding) -> bool:
+    if not selectors:
+        return True
+    r = registry.get(finding.code)
+    return r is not None and any(registry.matches(s, r) for s in selectors)
+
+
+def is_suppressed(finding: Finding, found: list[Directive]) -> bool:
+    disabled: list[tuple[str, ...]] = []
+    for d in found:
+        if d.line > finding.line:
+            break
+        if d.action == "disable-next-line":
+            if d.end_line + 1 == finding.line and _covers(d.selectors, finding):
+                return True
+        elif d.action == "disable":
+            disabled.append(d.selectors)
+        elif d.action == "enable":
+            if not d.selectors:
+                disabled.clear()
+            else:
+                disabled = [
+                    tuple(s for s in sels if s not in d.selectors) if sels else sels for sels in disabled
+                ]
+                if _covers(d.selectors, finding):
+                    disabled = [s for s in disabled if s]  # an explicit enable beats a blanket disable
+    return any(_covers(sels, finding) for sels in disabled if sels or sels == ())
+
+
+def filter_suppressed(findings: list[Finding], article: Article) -> list[Finding]:
+    found = directives(article)
+    if not found:
+        return findings
+    return [f for f in findings if not is_suppressed(f, found)]
