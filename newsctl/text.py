@@ -67,3 +67,11 @@ def _skip_space(text: str, i: int) -> int:
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to single spaces."""
     return " ".join(text.split())
+
+
+WORDS_PER_MINUTE = 230  # adult silent reading of news copy; one constant for outline, readability and export
+
+
+def reading_time_seconds(word_count: int) -> int:
+    """Estimated reading time in whole seconds (at WORDS_PER_MINUTE)."""
+    return round(word_count * 60 / WORDS_PER_MINUTE)
