@@ -124,27 +124,25 @@ def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[P
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                for name in sorted(files):
-                    if not name.lower().endswith(ARTICLE_SUFFIXES):
-                        continue
-                    fp = Path(root) / name
-                    shown = display_path(fp)
-                    if settings.is_excluded(shown) or fp in seen:
-                        continue
-                    seen.add(fp)
-                    yield fp, shown
-                for d in list(dirs):  # directories named like articles get a finding, not silence
-                    if d.lower().endswith(ARTICLE_SUFFIXES):
-                        dp = Path(root) / d
-                        if not settings.is_excluded(display_path(dp)):
-                            yield dp, display_path(dp)
-        else:
+        if not p.is_dir():
             if p not in seen:
                 seen.add(p)
                 yield p, display_path(p)
+            continue
+        found: list[tuple[str, Path]] = []
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            # directories named like articles get an M001 finding rather than silence
+            candidates = [n for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
+            candidates += [d for d in dirs if d.lower().endswith(ARTICLE_SUFFIXES)]
+            for name in candidates:
+                fp = Path(root) / name
+                shown = display_path(fp)
+                if fp not in seen and not settings.is_excluded(shown):
+                    seen.add(fp)
+                    found.append((shown, fp))
+        for shown, fp in sorted(found):
+            yield fp, shown
 
 
 def lint_paths(

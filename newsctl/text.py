@@ -64,9 +64,12 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:!?)\]](?:\s|$))")
+
+
 def collapse(text: str) -> str:
-    """Collapse runs of whitespace to single spaces."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace to single spaces (and drop the gap blanked markup leaves before punctuation)."""
+    return _SPACE_BEFORE_PUNCT.sub("", " ".join(text.split()))
 
 
 WORDS_PER_MINUTE = 230  # adult silent reading of news copy; one constant for outline, readability and export

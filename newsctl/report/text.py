@@ -25,7 +25,8 @@ def render(result: LintResult, *, color: bool = False, quiet: bool = False, show
             lines.append(_finding(f, width, color))
             if show_hints and f.hint and not quiet:
                 lines.append(" " * (width + 4) + _c(f"hint: {f.hint}", "dim", color))
-        lines.append("")
+        if not quiet:
+            lines.append("")
     if not quiet:
         lines.append(summary(result, color))
     return "\n".join(lines) + ("\n" if lines else "")

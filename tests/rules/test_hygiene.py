@@ -1,0 +1,103 @@
+"""Hygiene rules: leftovers, placeholders, doubled words, unsafe HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FRONT, codes, lint
+
+
+def body(text: str) -> str:
+    return FRONT + text
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Feel free to mix and match ideas or modify them to better suit your target audience!",
+        "As an AI language model, I cannot predict elections.",
+        "Certainly! Here is a revised version of the article.",
+        "I hope this helps.",
+        "Let me know if you’d like a shorter version.",
+        "Here are some headline ideas for your story.",
+    ],
+)
+def test_assistant_leftovers(phrase):
+    findings = lint(body(f"Lead.\n\n{phrase}\n"), select=["H001"])
+    assert codes(findings) == [("H001", 10)]
+    assert findings[0].column == 1
+    assert findings[0].message.startswith("Chat-assistant leftover: \"")
+
+
+def test_assistant_phrases_in_code_are_not_prose():
+    assert lint(body("Lead.\n\n```\nI hope this helps\n```\n\nText with `As an AI` inside.\n"), select=["H001"]) == []
+
+
+def test_ordinary_prose_is_not_a_leftover():
+    assert lint(body("Residents said they feel free to speak. We hope the help arrives.\n"), select=["H001"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, column",
+    [
+        ("The fire destroyed TK homes.", 20),
+        ("Quote from TKTK here.", 12),
+        ("TODO: check the figure.", 1),
+        ("The budget is FIXME million.", 15),
+        ("Lorem ipsum dolor sit amet.", 1),
+        ("The mayor, [insert name here], said no.", 12),
+        ("Call XXX for details.", 6),
+    ],
+)
+def test_placeholders(text, column):
+    findings = lint(body(f"Lead.\n\n{text}\n"), select=["H002"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("H002", 10, column)]
+
+
+def test_placeholder_lookalikes_pass():
+    text = "The TKO came in round two. My todo list is long. Tk is a toolkit. The XXXL shirt sold out."
+    assert lint(body(f"Lead.\n\n{text}\n"), select=["H002"]) == []
+
+
+def test_placeholder_in_front_matter():
+    text = FRONT.replace("summary: The council passed the budget.", "summary: TK") + "Lead.\n"
+    assert codes(lint(text, select=["H002"])) == [("H002", 5)]
+
+
+def test_doubled_word_with_fix_even_across_lines():
+    findings = lint(body("The the council met.\nIt voted in\nin favour.\n"), select=["H003"])
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (8, 1, 'Doubled word: "The the"'),
+        (9, 10, 'Doubled word: "in in"'),
+    ]
+    edit = findings[0].fix.edits[0]
+    assert (edit.line, edit.column, edit.end_column, edit.content) == (8, 4, 8, "")
+
+
+def test_legitimate_doubles_pass():
+    assert lint(body("She had had enough. He said that that was final.\n"), select=["H003"]) == []
+
+
+@pytest.mark.parametrize(
+    "html, line, fragment",
+    [
+        ('<script>alert(1)</script>', 10, "<script>"),
+        ('<iframe src="https://example.org"></iframe>', 10, "<iframe>"),
+        ('<object data="x.swf"></object>', 10, "<object>"),
+        ('<div>\n<img src="x.jpg" onerror="alert(1)">\n</div>', 11, "onerror"),
+        ('<a href="javascript:alert(1)">x</a>', 10, "javascript:"),
+    ],
+)
+def test_unsafe_html_blocks(html, line, fragment):
+    findings = lint(body(f"Lead.\n\n{html}\n"), select=["H004"])
+    assert [f.line for f in findings] == [line]
+    assert fragment in findings[0].message
+
+
+def test_unsafe_inline_html_and_links():
+    findings = lint(body('Lead <span onclick="x()">a</span> and [b](javascript:alert(1)).\n'), select=["H004"])
+    assert [(f.line, f.column) for f in findings] == [(8, 6), (8, 43)]
+
+
+def test_safe_html_passes():
+    assert lint(body('Lead <abbr title="x">UN</abbr>.\n\n<figure>\n<img src="a.jpg" alt="a">\n</figure>\n'), select=["H004"]) == []
