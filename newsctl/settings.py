@@ -94,9 +94,12 @@ class Settings:
         best: tuple[int, Severity] | None = None
         for selector, sev in self.severity.items():
             if registry.matches(selector, r):
-                specificity = len(selector) if selector.upper().startswith(r.code[:1]) else 0
-                if selector.lower() == r.name:
+                if selector.lower() == r.name or selector.upper() == r.code:
                     specificity = 10
+                elif selector.lower() in ("all", r.category):
+                    specificity = 0 if selector.lower() == "all" else 1
+                else:
+                    specificity = 1 + len(selector)  # a longer code prefix is more specific
                 if best is None or specificity > best[0]:
                     best = (specificity, sev)
         return best[1] if best else r.severity

@@ -12,7 +12,6 @@ from newsctl.engine import LintResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-INFO_URI = "https://github.com/newsctl/newsctl"
 
 
 def _rule(r: registry.Rule) -> dict[str, Any]:
@@ -30,6 +29,14 @@ def _rule(r: registry.Rule) -> dict[str, Any]:
     }
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """Relative paths resolve against %SRCROOT% (what code scanning wants); others are file URIs."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
 def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
     rules = registry.all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
@@ -44,7 +51,7 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": quote(f.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(f.path),
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -61,7 +68,7 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                     "description": {"text": f.fix.message},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": quote(f.path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(f.path),
                             "replacements": [
                                 {
                                     "deletedRegion": {
@@ -89,7 +96,6 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                         "name": "newsctl",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFO_URI,
                         "rules": [_rule(r) for r in rules],
                     }
                 },

@@ -60,12 +60,24 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         Delete the line, and check what came with it (lists of alternatives, other stories).
     """
     pattern = leftover_patterns()
-    for inline, text in _texts(article):
+    for b in article.blocks:
+        if b.inline is None or b.kind not in ("paragraph", "heading"):
+            continue
+        inline = b.inline
+        text = inline.prose.replace("’", "'").replace("‘", "'")
+        reported_until = -1
         for m in pattern.finditer(text):
-            phrase = inline.raw[m.start() : m.end()]
+            if m.start() < reported_until:
+                continue
+            sentence = next((s for s in article.sentences_in(b.index) if s.start <= m.start() < s.end), None)
+            start, end = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
+            quoted = " ".join(inline.raw[start:end].split())
+            if len(quoted) > 100:
+                quoted = quoted[:97].rstrip() + "..."
+            reported_until = end
             yield Hit(
-                inline.span(m.start(), m.end()),
-                f"Chat-assistant leftover: \"{phrase}\"",
+                inline.span(start, end),
+                f"Chat-assistant leftover: \"{quoted}\"",
                 "Delete this text; it was written to the person using the assistant, not to readers",
             )
 

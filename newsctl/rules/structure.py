@@ -111,9 +111,17 @@ def empty_section(article: Article, settings: Settings) -> Iterator[Hit]:
             )
 
 
+_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+
+
 def _has_content(article: Article, index: int) -> bool:
+    """Anything but headings and bare HTML comments (e.g. suppression comments) is content."""
     sec = article.sections[index]
-    return bool(sec.blocks) or any(_has_content(article, c) for c in sec.children)
+    for i in sec.blocks:
+        b = article.blocks[i]
+        if not (b.kind == "html" and _COMMENT_ONLY.match(b.raw)):
+            return True
+    return any(_has_content(article, c) for c in sec.children)
 
 
 @rule("S004", "duplicate-heading", "warning", "Two headings have the same text.")
