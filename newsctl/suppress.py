@@ -58,25 +58,17 @@ def _covers(selectors: tuple[str, ...], finding: Finding) -> bool:
 
 
 def is_suppressed(finding: Finding, found: list[Directive]) -> bool:
-    disabled: list[tuple[str, ...]] = []
+    """Replay the directives above the finding: the last disable/enable covering its rule wins."""
+    disabled = False
     for d in found:
         if d.line > finding.line:
             break
         if d.action == "disable-next-line":
             if d.end_line + 1 == finding.line and _covers(d.selectors, finding):
                 return True
-        elif d.action == "disable":
-            disabled.append(d.selectors)
-        elif d.action == "enable":
-            if not d.selectors:
-                disabled.clear()
-            else:
-                disabled = [
-                    tuple(s for s in sels if s not in d.selectors) if sels else sels for sels in disabled
-                ]
-                if _covers(d.selectors, finding):
-                    disabled = [s for s in disabled if s]  # an explicit enable beats a blanket disable
-    return any(_covers(sels, finding) for sels in disabled if sels or sels == ())
+        elif _covers(d.selectors, finding):
+            disabled = d.action == "disable"
+    return disabled
 
 
 def filter_suppressed(findings: list[Finding], article: Article) -> list[Finding]:

@@ -13,6 +13,7 @@ from importlib import resources
 # A word: letters or digits, allowing inner apostrophes, hyphens, periods (U.S.) and commas in numbers.
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_CAN_END_SENTENCE = frozenset({"a.m", "p.m", "etc"})
 _INITIAL_RE = re.compile(r"(?:^|[\s(\"“])[A-Z]$")
 
 
@@ -44,9 +45,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = text[start : m.start()]
             last = before.rsplit(None, 1)[-1] if before.strip() else ""
             token = last.lstrip("(\"“'‘").lower()
-            if token in abbrevs or _INITIAL_RE.search(before):
-                continue
             nxt = _skip_space(text, end)
+            next_upper = nxt < len(text) and text[nxt].isupper()
+            if token in _CAN_END_SENTENCE and next_upper:
+                pass  # "at 9 a.m. The mayor..." ends a sentence
+            elif token in abbrevs or _INITIAL_RE.search(before):
+                continue
             if nxt < len(text) and text[nxt].islower():
                 continue
         spans.append((start, end))

@@ -112,3 +112,8 @@ def test_inline_suppression_ranges_and_next_line():
 def test_disable_only_named_codes():
     text = FRONT + "<!-- newsctl: disable H002 -->\n\nLead TK with the the.\n"
     assert codes(lint(text, select=["H"])) == [("H003", 10)]
+
+
+def test_enable_can_lift_one_rule_of_a_disabled_category():
+    text = FRONT + "<!-- newsctl: disable hygiene -->\n\nLead TK with the the.\n\n<!-- newsctl: enable doubled-word -->\n\nAgain TK and the the.\n"
+    assert codes(lint(text, select=["H"])) == [("H003", 14)]

@@ -139,3 +139,12 @@ def test_front_matter_agrees_with_python_frontmatter(path):
     assert set(ours) == set(theirs)
     for key, value in theirs.items():
         assert ours[key] == (value if not hasattr(value, "isoformat") else ours[key])
+
+
+def test_a_m_and_p_m_can_end_a_sentence():
+    a = article("The vote came at 9 a.m. The mayor left at 5 p.m. on Friday. Then U.S. Senate staff arrived.\n")
+    assert [s.text for s in a.sentences] == [
+        "The vote came at 9 a.m.",
+        "The mayor left at 5 p.m. on Friday.",
+        "Then U.S. Senate staff arrived.",
+    ]
