@@ -145,16 +145,55 @@ def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[P
             yield fp, shown
 
 
+PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
+
+
+def default_jobs(file_count: int) -> int:
+    """Worker processes for a batch: one per core for large batches, none for small ones."""
+    if file_count < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+_worker_settings: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
+    assert _worker_settings is not None
+    return lint_file(item[0], item[1], _worker_settings)
+
+
 def lint_paths(
     paths: Iterable[str | Path],
     settings: Settings,
     on_file: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
 ) -> LintResult:
-    """Lint every article under paths; `on_file` is called after each (for progress)."""
-    results = []
-    for fp, shown in collect(paths, settings):
-        result = lint_file(fp, shown, settings)
-        results.append(result)
-        if on_file:
-            on_file(result)
+    """Lint every article under paths, in worker processes for large batches.
+
+    Results keep the order of `collect`; `on_file` is called after each file (for progress).
+    """
+    files = list(collect(paths, settings))
+    jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    results: list[FileResult] = []
+    if jobs == 1:
+        for fp, shown in files:
+            result = lint_file(fp, shown, settings)
+            results.append(result)
+            if on_file:
+                on_file(result)
+        return LintResult(results)
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(files) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        for result in pool.map(_lint_in_worker, files, chunksize=chunk):
+            results.append(result)
+            if on_file:
+                on_file(result)
     return LintResult(results)

@@ -54,6 +54,20 @@ class Settings:
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (for worker processes): read-only mappings travel as plain dicts."""
+        state = dict(self.__dict__)
+        state["severity"] = dict(self.severity)
+        state["options"] = dict(self.options)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state["severity"] = MappingProxyType(state["severity"])
+        state["options"] = MappingProxyType(state["options"])
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+
     def option(self, name: str) -> Any:
         """A rule threshold: the configured value or the rule's declared default."""
         if name in self.options:

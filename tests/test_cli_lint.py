@@ -200,3 +200,21 @@ def test_rules_and_explain():
     assert "Why it matters:" in r.stdout
     r = run("explain", "X999")
     assert r.exit_code == 2 and "no rule 'X999'" in r.stderr
+
+
+def test_worker_processes_give_the_same_result_as_one_process(tmp_path: Path):
+    from newsctl.engine import lint_paths
+    from newsctl.settings import Settings
+
+    for i in range(6):
+        for src in sorted((ROOT / "articles").glob("*.md")):
+            (tmp_path / f"{i}-{src.name}").write_text(src.read_text("utf-8"), encoding="utf-8")
+    one = lint_paths([tmp_path], Settings(), jobs=1)
+    two = lint_paths([tmp_path], Settings(), jobs=2)
+    assert [fr.path for fr in one.files] == [fr.path for fr in two.files]
+    assert one.findings == two.findings and len(one.findings) > 0
+
+
+def test_jobs_option_is_validated():
+    assert run("lint", SEED, "--jobs", "0").exit_code == 2
+    assert run("lint", SEED, "--jobs", "2", "--now", NOW, "-q").exit_code == 1

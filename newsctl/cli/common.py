@@ -29,7 +29,7 @@ OutputOpt = Annotated[
 ]
 PathsArg = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Article files or directories (default: `paths` from settings, else articles/).", show_default=False),
+    typer.Argument(help="Article files or directories (default: `paths` from settings, else articles/).", show_default=False, metavar="PATHS"),
 ]
 
 

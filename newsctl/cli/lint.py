@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -44,13 +44,13 @@ def lint_command(
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     select: Annotated[
         Optional[list[str]],
-        typer.Option("--select", help="Only these rules: codes, prefixes or categories (comma-separated or repeated)."),
+        typer.Option("--select", help="Only these rules: codes, prefixes or categories (comma-separated or repeated).", metavar="CODES"),
     ] = None,
     extend_select: Annotated[
-        Optional[list[str]], typer.Option("--extend-select", help="Add rules to the selection, e.g. off-by-default ones.")
+        Optional[list[str]], typer.Option("--extend-select", help="Add rules to the selection, e.g. off-by-default ones.", metavar="CODES")
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.")
+        Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.", metavar="CODES")
     ] = None,
     fail_on: Annotated[
         Optional[Level], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: error].")
@@ -63,6 +63,10 @@ def lint_command(
     option: Annotated[
         Optional[list[str]],
         typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
     ] = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -100,7 +104,7 @@ def lint_command(
 
         raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
 
-    result = _run(targets, settings, quiet)
+    result = _run(targets, settings, quiet, jobs)
 
     if statistics:
         from newsctl.report import json as json_report
@@ -137,21 +141,17 @@ def lint_command(
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
 
 
-def _run(targets: list[str], settings: object, quiet: bool):  # type: ignore[no-untyped-def]
-    from newsctl.engine import collect, lint_file, LintResult
+def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None) -> Any:
+    """Lint with a progress bar on stderr for many files on a terminal."""
+    from newsctl.engine import collect, lint_paths
 
-    files = list(collect(targets, settings))  # type: ignore[arg-type]
-    results = []
-    if progress_enabled(len(files), quiet):
-        from rich.progress import Progress
+    count = sum(1 for _ in collect(targets, settings))
+    if not progress_enabled(count, quiet):
+        return lint_paths(targets, settings, jobs=jobs)
+    from rich.progress import Progress
 
-        from newsctl.cli.console import stderr_console
+    from newsctl.cli.console import stderr_console
 
-        with Progress(console=stderr_console(), transient=True) as progress:
-            task = progress.add_task("Linting", total=len(files))
-            for fp, shown in files:
-                results.append(lint_file(fp, shown, settings))  # type: ignore[arg-type]
-                progress.advance(task)
-    else:
-        results = [lint_file(fp, shown, settings) for fp, shown in files]  # type: ignore[arg-type]
-    return LintResult(results)
+    with Progress(console=stderr_console(), transient=True) as progress:
+        task = progress.add_task("Linting", total=count)
+        return lint_paths(targets, settings, on_file=lambda _: progress.advance(task), jobs=jobs)
