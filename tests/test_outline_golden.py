@@ -8,6 +8,7 @@ Regenerate them (then review the diff by eye and commit) with:
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,7 +35,7 @@ def _rich(outlines: list[Outline]) -> str:
 
     from newsctl.cli.outline import print_rich
 
-    console = Console(width=100, color_system=None, force_terminal=False, record=True, file=open(os.devnull, "w"))
+    console = Console(width=100, color_system=None, force_terminal=False, record=True, file=io.StringIO())
     print_rich(outlines, console)
     return console.export_text()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -79,13 +80,17 @@ def outline_command(
     if not outlines and not failed:
         err(f"newsctl: no articles found in {', '.join(targets)}")
 
-    if format == OutlineFormat.tree and output is None and sys.stdout.isatty():
+    if format == OutlineFormat.tree and output is None and stdout_is_terminal():
         from newsctl.cli.console import stdout_console
 
         print_rich(outlines, stdout_console(), stats=show_stats)
     else:
         write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth: int | None, created: Any) -> str:
@@ -141,14 +146,16 @@ def rich_tree(outline: Any, *, stats: bool = True) -> Any:
 
     from newsctl.report.outline import counts_text, node_label, node_place, node_stats, visible_nodes
 
-    root_label = Text(outline.title, style="bold")
+    root_label = Text()
+    root_label.append(outline.title, style="bold")
     root_label.append("\n" + outline.path, style="dim")
     if stats:
         root_label.append(" · " + counts_text(outline.total), style="dim")
     root = Tree(root_label, guide_style="dim")
     parents: dict[int, Any] = {0: root}
     for depth, node in visible_nodes(outline):
-        label = Text(node_label(node), style="italic" if node.is_lead else "bold")
+        label = Text()
+        label.append(node_label(node), style="italic" if node.is_lead else "bold")
         place = node_place(node)
         if place or stats:
             label.append("\n")
