@@ -156,3 +156,16 @@ def test_rich_tree_on_a_terminal(work, monkeypatch):
     assert result.exit_code == 0
     expected = (GOLDEN / "fixture-nested.rich.txt").read_text(encoding="utf-8")
     assert recorded.export_text() == expected.replace("tests/fixtures/outline/", "arts/")
+
+
+def test_many_files_with_progress(work, monkeypatch):
+    from newsctl.cli import outline as outline_cli
+
+    for i in range(25):
+        shutil.copy(work / "arts" / "duplicates.md", work / "arts" / f"copy-{i:02d}.md")
+    seen = []
+    monkeypatch.setattr(outline_cli, "progress_enabled", lambda count, quiet: seen.append(count) or True)
+    result = run("arts", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert seen == [30]
+    assert len(json.loads(result.stdout)["articles"]) == 30
