@@ -223,3 +223,19 @@ def test_docs_json_example_matches_real_output(monkeypatch):
     collect(schema)
     missing = sorted(n for n in names if f"`{n}`" not in doc_text)
     assert not missing, f"fields not documented in docs/outline-json.md: {missing}"
+
+
+def test_output_never_overwrites_an_article(work):
+    before = (work / "arts" / "nested.md").read_bytes()
+    result = run("arts", "--output", "arts/nested.md")
+    assert result.exit_code == 2
+    assert "--output arts/nested.md is one of the articles being outlined" in result.stderr
+    assert (work / "arts" / "nested.md").read_bytes() == before
+
+
+def test_opml_for_no_articles_is_still_opml(work):
+    (work / "empty").mkdir()
+    result = run("empty", "-f", "opml", "--now", "2026-11-28T12:00:00Z")
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert root.findtext("head/title") == "Outline of 0 articles"
+    assert list(root.find("body")) == []

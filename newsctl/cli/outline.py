@@ -75,6 +75,12 @@ def outline_command(
         raise fail(f"nothing to outline: {', '.join(targets)} not found; pass article paths")
     show_stats = stats if stats is not None else format != OutlineFormat.markdown
 
+    if output is not None and str(output) != "-":
+        from newsctl.engine import collect
+
+        target = output.resolve()
+        if any(fp.resolve() == target for fp, _ in collect(targets, settings)):
+            raise fail(f"--output {output} is one of the articles being outlined; choose another file")
     articles, failed = _parse_all(targets, settings)
     outlines = [limit_depth(build_outline(a, settings), depth) for a in articles]
     if not outlines and not failed:
@@ -101,7 +107,7 @@ def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth
     if format == OutlineFormat.json:
         return report.render_json(outlines, stats=stats, depth=depth)
     if format == OutlineFormat.opml:
-        return report.render_opml(outlines, stats=stats, created=created) if outlines else ""
+        return report.render_opml(outlines, stats=stats, created=created)
     return report.render_tree(outlines, stats=stats)
 
 
