@@ -99,8 +99,16 @@ def test_opml_parses_back_and_mirrors_the_outline():
     assert root.tag == "opml" and root.get("version") == "2.0"
     head = root.find("head")
     assert head.findtext("dateCreated") == "Sat, 28 Nov 2026 12:00:00 +0000"
-    # The latest article date (non-ascii.md, 14 July 2024 08:30 UTC).
-    assert head.findtext("dateModified") == "Sun, 14 Jul 2024 08:30:00 +0000"
+    # dateModified is the latest article date (bare dates and naive times count as UTC).
+    def utc(d):
+        d = d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+        return d.astimezone(timezone.utc) if d.tzinfo else d.replace(tzinfo=timezone.utc)
+
+    latest = max((o.date for o in outlines if o.date), key=utc)
+    assert head.findtext("dateModified") == report.rfc822(latest)
+    fixtures_only = [o for o in outlines if o.path.startswith("tests/")]
+    head = ET.fromstring(report.render_opml(fixtures_only)).find("head")
+    assert head.findtext("dateModified") == "Sun, 14 Jul 2024 08:30:00 +0000"  # non-ascii.md
     articles = root.find("body").findall("outline")
     assert [a.get("text") for a in articles] == [o.title for o in outlines]
     for element, o in zip(articles, outlines):
