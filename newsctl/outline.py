@@ -216,4 +216,6 @@ def _grade(measure: Callable[..., Any] | None, article: Article, blocks: list[in
         settings = Settings()
     stats = measure(article, blocks, settings)
     grade = getattr(stats, "flesch_kincaid_grade", None)
-    return None if grade is None else round(float(grade), 1)
+    if grade is None or getattr(stats, "words", 1) == 0:  # nothing measured (e.g. only quotations)
+        return None
+    return round(float(grade), 1)
