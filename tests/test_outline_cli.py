@@ -171,60 +171,6 @@ def test_many_files_with_progress(work, monkeypatch):
     assert len(json.loads(result.stdout)["articles"]) == 30
 
 
-def _readme_examples() -> list[tuple[str, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n## Outline\n", 1)[1]
-    section = section.split("\n## ", 1)[0]
-    examples = []
-    for block in section.split("```console\n")[1:]:
-        body = block.split("\n```", 1)[0]
-        command, _, output = body.partition("\n")
-        examples.append((command, output + "\n"))
-    return examples
-
-
-def test_readme_examples_are_exact(monkeypatch):
-    import shlex
-
-    monkeypatch.chdir(ROOT)
-    examples = _readme_examples()
-    assert len(examples) == 2
-    for command, expected in examples:
-        assert command.startswith("$ newsctl outline ")
-        result = CliRunner().invoke(app, shlex.split(command[len("$ newsctl ") :]))
-        assert result.exit_code == 0, result.stderr
-        assert result.stdout == expected, f"README example out of date: {command}\n{result.stdout}"
-
-
-def test_docs_json_example_matches_real_output(monkeypatch):
-    import jsonschema
-
-    monkeypatch.chdir(ROOT)
-    doc_text = (ROOT / "docs" / "outline-json.md").read_text(encoding="utf-8")
-    example = json.loads(doc_text.split("```json\n", 1)[1].split("\n```", 1)[0])
-    schema = json.loads((ROOT / "docs" / "outline.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(example)
-    result = run("tests/fixtures/outline/duplicates.md", "--format", "json", "--depth", "1")
-    real = json.loads(result.stdout)
-    real["articles"][0]["nodes"] = real["articles"][0]["nodes"][:2]
-    assert example == real
-    # Every field of the schema is documented.
-    names = set()
-
-    def collect(node):
-        if isinstance(node, dict):
-            names.update(node.get("properties", {}).keys())
-            for value in node.values():
-                collect(value)
-        elif isinstance(node, list):
-            for value in node:
-                collect(value)
-
-    collect(schema)
-    missing = sorted(n for n in names if f"`{n}`" not in doc_text)
-    assert not missing, f"fields not documented in docs/outline-json.md: {missing}"
-
-
 def test_output_never_overwrites_an_article(work):
     before = (work / "arts" / "nested.md").read_bytes()
     result = run("arts", "--output", "arts/nested.md")

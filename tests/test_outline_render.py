@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -214,7 +216,49 @@ def test_markdown_toc_links_round_trip(titles):
 # --- plain tree ---------------------------------------------------------------------------------
 
 
-def test_tree_text_exact():
+@pytest.fixture
+def no_readability(monkeypatch):
+    """Outlines built as if newsctl.readability did not exist (grade null)."""
+    from newsctl import outline as outline_mod
+
+    outline_mod._grade_function.cache_clear()
+    monkeypatch.setitem(sys.modules, "newsctl.readability", None)
+    yield
+    outline_mod._grade_function.cache_clear()
+
+
+@pytest.fixture
+def fixed_grades(monkeypatch):
+    """A stand-in readability module: grade = 5.25 + number of blocks."""
+    from newsctl import outline as outline_mod
+
+    fake = types.ModuleType("newsctl.readability")
+    fake.measure_blocks = lambda article, blocks, settings: types.SimpleNamespace(  # type: ignore[attr-defined]
+        words=1, flesch_kincaid_grade=5.25 + len(list(blocks))
+    )
+    outline_mod._grade_function.cache_clear()
+    monkeypatch.setitem(sys.modules, "newsctl.readability", fake)
+    yield
+    outline_mod._grade_function.cache_clear()
+
+
+def test_grades_are_shown_when_measured(fixed_grades):
+    o = build_outline(parse_text(FRONT + "Lead here.\n\n## A\n\nOne two.\n\n### B\n\nThree.\n\n## C\n", "x.md"))
+    lines = report.render_tree([o]).splitlines()
+    assert lines[2:] == [
+        "  Lead  line 6  2 words · 1 paragraph · 1 s · grade 6.2",
+        "  ## A  #a  lines 8-14  3 words (2 own) · 2 paragraphs · 1 s · grade 7.2",
+        "    ### B  #b  lines 12-14  1 word · 1 paragraph · 0 s · grade 6.2",
+        "  ## C  #c  line 16  0 words · 0 paragraphs · 0 s",
+    ]
+    doc = report.document([o])
+    assert [n["grade"] for n in doc["articles"][0]["nodes"]] == [6.2, 7.2, None]
+    validator().validate(doc)
+    root = ET.fromstring(report.render_opml([o]))
+    assert [e.get("grade") for e in root.iter("outline")][1:] == ["6.2", "7.2", "6.2", None]
+
+
+def test_tree_text_exact(no_readability):
     o = build_outline(parse_text(FRONT + "Lead here.\n\n## A\n\nOne two.\n\n### B\n\nThree.\n", "x.md"))
     assert report.render_tree([o]) == (
         "T\n"
@@ -228,7 +272,7 @@ def test_tree_text_exact():
     )
 
 
-def test_tree_without_content():
+def test_tree_without_content(no_readability):
     o = build_outline(parse_text(FRONT, "empty.md"))
     assert report.render_tree([o], stats=False) == "T\nempty.md\n  (no content)\n"
 
