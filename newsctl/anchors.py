@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Iterable
 
 from newsctl.article import Article
 
-_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
-_SPACES = re.compile(r"[\s_-]+", re.UNICODE)
+FALLBACK = "section"
 
 
 def slugify(text: str) -> str:
-    """Lowercase, letters (any script) and digits kept, punctuation dropped, spaces to hyphens.
+    """Lowercase, letters (any script, with their combining marks) and digits kept, punctuation
+    dropped, runs of spaces, hyphens and underscores turned into one hyphen.
 
-    Never empty: a heading with no letters or digits becomes "section".
+    Never empty: a heading with no letters or digits becomes "section". The result is a valid
+    HTML id (non-empty, no whitespace).
     """
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = _DROP.sub("", text)
-    text = _SPACES.sub("-", text).strip("-")
-    return text or "section"
+    out: list[str] = []
+    gap = False
+    for ch in unicodedata.normalize("NFC", text).lower():
+        cat = unicodedata.category(ch)
+        if cat[0] in "LNM":  # letters, numbers, combining marks (Devanagari vowel signs, accents)
+            if gap and out:
+                out.append("-")
+            gap = False
+            out.append(ch)
+        elif ch.isspace() or ch in "-_":
+            gap = True
+    return unicodedata.normalize("NFC", "".join(out)) or FALLBACK
 
 
 def unique_anchors(texts: Iterable[str], taken: Iterable[str] = ()) -> list[str]:

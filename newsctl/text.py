@@ -11,7 +11,14 @@ from functools import lru_cache
 from importlib import resources
 
 # A word: letters or digits, allowing inner apostrophes, hyphens, periods (U.S.) and commas in numbers.
-WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
+# Combining marks (accents written separately, Indic vowel signs...) are not \w in Python's re,
+# but they are part of words: "ख़बरें" is one word, not three.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u09fe\u0a01-\u0dff"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+WORD_RE = re.compile(rf"[^\W_](?:[\w’'.,\-{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _CAN_END_SENTENCE = frozenset({"a.m", "p.m", "etc"})
 _INITIAL_RE = re.compile(r"(?:^|[\s(\"“])[A-Z]$")

@@ -1,0 +1,182 @@
+"""`newsctl outline`: the section outline of articles (tree, Markdown TOC, JSON, OPML)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional, Sequence
+
+import typer
+
+from newsctl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigOpt,
+    NowOpt,
+    OutputOpt,
+    PathsArg,
+    default_paths,
+    err,
+    fail,
+    load,
+    progress_enabled,
+    write_output,
+)
+
+
+class OutlineFormat(str, Enum):
+    tree = "tree"
+    markdown = "markdown"
+    json = "json"
+    opml = "opml"
+
+
+def outline_command(
+    paths: PathsArg = None,
+    format: Annotated[
+        OutlineFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="tree (a rich tree on a terminal, plain indented text otherwise), markdown (a table of "
+            "contents linking to the anchors), json (docs/outline-json.md) or opml (OPML 2.0).",
+        ),
+    ] = OutlineFormat.tree,
+    depth: Annotated[
+        Optional[int],
+        typer.Option("--depth", "-d", min=1, help="Show at most N levels of headings (1: top-level headings only)."),
+    ] = None,
+    stats: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--stats/--no-stats",
+            help="Show or hide word and paragraph counts, reading time and grade [default: shown, except in markdown].",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    now: NowOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show the outline of articles: title, lead and heading tree with anchors, line ranges and counts.
+
+    Unreadable files are reported on stderr as path:line:column: message;
+    the others are still outlined, and the exit status is 1.
+
+    Example: newsctl outline articles/cybersecurity-diplomacy.md --format markdown
+    """
+    from newsctl.outline import build_outline, limit_depth
+
+    settings = load(config, {"now": now})
+    targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to outline: {', '.join(targets)} not found; pass article paths")
+    show_stats = stats if stats is not None else format != OutlineFormat.markdown
+
+    if output is not None and str(output) != "-":
+        from newsctl.engine import collect
+
+        target = output.resolve()
+        if any(fp.resolve() == target for fp, _ in collect(targets, settings)):
+            raise fail(f"--output {output} is one of the articles being outlined; choose another file")
+    articles, failed = _parse_all(targets, settings)
+    outlines = [limit_depth(build_outline(a, settings), depth) for a in articles]
+    if not outlines and not failed:
+        err(f"newsctl: no articles found in {', '.join(targets)}")
+
+    if format == OutlineFormat.tree and output is None and stdout_is_terminal():
+        from newsctl.cli.console import stdout_console
+
+        print_rich(outlines, stdout_console(), stats=show_stats)
+    else:
+        write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth: int | None, created: Any) -> str:
+    from newsctl.report import outline as report
+
+    if format == OutlineFormat.markdown:
+        return report.render_markdown(outlines, stats=stats)
+    if format == OutlineFormat.json:
+        return report.render_json(outlines, stats=stats, depth=depth)
+    if format == OutlineFormat.opml:
+        return report.render_opml(outlines, stats=stats, created=created)
+    return report.render_tree(outlines, stats=stats)
+
+
+def _parse_all(targets: list[str], settings: Any) -> tuple[list[Any], bool]:
+    """Parse every article; unreadable files are reported on stderr (path:line:col: message)."""
+    from newsctl.engine import collect
+    from newsctl.parse import parse_file
+    from newsctl.source import SourceError
+
+    files = list(collect(targets, settings))
+    articles = []
+    failed = False
+
+    def one(fp: Path, shown: str) -> None:
+        nonlocal failed
+        try:
+            articles.append(parse_file(fp, shown))
+        except SourceError as exc:
+            err(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+            failed = True
+
+    if progress_enabled(len(files), False):
+        from rich.progress import Progress
+
+        from newsctl.cli.console import stderr_console
+
+        with Progress(console=stderr_console(), transient=True) as progress:
+            task = progress.add_task("Outlining", total=len(files))
+            for fp, shown in files:
+                one(fp, shown)
+                progress.advance(task)
+    else:
+        for fp, shown in files:
+            one(fp, shown)
+    return articles, failed
+
+
+def rich_tree(outline: Any, *, stats: bool = True) -> Any:
+    """The outline as a rich Tree: the title at the root, the lead and headings below."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from newsctl.report.outline import counts_text, node_label, node_place, node_stats, visible_nodes
+
+    root_label = Text()
+    root_label.append(outline.title, style="bold")
+    root_label.append("\n" + outline.path, style="dim")
+    if stats:
+        root_label.append(" · " + counts_text(outline.total), style="dim")
+    root = Tree(root_label, guide_style="dim")
+    parents: dict[int, Any] = {0: root}
+    for depth, node in visible_nodes(outline):
+        label = Text()
+        label.append(node_label(node), style="italic" if node.is_lead else "bold")
+        place = node_place(node)
+        if place or stats:
+            label.append("\n")
+        if place:
+            label.append(place, style="cyan")
+        if stats:
+            label.append(("  " if place else "") + node_stats(node), style="dim")
+        parents[depth] = parents[depth - 1].add(label)
+    if len(parents) == 1:
+        root.add(Text("(no content)", style="dim"))
+    return root
+
+
+def print_rich(outlines: Sequence[Any], console: Any, *, stats: bool = True) -> None:
+    for i, outline in enumerate(outlines):
+        if i:
+            console.print()
+        console.print(rich_tree(outline, stats=stats))
