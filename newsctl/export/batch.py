@@ -140,6 +140,8 @@ class Exporter:
             text = render_doc(doc, self.fmt, self.options)
         except ExportError as exc:
             return Item(shown, FAILED, str(exc))
+        except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
+            return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
         if self.out_dir is None:
             return Item(shown, EXPORTED, text=text)
         target = self.target_for(name)

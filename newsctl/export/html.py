@@ -109,7 +109,9 @@ def render_body(article: Article, options: ExportOptions) -> str:
     """The article body as an HTML fragment (sanitized unless raw HTML is allowed)."""
     md = _markdown()
     tokens = body_tokens(article, options.base_url)
-    html = md.renderer.render(tokens, {**md.options, "xhtmlOut": False}, {})
+    from markdown_it.utils import OptionsDict
+
+    html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
     if not options.allow_raw_html:
         html = clean_html(html)
     return html.strip() + "\n"

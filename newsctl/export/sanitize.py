@@ -113,7 +113,7 @@ def clean_html(html: str) -> str:
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
         attribute_filter=_attribute_filter,
         strip_comments=True,
-        link_rel="noopener noreferrer",
+        link_rel=None,  # no target=_blank is allowed, so rel adds nothing (and is invalid on <a> without href)
         url_schemes=set(URL_SCHEMES) | {"data"},  # data: is narrowed to raster images by the filter
         filter_style_properties={"text-align"},
     )
