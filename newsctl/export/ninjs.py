@@ -29,7 +29,8 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
 
     body_html = html.render_body(doc.article, options)
     body_text = text.render_body(doc, options)
-    words = count_words(body_text)
+    prose = text.render_body(doc, options, links=False)  # counts exclude the link list
+    words, chars = count_words(prose), len(prose.strip())
     data: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
         "uri": uri(doc),
@@ -49,8 +50,8 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     if doc.summary:
         data["descriptions"] = [{"role": "summary", "contentType": "text/plain", "value": doc.summary}]
     data["bodies"] = [
-        {"role": "main", "contentType": "text/html", "charCount": len(body_text), "wordCount": words, "value": body_html},
-        {"role": "main", "contentType": "text/plain", "charCount": len(body_text), "wordCount": words, "value": body_text},
+        {"role": "main", "contentType": "text/html", "charCount": chars, "wordCount": words, "value": body_html},
+        {"role": "main", "contentType": "text/plain", "charCount": chars, "wordCount": words, "value": body_text},
     ]
     if doc.authors:
         data["by"] = _names(doc.authors)

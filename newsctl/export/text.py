@@ -249,18 +249,18 @@ def _matching(tokens: list[Any], i: int) -> int:
     return len(tokens) - 1
 
 
-def _body_parts(w: _Writer, doc: ExportDoc) -> list[str]:
+def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True) -> list[str]:
     from newsctl.export.html import body_tokens
 
     parts = ["\n".join(block) for block in w.blocks(body_tokens(doc.article), w.options.width)]
-    if w.refs:
+    if w.refs and links:
         parts.append("\n".join(["Links:"] + [f"[{n}] {w.clean(url)}" for url, n in w.refs.items()]))
     return parts
 
 
-def render_body(doc: ExportDoc, options: ExportOptions) -> str:
-    """The wrapped body and its link list, without the headline block (ninjs uses it)."""
-    return "\n\n".join(_body_parts(_Writer(options), doc)) + "\n"
+def render_body(doc: ExportDoc, options: ExportOptions, links: bool = True) -> str:
+    """The wrapped body and (unless links=False) its link list, without the headline block."""
+    return "\n\n".join(_body_parts(_Writer(options), doc, links)) + "\n"
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:
