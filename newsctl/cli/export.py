@@ -90,6 +90,9 @@ def export_command(
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
+    missing = [t for t in targets if not Path(t).exists()]
+    if missing:
+        raise fail(f"{missing[0]}: no such file or directory")
     files = list(collect(targets, settings))
     if not files:
         raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
