@@ -221,7 +221,7 @@ def test_dry_run_lists_and_writes_nothing(site: Path) -> None:
     write(site, "d.md", front(status="draft"))
     r = run("--format", "ninjs", "--output-dir", "out", "--now", NOW, "--dry-run")
     assert r.exit_code == 0
-    assert r.stdout == f"{(site / 'out' / 'a.json').resolve()}\n"
+    assert r.stdout == "out/a.json\n"
     assert r.stderr.startswith("Would export 1 article (ninjs) to out/, skipped 1, failed 0.\n")
     assert not (site / "out").exists()
 

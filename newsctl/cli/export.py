@@ -138,7 +138,9 @@ def export_command(
     else:
         result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run)
     if dry_run:
-        write_output("".join(f"{i.target}\n" for i in result.of("exported")), None)
+        from newsctl.engine import display_path
+
+        write_output("".join(f"{display_path(i.target)}\n" for i in result.of("exported") if i.target), None)
     err(summary(result, output_dir, format.value))
     raise typer.Exit(result.exit_code)
 
