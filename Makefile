@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean
+.PHONY: demo test bench docs clean tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,19 @@ demo: $(STAMP)
 	-$(BIN)/newsctl lint --now $(NOW) articles/
 	$(BIN)/newsctl rules
 
-test: $(STAMP)
+# The Nu Html Checker (npm package vnu-jar, run with Java) for the HTML export test.
+# Optional: without java, npm or the registry this does nothing and the test skips with a reason.
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+tools:
+	-@if [ -f $(VNU_JAR) ]; then :; \
+	elif command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		echo "installing vnu-jar into .tools/ (npm)"; \
+		npm install --prefix .tools --no-audit --no-fund --silent vnu-jar >/dev/null 2>&1 \
+			|| echo "vnu-jar not installed (npm failed); the Nu checker test will be skipped"; \
+	else echo "java or npm missing: the Nu checker test will be skipped"; fi
+
+test: $(STAMP) tools
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -29,4 +41,4 @@ docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .tools

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsctl import __version__
-from newsctl.cli import lint, outline, rules
+from newsctl.cli import export, lint, outline, rules
 
 app = typer.Typer(
     name="newsctl",
@@ -40,6 +40,7 @@ app.command("lint")(lint.lint_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
 app.command("outline")(outline.outline_command)
+app.command("export")(export.export_command)
 
 
 def main() -> None:

@@ -1,0 +1,195 @@
+"""Batch export: which articles go, what their files are called, and writing them safely.
+
+- Selection: drafts (status: draft) and articles whose embargo is after `now` are
+  skipped unless included; with `strict`, an article with lint errors fails.
+- Naming: `<slug or file stem><ext>`, reduced to [A-Za-z0-9._-]; the target must sit
+  directly in the output directory, must not be a source article, a symbolic link,
+  or a file already written in this run.
+- Writing: `newsctl.atomic.write_atomic` (temporary file, then rename), so an
+  interrupted export leaves the old file or none, never half a file.
+
+Returns data (`BatchResult`); the CLI prints it and picks the exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from newsctl.export import FORMATS, render_doc
+from newsctl.export.common import ExportError, ExportOptions, default_name, iso, prepare
+from newsctl.settings import Settings
+
+EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
+MAX_NAME = 100
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Selection:
+    include_drafts: bool = False
+    include_embargoed: bool = False
+    strict: bool = False
+
+
+@dataclass
+class Item:
+    path: str  # the source as shown to the user
+    status: str  # exported | skipped | failed
+    reason: str | None = None
+    target: Path | None = None
+    text: str | None = field(default=None, repr=False)  # the rendered output (kept only when asked)
+
+
+@dataclass
+class BatchResult:
+    items: list[Item]
+    dry_run: bool = False
+
+    def of(self, status: str) -> list[Item]:
+        return [i for i in self.items if i.status == status]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.of(FAILED) else 0
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave its directory: [A-Za-z0-9._-] only, no leading dot."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    cleaned = _UNSAFE.sub("-", ascii_name)
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)  # no ".." anywhere
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-")
+    return cleaned[:MAX_NAME].rstrip(".-") or "article"
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class Exporter:
+    """Exports articles one by one into out_dir (None: render only, for --output)."""
+
+    def __init__(
+        self,
+        fmt: str,
+        options: ExportOptions,
+        settings: Settings,
+        out_dir: Path | None,
+        selection: Selection = Selection(),
+        dry_run: bool = False,
+        sources: Iterable[Path] = (),
+    ) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        self.fmt = fmt
+        self.options = options
+        self.settings = settings
+        self.out_dir = Path(os.path.realpath(out_dir)) if out_dir is not None else None
+        self.selection = selection
+        self.dry_run = dry_run
+        self.sources = [Path(os.path.realpath(p)) for p in sources]
+        self.written: dict[Path, str] = {}  # target -> source shown
+
+    def target_for(self, name: str) -> Path:
+        assert self.out_dir is not None
+        return self.out_dir / (safe_name(name) + FORMATS[self.fmt])
+
+    def export(self, path: Path, shown: str, keep_text: bool = False) -> Item:
+        from newsctl.parse import parse_file
+        from newsctl.source import SourceError
+
+        try:
+            article = parse_file(path, shown)
+        except SourceError as exc:
+            return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}")
+        meta = article.meta
+        if meta.status == "draft" and not self.selection.include_drafts:
+            return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)")
+        if meta.embargo and _aware(meta.embargo) > self.settings.now and not self.selection.include_embargoed:
+            return Item(shown, SKIPPED, f"embargoed until {iso(meta.embargo)} (use --include-embargoed)")
+        if self.selection.strict:
+            from newsctl.engine import lint_article
+            from newsctl.findings import Severity
+
+            errors = [f for f in lint_article(article, self.settings) if f.severity >= Severity.ERROR]
+            if errors:
+                first = errors[0]
+                more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+                return Item(
+                    shown,
+                    FAILED,
+                    f"--strict: {len(errors)} lint error{'s' if len(errors) != 1 else ''}: "
+                    f"line {first.line} {first.code} {first.message}{more}",
+                )
+        name = safe_name(default_name(article))
+        try:
+            doc = prepare(article, name, self.options)
+            text = render_doc(doc, self.fmt, self.options)
+        except ExportError as exc:
+            return Item(shown, FAILED, str(exc))
+        except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
+            return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+        if self.out_dir is None:
+            return Item(shown, EXPORTED, text=text)
+        target = self.target_for(name)
+        problem = self._check_target(target, path)
+        if problem:
+            return Item(shown, FAILED, problem, target)
+        self.written[target] = shown
+        if not self.dry_run:
+            from newsctl.atomic import write_atomic
+
+            try:
+                write_atomic(target, text)
+            except OSError as exc:
+                return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
+        return Item(shown, EXPORTED, None, target, text if keep_text else None)
+
+    def _check_target(self, target: Path, source: Path) -> str | None:
+        assert self.out_dir is not None
+        if target.parent != self.out_dir:  # cannot happen with safe_name; kept as the last guard
+            return f"output name {target.name!r} would leave the output directory"
+        if target in self.written:
+            return f"{target.name} is already written by {self.written[target]} in this run (same slug)"
+        real_source = Path(os.path.realpath(source))
+        if target == real_source or any(target == s for s in self.sources) or _same_file(target, source):
+            return f"{target} is a source article; refusing to overwrite it"
+        if target.is_symlink():
+            return f"{target} is a symbolic link; refusing to replace it"
+        if target.exists() and not target.is_file():
+            return f"{target} exists and is not a regular file"
+        return None
+
+
+def export_paths(
+    files: list[tuple[Path, str]],
+    fmt: str,
+    options: ExportOptions,
+    settings: Settings,
+    out_dir: Path,
+    selection: Selection = Selection(),
+    dry_run: bool = False,
+    on_item: Callable[[Item], None] | None = None,
+) -> BatchResult:
+    """Export each (path, shown) pair into out_dir; one bad article never stops the others."""
+    exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files])
+    items = []
+    for fp, shown in files:
+        item = exporter.export(fp, shown)
+        items.append(item)
+        if on_item:
+            on_item(item)
+    return BatchResult(items, dry_run)

@@ -1,0 +1,185 @@
+"""What every export format shares: the exportable view of an Article.
+
+`prepare()` turns a parsed Article into an `ExportDoc` (title, byline, dates, URL,
+first image) or raises `ExportError` with a message naming the line, so the batch
+can report the article as failed instead of exporting something half-known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+from newsctl.article import Article
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class ExportError(Exception):
+    """An article that cannot be exported; the message says why (with the line when known)."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    base_url: str | None = None  # absolute http(s) URL the exported pages will live under
+    template: str | None = None  # path of a user Jinja2 template (html only)
+    fragment: bool = False  # html: only the body
+    allow_raw_html: bool = False  # html: skip the nh3 sanitizer for raw HTML
+    width: int = 72  # text: wrap width
+    ascii: bool = False  # text: ASCII punctuation
+
+
+@dataclass(frozen=True)
+class ExportDoc:
+    article: Article
+    name: str  # output base name (slug or file stem), used for URLs
+    title: str
+    lang: str
+    summary: str | None
+    section: str | None
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    published: datetime | None
+    published_bare: bool
+    updated: datetime | None
+    updated_bare: bool
+    embargo: datetime | None
+    status: str | None
+    url: str | None  # canonical URL when a base URL was given
+    image: str | None  # first body image as an absolute URL, when one can be made
+    image_alt: str | None
+
+    @property
+    def byline(self) -> str:
+        return byline(self.authors)
+
+
+def prepare(article: Article, name: str, options: ExportOptions) -> ExportDoc:
+    """The exportable view of an article; ExportError when its front matter is unusable."""
+    fm = article.front_matter
+    if not fm.present:
+        raise ExportError("line 1: no front matter: an exported article needs at least a title")
+    if article.problems:
+        p = article.problems[0]
+        raise ExportError(f"line {p.span.line}: {p.message}")
+    meta = article.meta
+    if not meta.title:
+        raise ExportError(f"line {fm.start_line}: front matter has no 'title': the export needs a headline")
+    url = page_url(options.base_url, name) if options.base_url else None
+    image, alt = _first_image(article, options.base_url)
+    return ExportDoc(
+        article=article,
+        name=name,
+        title=meta.title,
+        lang=meta.lang or "en",
+        summary=meta.summary,
+        section=meta.section,
+        tags=meta.tags,
+        authors=meta.author,
+        published=meta.date,
+        published_bare=meta.date_is_bare,
+        updated=meta.updated,
+        updated_bare=meta.updated_is_bare,
+        embargo=meta.embargo,
+        status=meta.status,
+        url=url,
+        image=image,
+        image_alt=alt,
+    )
+
+
+def check_base_url(base_url: str) -> str | None:
+    """None when base_url is an absolute http(s) URL, else what is wrong with it."""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"{base_url!r} is not an absolute http(s) URL such as https://example.com/news/"
+    return None
+
+
+def page_url(base_url: str, name: str) -> str:
+    """<base>/<name>.html: the address of the exported HTML page."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return urljoin(base, f"{name}.html")
+
+
+def absolute(url: str, base_url: str | None) -> str | None:
+    """url made absolute against the base URL; None when that is impossible."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url
+    if parts.scheme or not base_url:
+        return None
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return urljoin(base, url)
+
+
+def _first_image(article: Article, base_url: str | None) -> tuple[str | None, str | None]:
+    from newsctl.export.sanitize import safe_url
+
+    for block in article.blocks:
+        for inline in ([block.inline] if block.inline else []) + list(block.cells):
+            for img in inline.images:
+                if img.src and safe_url(img.src, image=True) and not img.src.startswith("data:"):
+                    full = absolute(img.src, base_url)
+                    if full:
+                        return full, img.alt
+    return None, None
+
+
+def byline(authors: tuple[str, ...]) -> str:
+    """"By A", "By A and B", "By A, B and C"; empty when there is no author."""
+    if not authors:
+        return ""
+    if len(authors) == 1:
+        return f"By {authors[0]}"
+    return "By " + ", ".join(authors[:-1]) + " and " + authors[-1]
+
+
+def iso(dt: datetime, bare: bool = False) -> str:
+    """ISO 8601 as written: a bare date stays a date, a naive time has no offset, UTC is Z."""
+    if bare:
+        return dt.date().isoformat()
+    text = dt.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def rfc3339(dt: datetime, bare: bool = False) -> str:
+    """RFC 3339 date-time (ninjs): naive times and bare dates are taken as UTC."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return iso(dt)
+
+
+def display(dt: datetime, bare: bool = False) -> str:
+    """"2 October 2023 09:00 UTC", "2 October 2023 09:00 +01:00", "2 October 2023" (bare date)."""
+    day = f"{dt.day} {MONTHS[dt.month - 1]} {dt.year}"
+    if bare:
+        return day
+    clock = f"{dt.hour:02d}:{dt.minute:02d}"
+    offset = dt.utcoffset()
+    if offset is None:
+        zone = ""
+    elif not offset:
+        zone = " UTC"
+    else:
+        total = int(offset.total_seconds()) // 60
+        sign = "+" if total >= 0 else "-"
+        zone = f" {sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+    return f"{day} {clock}{zone}"
+
+
+def body_offset(article: Article) -> int:
+    """Offset in the source text where the Markdown body starts."""
+    starts = article.source.line_starts
+    index = article.body_line - 1
+    return starts[index] if index < len(starts) else len(article.source.text)
+
+
+def default_name(article: Article) -> str:
+    """The slug, else the file name without its extension (sanitized by the batch)."""
+    return article.meta.slug or PurePosixPath(article.path).stem

@@ -1,0 +1,226 @@
+"""HTML export: the body rendered with markdown-it-py, inside a Jinja2 page template.
+
+The body is parsed with the same markdown-it configuration as `newsctl.parse`
+(so heading tokens line up one-to-one with the Article's heading blocks), with two
+export-only changes made on the token stream:
+
+- headings that start sections get `id`s equal to `newsctl.anchors.section_anchors`
+  (the outline's anchors); headings inside lists or quotes get none;
+- links and images whose target fails `sanitize.safe_url` lose their target (the
+  link text stays, the image goes); relative targets are resolved against the
+  base URL when one is given.
+
+Unless raw HTML is allowed, the rendered body then goes through `sanitize.clean_html`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsctl.anchors import section_anchors
+from newsctl.article import Article
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, body_offset, display, iso
+from newsctl.export.sanitize import clean_html, safe_url
+
+_DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    """parse.py's markdown-it configuration, except that every link target is kept for us to judge.
+
+    markdown-it turns `[x](javascript:...)` into literal text; the exporter instead wants
+    the link token so it can drop the target and keep the words.
+    """
+    from markdown_it import MarkdownIt
+
+    from newsctl.parse import _markdown as parse_markdown
+
+    base = parse_markdown()
+    md = MarkdownIt("commonmark", dict(base.options))
+    active = {name for names in base.get_active_rules().values() for name in names}
+    every = {name for names in md.get_all_rules().values() for name in names}
+    md.enable(sorted(active & every))
+    md.disable(sorted(every - active))
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
+    """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone)."""
+    md = _markdown()
+    tokens = md.parse(article.source.text[body_offset(article) :])
+    anchors = section_anchors(article)
+    headings = article.headings()
+    owner = {article.sections[i].heading: i for i in anchors}
+    k = 0
+    out = []
+    for tok in tokens:
+        if tok.type == "heading_open":
+            block = headings[k] if k < len(headings) else None
+            k += 1
+            if block is not None and block.index in owner:
+                tok.attrSet("id", anchors[owner[block.index]])
+        elif tok.type in ("html_block",) and _DIRECTIVE.match(tok.content):
+            continue  # newsctl's own suppression comments are not content
+        elif tok.type == "inline" and tok.children:
+            tok.children = _clean_inline(tok.children, base_url)
+        out.append(tok)
+    if k != len(headings):  # same parser, same text: this cannot happen unless parse.py changes
+        raise ExportError(f"internal error: {k} heading tokens but {len(headings)} heading blocks")
+    return out
+
+
+def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
+    out = []
+    dropped: list[bool] = []  # for each open link: was its link_open dropped?
+    for child in children:
+        t = child.type
+        if t == "text_special":  # parse.py keeps escapes/entities apart; render them as text
+            child.type = "text"
+        elif t == "link_open":
+            href = str(child.attrGet("href") or "")
+            bad = not safe_url(href)
+            dropped.append(bad)
+            if bad:
+                continue
+            if base_url and not href.startswith("#"):
+                child.attrSet("href", absolute(href, base_url) or href)
+        elif t == "link_close":
+            if dropped and dropped.pop():
+                continue
+        elif t == "image":
+            src = str(child.attrGet("src") or "")
+            if not safe_url(src, image=True):
+                continue
+            if base_url and not src.startswith("data:"):
+                child.attrSet("src", absolute(src, base_url) or src)
+        elif t == "html_inline" and _DIRECTIVE.match(child.content):
+            continue
+        out.append(child)
+    return out
+
+
+def render_body(article: Article, options: ExportOptions) -> str:
+    """The article body as an HTML fragment (sanitized unless raw HTML is allowed)."""
+    md = _markdown()
+    tokens = body_tokens(article, options.base_url)
+    from markdown_it.utils import OptionsDict
+
+    html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
+    if not options.allow_raw_html:
+        html = clean_html(html)
+    return html.strip() + "\n"
+
+
+def json_ld(doc: ExportDoc) -> dict[str, Any]:
+    """schema.org NewsArticle metadata."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": doc.title}
+    if doc.published:
+        data["datePublished"] = iso(doc.published, doc.published_bare)
+        modified = doc.updated or doc.published
+        data["dateModified"] = iso(modified, doc.updated_bare if doc.updated else doc.published_bare)
+    if doc.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in doc.authors]
+    if doc.summary:
+        data["description"] = doc.summary
+    if doc.section:
+        data["articleSection"] = doc.section
+    if doc.tags:
+        data["keywords"] = list(doc.tags)
+    data["inLanguage"] = doc.lang
+    if doc.url:
+        data["url"] = doc.url
+        data["mainEntityOfPage"] = doc.url
+    if doc.image:
+        data["image"] = [doc.image]
+    return data
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def context(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
+    """Everything a page template sees (documented in docs/export.md)."""
+    from markupsafe import Markup
+
+    return {
+        "title": doc.title,
+        "lang": doc.lang,
+        "summary": doc.summary,
+        "section": doc.section,
+        "tags": list(doc.tags),
+        "authors": list(doc.authors),
+        "byline": doc.byline,
+        "published": iso(doc.published, doc.published_bare) if doc.published else None,
+        "published_display": display(doc.published, doc.published_bare) if doc.published else None,
+        "updated": iso(doc.updated, doc.updated_bare) if doc.updated else None,
+        "updated_display": display(doc.updated, doc.updated_bare) if doc.updated else None,
+        "url": doc.url,
+        "image": doc.image,
+        "image_alt": doc.image_alt,
+        "json_ld": Markup(_script_json(json_ld(doc))),
+        "stylesheet": Markup(stylesheet()),
+        "body": Markup(render_body(doc.article, options).rstrip("\n")),
+    }
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return resources.files("newsctl.export").joinpath("templates", "article.css").read_text("utf-8").strip()
+
+
+def _environment(loader: Any) -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@lru_cache(maxsize=8)
+def _template(path: str | None) -> Any:
+    import jinja2
+
+    if path is None:
+        env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
+        return env.get_template("article.html.j2")
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportError(f"template {path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    env = _environment(jinja2.FileSystemLoader(str(p.parent)))
+    try:
+        return env.from_string(text)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ExportError(f"template {path}, line {exc.lineno}: {exc.message}") from None
+
+
+def render(doc: ExportDoc, options: ExportOptions) -> str:
+    """A complete HTML5 document, or only the body with options.fragment."""
+    if options.fragment:
+        return render_body(doc.article, options)
+    import jinja2
+
+    template = _template(options.template)
+    try:
+        text = template.render(**context(doc, options))
+    except jinja2.TemplateError as exc:
+        where = f"template {options.template}" if options.template else "built-in template"
+        raise ExportError(f"{where}: {exc}") from None
+    return text if text.endswith("\n") else text + "\n"

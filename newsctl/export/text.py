@@ -1,0 +1,279 @@
+"""Wire-style plain text: headline, byline, date line, blank line, wrapped body, link list.
+
+The layout is specified in docs/export.md ("Text format") and pinned by golden
+files; change both together.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from html.parser import HTMLParser
+from typing import Any
+
+from newsctl.export.common import ExportDoc, ExportOptions, absolute, display
+
+ASCII_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u2039": "'", "\u203a": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+        "\u2014": "--", "\u2015": "--",
+        "\u2026": "...",
+        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not NBSP: a no-break space stays unbroken
+QUOTE_INDENT = "    "
+CODE_INDENT = "    "
+
+
+def to_ascii(text: str) -> str:
+    """Curly quotes, dashes, ellipses and special spaces as ASCII; other characters unchanged."""
+    return text.translate(ASCII_MAP)
+
+
+class _TagStripper(HTMLParser):
+    """Text of an HTML block: tags dropped, script/style content dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("script", "style", "iframe", "template", "noscript"):
+            self._skip += 1
+        elif tag in ("br", "p", "div", "li", "tr"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "iframe", "template", "noscript") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_tags(html: str) -> str:
+    parser = _TagStripper()
+    parser.feed(html)
+    parser.close()
+    return _SPACES.sub(" ", "".join(parser.parts)).strip()
+
+
+class _Writer:
+    def __init__(self, options: ExportOptions) -> None:
+        self.options = options
+        self.refs: dict[str, int] = {}
+
+    def clean(self, text: str) -> str:
+        return to_ascii(text) if self.options.ascii else text
+
+    # --- inline ---------------------------------------------------------------------------
+
+    def inline(self, children: list[Any]) -> str:
+        out: list[str] = []
+        links: list[str | None] = []  # reference marker of each open link
+        for child in children:
+            t = child.type
+            if t in ("text", "text_special"):
+                out.append(child.content)
+            elif t == "code_inline":
+                out.append(child.content)
+            elif t == "softbreak":
+                out.append(" ")
+            elif t == "hardbreak":
+                out.append("\n")
+            elif t == "link_open":
+                links.append(self._marker(child))
+            elif t == "link_close":
+                marker = links.pop() if links else None
+                if marker:
+                    out.append(marker)
+            elif t == "image":
+                alt = _SPACES.sub(" ", child.content).strip()
+                out.append(f"[Image: {alt}]" if alt else "[Image]")
+        return self.clean("".join(out))
+
+    def _marker(self, tok: Any) -> str | None:
+        href = str(tok.attrGet("href") or "")
+        if tok.markup == "autolink" or not href or href.startswith("#"):
+            return None  # the text already is the address, or it points inside the article
+        href = absolute(href, self.options.base_url) or href
+        if href not in self.refs:
+            self.refs[href] = len(self.refs) + 1
+        return f" [{self.refs[href]}]"
+
+    def wrap(self, text: str, width: int) -> list[str]:
+        lines: list[str] = []
+        for segment in text.split("\n"):  # hard line breaks stay
+            segment = _SPACES.sub(" ", segment).strip()
+            if not segment:
+                continue
+            lines.extend(
+                textwrap.wrap(segment, width=max(width, 10), break_long_words=False, break_on_hyphens=False)
+            )
+        return lines
+
+    # --- blocks ---------------------------------------------------------------------------
+
+    def blocks(self, tokens: list[Any], width: int) -> list[list[str]]:
+        """Render a token range into blocks (each a list of lines), separated later by blank lines."""
+        out: list[list[str]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            t = tok.type
+            if t in ("paragraph_open", "heading_open"):
+                lines = self.wrap(self.inline(tokens[i + 1].children or []), width)
+                if lines:
+                    out.append(lines)
+                i += 3
+                continue
+            if t in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
+                close = _matching(tokens, i)
+                inner = tokens[i + 1 : close]
+                if t == "blockquote_open":
+                    quoted = self.blocks(inner, width - len(QUOTE_INDENT))
+                    lines = []
+                    for k, block in enumerate(quoted):
+                        if k:
+                            lines.append("")
+                        lines.extend(QUOTE_INDENT + line if line else "" for line in block)
+                    if lines:
+                        out.append(lines)
+                elif t == "table_open":
+                    out.append(self.table(inner))
+                else:
+                    out.append(self.list(tok, inner, width))
+                i = close + 1
+                continue
+            if t in ("fence", "code_block"):
+                code = self.clean(tok.content).rstrip("\n").split("\n")
+                out.append([(CODE_INDENT + line).rstrip() for line in code])
+            elif t == "hr":
+                out.append(["* * *"])
+            elif t == "html_block":
+                text = self.clean(strip_tags(tok.content))
+                if text:
+                    out.append(self.wrap(text, width))
+            i += 1
+        return out
+
+    def list(self, open_tok: Any, inner: list[Any], width: int) -> list[str]:
+        ordered = open_tok.type == "ordered_list_open"
+        start = int(open_tok.attrGet("start") or 1) if ordered else 1
+        items: list[tuple[int, int]] = []
+        i = 0
+        while i < len(inner):
+            if inner[i].type == "list_item_open":
+                close = _matching(inner, i)
+                items.append((i, close))
+                i = close + 1
+            else:
+                i += 1
+        last = start + len(items) - 1
+        marker_width = len(f"{last}. ") if ordered else 2
+        tight = all(tok.hidden for tok in inner if tok.type == "paragraph_open")
+        lines: list[str] = []
+        for k, (a, b) in enumerate(items):
+            marker = f"{start + k}. ".ljust(marker_width) if ordered else "- "
+            blocks = self.blocks(inner[a + 1 : b], width - marker_width)
+            item_lines: list[str] = []
+            for j, block in enumerate(blocks):
+                if j and not tight:
+                    item_lines.append("")
+                item_lines.extend(block)
+            if not item_lines:
+                item_lines = [""]
+            if k and not tight:
+                lines.append("")
+            for j, line in enumerate(item_lines):
+                prefix = marker if j == 0 else " " * marker_width
+                lines.append((prefix + line).rstrip() if line else "")
+        return lines
+
+    def table(self, inner: list[Any]) -> list[str]:
+        rows: list[list[str]] = []
+        aligns: list[str] = []
+        header_rows = 0
+        row: list[str] = []
+        in_head = False
+        for tok in inner:
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                row = []
+            elif tok.type == "tr_close":
+                rows.append(row)
+                header_rows += 1 if in_head else 0
+            elif tok.type in ("th_open", "td_open") and len(rows) == 0:
+                style = str(tok.attrGet("style") or "")
+                aligns.append("right" if "right" in style else "center" if "center" in style else "left")
+            elif tok.type == "inline":
+                row.append(_SPACES.sub(" ", self.inline(tok.children or [])).strip())
+        columns = max((len(r) for r in rows), default=0)
+        widths = [max((len(r[c]) if c < len(r) else 0) for r in rows) for c in range(columns)]
+
+        def fmt(r: list[str]) -> str:
+            cells = []
+            for c in range(columns):
+                value = r[c] if c < len(r) else ""
+                align = aligns[c] if c < len(aligns) else "left"
+                just = value.rjust if align == "right" else value.center if align == "center" else value.ljust
+                cells.append(just(widths[c]))
+            return " | ".join(cells).rstrip()
+
+        lines = []
+        for k, r in enumerate(rows):
+            lines.append(fmt(r))
+            if k + 1 == header_rows:
+                lines.append("-+-".join("-" * w for w in widths))
+        return lines
+
+
+def _matching(tokens: list[Any], i: int) -> int:
+    """Index of the token closing tokens[i] (same nesting level)."""
+    opener = tokens[i]
+    want = opener.type[: -len("_open")] + "_close"
+    for j in range(i + 1, len(tokens)):
+        if tokens[j].type == want and tokens[j].level == opener.level:
+            return j
+    return len(tokens) - 1
+
+
+def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True) -> list[str]:
+    from newsctl.export.html import body_tokens
+
+    parts = ["\n".join(block) for block in w.blocks(body_tokens(doc.article), w.options.width)]
+    if w.refs and links:
+        parts.append("\n".join(["Links:"] + [f"[{n}] {w.clean(url)}" for url, n in w.refs.items()]))
+    return parts
+
+
+def render_body(doc: ExportDoc, options: ExportOptions, links: bool = True) -> str:
+    """The wrapped body and (unless links=False) its link list, without the headline block."""
+    return "\n\n".join(_body_parts(_Writer(options), doc, links)) + "\n"
+
+
+def render(doc: ExportDoc, options: ExportOptions) -> str:
+    """The article as wire-style plain text (see docs/export.md)."""
+    w = _Writer(options)
+    width = options.width
+    head = w.wrap(w.clean(doc.title), width)
+    if doc.byline:
+        head.extend(w.wrap(w.clean(doc.byline), width))
+    if doc.published:
+        line = display(doc.published, doc.published_bare)
+        if doc.updated:
+            line += f" (updated {display(doc.updated, doc.updated_bare)})"
+        head.append(line)
+    parts = ["\n".join(head), *_body_parts(w, doc)]
+    return "\n\n".join(parts) + "\n"
