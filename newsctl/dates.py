@@ -84,9 +84,9 @@ _WEEKDAY_ONLY = re.compile(r"(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thur
 _YEAR_IN_CONTEXT = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Tt]hrough|"
     r"[Tt]hroughout|to|[Ee]arly|[Ll]ate|[Mm]id-?|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-    r"\s*(?<=[\s-])(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|-\d\d-)"
+    r"\s*(?<=[\s-])(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)"
 )
-_BARE_YEAR = re.compile(r"(?<![\w,.$£€-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|-\d\d-)")
+_BARE_YEAR = re.compile(r"(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[;:]\s")
@@ -386,7 +386,7 @@ def past_cue(text: str, start: int, end: int) -> str | None:
         if words[i] in _PAST_AUX:
             return " ".join(words[i:])
     # "signed on June 3", "held in June 2024": a past verb, then prepositions, then the date.
-    if words and _is_past_verb(words[-1]):
+    if words and len(words) < len(before) and _is_past_verb(words[-1]):
         return words[-1]
     # "On June 3, 2024, the treaty was signed", "In June 2024, officials signed the deal".
     for i, w in enumerate(after[:3]):
