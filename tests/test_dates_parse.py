@@ -244,6 +244,6 @@ def test_article_dates_have_file_positions_and_places():
         ("prose", "relative", "yesterday", 10, 18, None),
         ("prose", "month_day", "March 7", 10, 56, 2024),
         ("prose", "relative", "Today", 12, 4, None),
-        ("prose", "weekday", "Tuesday", 12, 30, None),
+        ("prose", "weekday", "Tuesday", 12, 31, None),
     ]
     assert a.dates[3].block == 1 and a.dates[2].block == 0
