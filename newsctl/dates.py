@@ -90,6 +90,7 @@ _BARE_YEAR = re.compile(r"(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[;:]\s")
+_CLAUSE_END = re.compile(r"[,;:—–(]")
 _PAST_AUX = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
 _IRREGULAR_PAST = frozenset(
     """said told met took began came went gave held won lost made left saw sent spoke struck fell rose paid
@@ -375,7 +376,11 @@ def past_cue(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(text, end)
     sentence_end = stop.start() + 1 if stop else len(text)
     before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, sentence_start, start)][-4:]
-    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, sentence_end)][:5]
+    first = _WORD.search(text, end, sentence_end)
+    # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
+    clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
+    after_end = clause.start() if clause else sentence_end
+    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, after_end)][:5]
     if any(w in _FUTURE or w.endswith("'ll") for w in before + after[:4]):
         return None
     # "was signed on June 3": a past auxiliary, up to the date without its prepositions.

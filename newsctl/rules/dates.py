@@ -100,15 +100,19 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
         month = MONTHS[m.month - 1]
         where = f"{month} {m.year}" if m.year is not None else month
         length = days_in_month(m.year, m.month)
+        notes = []
         if m.day > length or (m.end_day is not None and m.end_day > length):
             reason = f"{where} has {length} days"
             if m.month == 2 and m.year is not None and length == 28 and 29 in (m.day, m.end_day):
-                reason += f" ({m.year} is not a leap year)"
+                notes.append(f"{m.year} is not a leap year")
         else:
             reason = "the range ends before it starts"
+        if m.year_inferred:
+            notes.append(f"the year {m.year} comes from the publication date")
+        note = f" ({'; '.join(notes)})" if notes else ""
         yield Hit(
             m.span,
-            f"\"{m.text}\" is not a real date: {reason}{_year_note(m)}",
+            f"\"{m.text}\" is not a real date: {reason}{note}",
             "Check the day and month against your notes",
         )
 
