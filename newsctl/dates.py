@@ -66,28 +66,32 @@ _NOT_NUMBER_AFTER = r"(?![\d]|[,.:]\d|\s*%)"
 _YEAR = r"(?P<year>\d{4})(?![\d]|[,.]\d)"
 _YEAR_SEP = r"(?:\s*,\s*|\s+)"
 
+# Each pattern starts with a cheap lookahead on its first character: it makes the scan fast.
 _MDY = re.compile(
-    r"(?<![\w])" + _WEEKDAY_PREFIX + _MONTH + r"(?:\s+|(?<=\.))" + _DAY + _END_DAY + _NOT_NUMBER_AFTER
+    r"(?=[ADFJMNOSTW])(?<![\w])" + _WEEKDAY_PREFIX + _MONTH + r"(?:\s+|(?<=\.))" + _DAY + _END_DAY + _NOT_NUMBER_AFTER
     + r"(?:" + _YEAR_SEP + _YEAR + r")?"
 )
 _DMY = re.compile(
-    r"(?<![\w.,])" + _WEEKDAY_PREFIX + _DAY + _END_DAY + r"(?:\s+of)?\s+" + _MONTH
+    r"(?=[\dFMSTW])(?<![\w.,])" + _WEEKDAY_PREFIX + _DAY + _END_DAY + r"(?:\s+of)?\s+" + _MONTH
     + r"(?:" + _YEAR_SEP + _YEAR + r")?"
 )
-_ISO = re.compile(r"(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?![\d]|-\d)")
-_MONTH_YEAR = re.compile(r"(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
+_ISO = re.compile(r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?![\d]|-\d)")
+_MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
 _RELATIVE = re.compile(
-    r"(?<![\w-])(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night"
+    r"(?=[TtYyLl])(?<![\w-])(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night"
     r"|[Tt]his\s+(?:morning|afternoon|evening))(?![\w-])"
 )
-_WEEKDAY_ONLY = re.compile(r"(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
-_YEAR_IN_CONTEXT = re.compile(
+_WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
+_YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+# The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").
+_YEAR_CONTEXT = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Tt]hrough|"
-    r"[Tt]hroughout|to|[Ee]arly|[Ll]ate|[Mm]id-?|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-    r"\s*(?<=[\s-])(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)"
+    r"[Tt]hroughout|to|[Ee]arly|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+$"
+    r"|(?<![\w-])[Mm]id(?:-|\s+)$"
 )
-_BARE_YEAR = re.compile(r"(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_BARE_YEAR = re.compile(r"(?=[12])(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[;:]\s")
 _CLAUSE_END = re.compile(r"[,;:—–(]")
@@ -263,13 +267,14 @@ def find_dates(
         taken.append((m.start, m.end))
         found.append(m)
 
+    has_digits = _DIGIT.search(text) is not None  # most forms need a number: skip their scans without one
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
-    for pattern, family in ((_MDY, "mdy"), (_DMY, "dmy"), (_ISO, "iso")):
+    for pattern, family in ((_MDY, "mdy"), (_DMY, "dmy"), (_ISO, "iso")) if has_digits else ():
         for m in pattern.finditer(text):
             mention = _calendar_mention(m, family, text, reference, locate)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if has_digits else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
             assert month is not None
@@ -297,8 +302,10 @@ def find_dates(
                     m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
                 )
             )
-    for m in (_BARE_YEAR if bare_years else _YEAR_IN_CONTEXT).finditer(text):
+    for m in (_BARE_YEAR if bare_years else _YEAR_NUMBER).finditer(text) if has_digits else ():
         s, e = m.span("year")
+        if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
+            continue
         if free(s, e):
             add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year"))))
     found.sort(key=lambda d: d.start)
