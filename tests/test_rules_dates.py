@@ -441,3 +441,24 @@ def test_relative_dates_cover_a_week():
         (f,) = run(text, "D009", now="2024-01-01T00:00:00Z")
         d = pub - timedelta(days=1)
         assert f.message == f"'yesterday' means {WEEKDAYS[d.weekday()]}, {MONTHS[d.month - 1]} {d.day}, {d.year} here"
+
+
+def test_readme_date_checks_example(monkeypatch):
+    """The `## Date checks` example in README.md is exactly what the CLI prints."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Date checks", 1)[1]
+    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    command, expected = block.split("\n", 1)
+    args = shlex.split(command.removeprefix("$ "))
+    assert args[0] == "newsctl"
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    result = CliRunner().invoke(app, args[1:])
+    assert result.exit_code == 1
+    assert result.stdout.rstrip("\n") == expected.rstrip("\n")
