@@ -100,7 +100,7 @@ _IRREGULAR_PAST = frozenset(
     """said told met took began came went gave held won lost made left saw sent spoke struck fell rose paid
     sold bought led broke brought chose drew flew found got kept knew ran shot stood thought wrote became grew
     swore fought caught taught sought threw wore hung sank spent lent felt dealt meant built sat oversaw
-    withdrew undertook forgot hid froze woke drove rode arose ended""".split()
+    withdrew undertook forgot hid froze woke drove rode arose ended been""".split()
 )
 _FUTURE = frozenset(
     """will would shall going expected expects expect scheduled schedule planned plans plan due set slated
@@ -108,6 +108,7 @@ _FUTURE = frozenset(
     moved pushed deferred aims aim hopes hope intends intend targets target targeted tentatively starting
     effective through to is are am be being remains remain won't wouldn't can""".split()
 )
+_ATTRIBUTION = frozenset("said told added wrote reported announced stated noted explained according".split())
 _NOT_PAST = frozenset(
     """need feed seed speed breed bleed creed greed deed heed weed shed bed red bred hundred indeed proceed
     exceed succeed embed naked sacred wicked beloved ragged rugged kindred""".split()
@@ -396,12 +397,16 @@ def past_cue(text: str, start: int, end: int) -> str | None:
         words = words[:-1]
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _PAST_AUX:
-            return " ".join(words[i:])
+            rest = words[i + 1 :]
+            return " ".join(words[i:]) if all(_is_past_verb(w) for w in rest) else words[i]
     # "signed on June 3", "held in June 2024": a past verb, then prepositions, then the date.
     if words and len(words) < len(before) and _is_past_verb(words[-1]):
         return words[-1]
     # "On June 3, 2024, the treaty was signed", "In June 2024, officials signed the deal".
+    # Attribution after the date ("..., Jan. 8, the district said") is about the telling, not the event.
     for i, w in enumerate(after[:3]):
+        if w in _ATTRIBUTION:
+            continue
         if w in _PAST_AUX:
             nxt = after[i + 1] if i + 1 < len(after) and _is_past_verb(after[i + 1]) else ""
             return f"{w} {nxt}".strip()

@@ -247,3 +247,20 @@ def test_article_dates_have_file_positions_and_places():
         ("prose", "weekday", "Tuesday", 12, 31, None),
     ]
     assert a.dates[3].block == 1 and a.dates[2].block == 0
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Schools reopened Monday, Jan. 8, 2024, the district said.", None),
+        ("It was the worst since December 2024.", "was"),
+        ("The deal had been signed on June 3, 2024.", "had been signed"),
+        ("The agency said on June 3, 2024 that it would act.", None),  # "would" marks the future
+        ("The agency said on June 3, 2024 that prices rose.", "said"),
+        ("A lawsuit filed on Feb. 14, 2024, claims damages.", "filed"),
+        ("The review, which began in October 2024, had found problems.", "began"),
+    ],
+)
+def test_past_cue_phrases(text, cue):
+    (m,) = find_dates(text, PUB)
+    assert m.past_cue == cue
