@@ -19,7 +19,7 @@ from newsctl.dates import (
     relative_date,
 )
 
-from conftest import article
+from tests.conftest import article
 
 PUB = date(2023, 3, 6)  # a Monday
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT
 from newsctl.dates import MONTHS, WEEKDAYS
 from newsctl.engine import lint_article, lint_paths
 from newsctl.parse import parse_text
@@ -199,13 +199,16 @@ def test_updated_before_date():
 
 
 def test_date_without_timezone():
-    text = body("Text.\n", date="2023-03-06T18:00:00", updated="2023-03-07", embargo="2023-03-06T08:00:00")
-    assert rows(run(text, "D006")) == [
-        ("D006", 3, 7, "'date' 2023-03-06T18:00:00 has no timezone"),
-        ("D006", 5, 10, "'updated' 2023-03-07 is a date with no time or timezone"),
-        ("D006", 6, 10, "'embargo' 2023-03-06T08:00:00 has no timezone"),
+    text = body("Text.\n", date="2023-03-06T18:00:00", updated="2023-03-07T10:00", embargo="2023-03-06T08:00:00")
+    found = run(text, "D006")
+    assert rows(found) == [
+        ("D006", 3, 7, "'date' 2023-03-06T18:00:00 has a time but no timezone"),
+        ("D006", 5, 10, "'updated' 2023-03-07T10:00 has a time but no timezone"),
+        ("D006", 6, 10, "'embargo' 2023-03-06T08:00:00 has a time but no timezone"),
     ]
+    assert found[1].hint == "Add the UTC offset, e.g. 2023-03-07T10:00:00+00:00"
     assert run(body("Text.\n"), "D006") == []
+    assert run(body("Text.\n", date="2023-03-06", updated="2023-03-07"), "D006") == []  # whole days
 
 
 # --- D007/D008 embargo -------------------------------------------------------------------------

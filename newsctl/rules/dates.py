@@ -237,12 +237,12 @@ def updated_before_date(article: Article, settings: Settings) -> Iterator[Hit]:
         )
 
 
-@rule("D006", "date-without-timezone", "info", "`date`, `updated` or `embargo` has no timezone.")
+@rule("D006", "date-without-timezone", "info", "`date`, `updated` or `embargo` has a time but no timezone.")
 def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        The front-matter `date`, `updated` and `embargo` values written without a UTC offset
-        (`2024-03-06T09:00:00`), or as a bare date with no time at all (`2024-03-06`).
-        newsctl compares such times as UTC.
+        The front-matter `date`, `updated` and `embargo` values written with a time but
+        without a UTC offset (`2024-03-06T09:00:00`); newsctl compares such times as UTC. A
+        bare date (`2024-03-06`) names a whole day and is not reported.
 
     Why it matters:
         Without a timezone a time means different moments to the CMS, the feed reader and the
@@ -260,16 +260,13 @@ def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]
         ("updated", meta.updated, meta.updated_is_bare),
         ("embargo", meta.embargo, False),
     ):
-        if value is None or value.tzinfo is not None:
+        if value is None or value.tzinfo is not None or bare:
             continue
-        written = _written(article, key)
-        if bare:
-            message = f"'{key}' {written} is a date with no time or timezone"
-            hint = f"Write the time with its UTC offset, e.g. {written}T09:00:00+00:00"
-        else:
-            message = f"'{key}' {written} has no timezone"
-            hint = f"Add the UTC offset, e.g. {value.isoformat()}+00:00"
-        yield Hit(_value_span(article, key), message, hint)
+        yield Hit(
+            _value_span(article, key),
+            f"'{key}' {_written(article, key)} has a time but no timezone",
+            f"Add the UTC offset, e.g. {value.isoformat()}+00:00",
+        )
 
 
 @rule("D007", "embargo-after-publish-date", "error", "A published article's embargo ends after its `date`.")
