@@ -264,3 +264,22 @@ def test_article_dates_have_file_positions_and_places():
 def test_past_cue_phrases(text, cue):
     (m,) = find_dates(text, PUB)
     assert m.past_cue == cue
+
+
+_PIECES = st.sampled_from(
+    ["March", "Mar.", "Sept", "May", "6", "31", "2023", "1900", ",", " ", "-", "–", "of", "the", "on", "in",
+     "Monday", "today", "last night", "th", ".", "\n", "6,000", "2023-02-29", "was", "signed", "'s", "0"]
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join), st.none() | st.dates())
+def test_finder_never_fails_and_mentions_do_not_overlap(text, reference):
+    found = find_dates(text, reference)
+    ends = 0
+    for m in found:
+        assert ends <= m.start < m.end <= len(text)
+        assert " ".join(text[m.start : m.end].split()).replace(" ,", ",") == m.text
+        assert m.span.line >= 1 and m.span.column >= 1
+        if m.valid and m.year is not None and m.day is not None:
+            assert m.date is not None
+        ends = m.end
