@@ -458,8 +458,8 @@ def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
         months are abbreviated only before a day number, as Jan., Feb., Aug., Sept., Oct.,
         Nov. and Dec.; March, April, May, June and July are never abbreviated; a month with
         no day ("September 2023") is spelled out (day-month-year dates, which AP does not
-        use, are left to D013). And a calendar date within six days of
-        the publication date ("March 8" in a story of March 6) should be the weekday
+        use, are left to D013). And a calendar date less than seven days from the
+        publication date ("March 8" in a story of March 6) should be the weekday
         ("Wednesday"); dates already written with their weekday are left alone. Month fixes
         are offered as safe fixes.
 
@@ -468,7 +468,7 @@ def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
         consistent style looks edited.
 
     Example:
-        The vote on January 9, 2023 follows talks on Mar. 8.
+        The vote on January 9, 2023 follows talks on Mar. 8.   # in a story of March 6, 2023
 
     Use instead:
         The vote on Jan. 9, 2023 follows talks on Wednesday.
