@@ -71,7 +71,7 @@ def _year_note(m: DateMention) -> str:
     return f" (year {m.year} from the publication date)" if m.year_inferred else ""
 
 
-# --- front matter -------------------------------------------------------------------------------
+# --- dates that cannot be right -----------------------------------------------------------------
 
 
 @rule("D001", "impossible-date", "error", "A date in the text does not exist (February 30, April 31).")
@@ -145,6 +145,9 @@ def weekday_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
             f"\"{m.text}\": {short_date(d)}{_year_note(m)} is a {actual}, not a {m.weekday}",
             f"Check the date; if it is right, write \"{actual}\"",
         )
+
+
+# --- front matter -------------------------------------------------------------------------------
 
 
 @rule("D003", "future-publish-date", "error", "A published article's `date` is after the current time.")
