@@ -11,9 +11,12 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from newsctl.source import Source
+
+if TYPE_CHECKING:
+    from newsctl.dates import DateMention
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -207,6 +210,7 @@ class Article:
     sections: tuple[Section, ...]
     sentences: tuple[Sentence, ...]
     problems: tuple[Problem, ...] = ()
+    dates: tuple[DateMention, ...] = ()  # date mentions: title, summary, then headings and prose in order
 
     @property
     def path(self) -> str:

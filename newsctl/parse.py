@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from newsctl import fields as fieldspec
 from newsctl.article import (
@@ -27,6 +27,7 @@ from newsctl.article import (
     Sentence,
     Span,
 )
+from newsctl.dates import DateMention, find_dates
 from newsctl.frontmatter import split
 from newsctl.source import Source
 from newsctl.text import collapse, count_words, split_sentences
@@ -63,6 +64,7 @@ def parse(source: Source) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
     sentences = _sentences(blocks)
+    dates = _dates(blocks, meta, parts.front_matter, source)
     return Article(
         source=source,
         front_matter=parts.front_matter,
@@ -72,6 +74,7 @@ def parse(source: Source) -> Article:
         sections=tuple(sections),
         sentences=tuple(sentences),
         problems=tuple(problems),
+        dates=dates,
     )
 
 
@@ -448,3 +451,32 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
                 continue
             out.append(Sentence(text, block.index, start, end, inline.span(start, end), words, block.in_quote))
     return out
+
+
+# --- date mentions ------------------------------------------------------------------------------
+
+
+def _dates(blocks: list[Block], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
+    """Date mentions of the title, the summary, then headings and prose paragraphs in order."""
+    reference = meta.publication_date
+    found: list[DateMention] = []
+    for key, text in (("title", meta.title), ("summary", meta.summary)):
+        f = fm.fields.get(key) if fm.ok else None
+        if text and f is not None:
+            locate = _field_locator(text, f.value_span, source)
+            found.extend(find_dates(text, reference, locate=locate, where=key, bare_years=True))
+    for block in blocks:
+        if block.inline is None or block.kind not in ("paragraph", "heading"):
+            continue
+        where = "heading" if block.kind == "heading" else "prose"
+        found.extend(find_dates(block.inline.prose, reference, locate=block.inline.span, block=block.index, where=where))
+    return tuple(found)
+
+
+def _field_locator(text: str, value: Span, source: Source) -> Callable[[int, int], Span]:
+    """Spans for offsets in a front-matter string: exact when it is written on one line."""
+    line_text = source.line_text(value.line) if value.line <= source.line_count else ""
+    at = line_text.find(text, value.column - 1)
+    if at < 0:
+        return lambda start, end: value
+    return lambda start, end: Span(value.line, at + start + 1, value.line, at + max(start + 1, end) + 1)

@@ -1,0 +1,419 @@
+"""Date mentions in prose: a small, tested finder (no network, no NLP library).
+
+`find_dates()` scans one prose string (a block's `inline.prose`, a heading, the title)
+and returns every date mention in it, in order, without overlaps:
+
+    full        "March 6, 2023", "Mar. 6, 2023", "Sept. 6 2023", "6 March 2023",
+                "Monday, March 6, 2023", "March 6th, 2023", "March 6-8, 2023"
+    iso         "2023-03-06"
+    month_day   "March 6", "on Monday, March 6", "6 March" (year inferred from the
+                publication date: the year that puts the date nearest to it)
+    month_year  "March 2023", "in September 2023", "Sept. 2023"
+    weekday     "on Tuesday", "Tuesday's vote"
+    relative    "today", "yesterday", "tomorrow", "tonight", "last night",
+                "this morning", "this afternoon", "this evening"
+    year        "in 2023", "since 1990", "by 2030" (a preposition gives the context;
+                a bare number such as "the 2023 budget" is not a date in prose)
+
+With `bare_years=True` (used for the title and summary) every standalone year
+1900-2099 counts. The regular expressions are compiled once, here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Callable
+
+from newsctl.article import Span
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The AP abbreviation of each month used before a day number; None: never abbreviated.
+AP_ABBREVIATIONS = ("Jan.", "Feb.", None, None, None, None, None, "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+_MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+for _i, _abbr in enumerate(("jan", "feb", "mar", "apr", None, "jun", "jul", "aug", "sep", "oct", "nov", "dec")):
+    if _abbr:
+        _MONTH_NUMBER[_abbr] = _i + 1
+_MONTH_NUMBER["sept"] = 9
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
+
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?![\w])))"
+)
+_WEEKDAY_PREFIX = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+)?"
+# A day number: not part of a longer number ("6,000"), a decimal or a time.
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_END_DAY = r"(?:\s*[-–]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?"
+_NOT_NUMBER_AFTER = r"(?![\d]|[,.:]\d|\s*%)"
+_YEAR = r"(?P<year>\d{4})(?![\d]|[,.]\d)"
+_YEAR_SEP = r"(?:\s*,\s*|\s+)"
+
+# Each pattern starts with a cheap lookahead on its first character: it makes the scan fast.
+_MDY = re.compile(
+    r"(?=[ADFJMNOSTW])(?<![\w])" + _WEEKDAY_PREFIX + _MONTH + r"(?:\s+|(?<=\.))" + _DAY + _END_DAY + _NOT_NUMBER_AFTER
+    + r"(?:" + _YEAR_SEP + _YEAR + r")?"
+)
+_DMY = re.compile(
+    r"(?=[\dFMSTW])(?<![\w.,])" + _WEEKDAY_PREFIX + _DAY + _END_DAY + r"(?:\s+of)?\s+" + _MONTH
+    + r"(?:" + _YEAR_SEP + _YEAR + r")?"
+)
+_ISO = re.compile(r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?![\d]|-\d)")
+_MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
+_RELATIVE = re.compile(
+    r"(?=[TtYyLl])(?<![\w-])(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night"
+    r"|[Tt]his\s+(?:morning|afternoon|evening))(?![\w-])"
+)
+_WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
+_YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+# The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").
+_YEAR_CONTEXT = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Tt]hrough|"
+    r"[Tt]hroughout|to|[Ee]arly|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+$"
+    r"|(?<![\w-])[Mm]id(?:-|\s+)$"
+)
+_BARE_YEAR = re.compile(r"(?=[12])(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[;:]\s")
+_CLAUSE_END = re.compile(r"[,;:—–(]")
+_PAST_AUX = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
+_IRREGULAR_PAST = frozenset(
+    """said told met took began came went gave held won lost made left saw sent spoke struck fell rose paid
+    sold bought led broke brought chose drew flew found got kept knew ran shot stood thought wrote became grew
+    swore fought caught taught sought threw wore hung sank spent lent felt dealt meant built sat oversaw
+    withdrew undertook forgot hid froze woke drove rode arose ended been""".split()
+)
+_FUTURE = frozenset(
+    """will would shall going expected expects expect scheduled schedule planned plans plan due set slated
+    until till by before deadline next upcoming could may might should must postponed delayed rescheduled
+    moved pushed deferred aims aim hopes hope intends intend targets target targeted tentatively starting
+    effective through to is are am be being remains remain won't wouldn't can""".split()
+)
+_ATTRIBUTION = frozenset("said told added wrote reported announced stated noted explained according".split())
+_NOT_PAST = frozenset(
+    """need feed seed speed breed bleed creed greed deed heed weed shed bed red bred hundred indeed proceed
+    exceed succeed embed naked sacred wicked beloved ragged rugged kindred""".split()
+)
+_PREPOSITIONS = frozenset({"on", "in", "at", "during", "of", "the", "since"})
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col sgt capt jan feb mar apr jun jul aug sep sept oct nov dec"
+    " no vs etc u.s u.k u.n e.u a.m p.m".split()
+)
+
+RELATIVE_OFFSET = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+}
+
+FAMILY_NAMES = {"mdy": "month-day-year", "dmy": "day-month-year", "iso": "ISO (YYYY-MM-DD)"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date written in the text, with what could be read from it.
+
+    `start`/`end` are offsets into the string that was scanned (a block's prose, or the
+    title); `span` is where it is in the file. Parts that were not written are None;
+    `year_inferred` says the year was taken from the publication date. `valid` is false
+    for dates that do not exist ("February 30, 2024", "April 31").
+    """
+
+    text: str  # as written, whitespace collapsed ("Monday, March 6, 2023")
+    start: int
+    end: int
+    span: Span
+    kind: str  # full | iso | month_day | month_year | weekday | relative | year
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_day: int | None = None  # last day of a range ("March 6-8")
+    weekday: str | None = None  # as written ("Monday")
+    year_inferred: bool = False
+    valid: bool = True
+    month_text: str | None = None  # the month as written ("Sept.", "March")
+    month_span: Span | None = None
+    family: str | None = None  # mdy | dmy | iso: the format, for consistency checks
+    past_cue: str | None = None  # a past-tense word next to the date ("was", "signed"); None if none or future
+    block: int = -1  # block index, -1 for the title and summary
+    where: str = "prose"  # prose | heading | title | summary
+
+    @property
+    def date(self) -> date | None:
+        """The calendar date, when year, month and day are known and the date exists."""
+        if self.year is None or self.month is None or self.day is None or not self.valid:
+            return None
+        return date(self.year, self.month, self.day)
+
+    @property
+    def weekday_number(self) -> int | None:
+        """The written weekday as 0 (Monday) .. 6 (Sunday)."""
+        return _WEEKDAY_NUMBER[self.weekday.lower()] if self.weekday else None
+
+    @property
+    def relative_word(self) -> str | None:
+        """For relative mentions, the word in lowercase with single spaces ("last night")."""
+        return " ".join(self.text.lower().split()) if self.kind == "relative" else None
+
+
+def month_number(text: str) -> int | None:
+    """1..12 for a month name or abbreviation ("Sept.", "sep", "March"); None otherwise."""
+    return _MONTH_NUMBER.get(text.rstrip(".").lower())
+
+
+def days_in_month(year: int | None, month: int) -> int:
+    """Days in the month; without a year February has 29 (it can have)."""
+    if year is None:
+        return 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    return calendar.monthrange(year, month)[1]
+
+
+def is_valid(year: int | None, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
+
+
+def long_date(d: date) -> str:
+    """'Sunday, March 5, 2023'."""
+    return f"{WEEKDAYS[d.weekday()]}, {MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def short_date(d: date) -> str:
+    """'March 5, 2023'."""
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def relative_date(word: str, publication: date) -> date:
+    """The day a relative word ("yesterday") means in an article published on `publication`."""
+    return publication + timedelta(days=RELATIVE_OFFSET[" ".join(word.lower().split())])
+
+
+def infer_year(month: int, day: int, reference: date) -> int:
+    """The year (reference year, or one either side) that puts month/day nearest to the reference."""
+    best = reference.year
+    best_gap: int | None = None
+    for year in (reference.year, reference.year - 1, reference.year + 1):
+        if not 1 <= year <= 9999:
+            continue
+        d = date(year, month, min(day, days_in_month(year, month)))
+        gap = abs((d - reference).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+,", ",", " ".join(text.split()))
+
+
+def _line_locator(text: str) -> Callable[[int, int], Span]:
+    """Map offsets of a plain string to a Span, counting its own lines from 1."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def pos(offset: int) -> tuple[int, int]:
+        line = 0
+        while line + 1 < len(starts) and starts[line + 1] <= offset:
+            line += 1
+        return line + 1, offset - starts[line] + 1
+
+    def locate(start: int, end: int) -> Span:
+        line, col = pos(start)
+        end_line, end_col = pos(max(start, end - 1))
+        return Span(line, col, end_line, end_col + 1)
+
+    return locate
+
+
+def find_dates(
+    text: str,
+    reference: date | None = None,
+    *,
+    locate: Callable[[int, int], Span] | None = None,
+    block: int = -1,
+    where: str = "prose",
+    bare_years: bool = False,
+) -> list[DateMention]:
+    """Every date mention in `text`, in order. `reference` is the publication date (or None)."""
+    locate = locate or _line_locator(text)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(m: DateMention) -> None:
+        taken.append((m.start, m.end))
+        found.append(m)
+
+    has_digits = _DIGIT.search(text) is not None  # most forms need a number: skip their scans without one
+    # Full and day-month forms first; a longer match wins over the shorter forms inside it.
+    for pattern, family in ((_MDY, "mdy"), (_DMY, "dmy"), (_ISO, "iso")) if has_digits else ():
+        for m in pattern.finditer(text):
+            mention = _calendar_mention(m, family, text, reference, locate)
+            if mention is not None and free(mention.start, mention.end):
+                add(mention)
+    for m in _MONTH_YEAR.finditer(text) if has_digits else ():
+        if free(m.start(), m.end()):
+            month = month_number(m.group("month"))
+            assert month is not None
+            add(
+                DateMention(
+                    text=_clean(m.group()),
+                    start=m.start(),
+                    end=m.end(),
+                    span=locate(m.start(), m.end()),
+                    kind="month_year",
+                    year=int(m.group("year")),
+                    month=month,
+                    month_text=m.group("month"),
+                    month_span=locate(m.start("month"), m.end("month")),
+                    past_cue=past_cue(text, m.start(), m.end()),
+                )
+            )
+    for m in _RELATIVE.finditer(text):
+        if free(m.start(), m.end()) and not _is_name(text, m.start(), m.group("word")):
+            add(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative"))
+    for m in _WEEKDAY_ONLY.finditer(text):
+        if free(m.start(), m.end()):
+            add(
+                DateMention(
+                    m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
+                )
+            )
+    for m in (_BARE_YEAR if bare_years else _YEAR_NUMBER).finditer(text) if has_digits else ():
+        s, e = m.span("year")
+        if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
+            continue
+        if free(s, e):
+            add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year"))))
+    found.sort(key=lambda d: d.start)
+    if block == -1 and where == "prose":
+        return found
+    return [replace(d, block=block, where=where) for d in found]
+
+
+def _calendar_mention(
+    m: re.Match[str], family: str, text: str, reference: date | None, locate: Callable[[int, int], Span]
+) -> DateMention | None:
+    """A full, ISO or month-day mention from a match; None when the numbers cannot be a date."""
+    if family == "iso":
+        month, day = int(m.group("mm")), int(m.group("dd"))
+        month_text = None
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+    else:
+        month_text = m.group("month")
+        month = month_number(month_text)
+        day = int(m.group("day"))
+        if month is None or not 1 <= day <= 31:
+            return None
+    end_day = int(m.group("end_day")) if family != "iso" and m.group("end_day") else None
+    if end_day is not None and not 1 <= end_day <= 31:
+        return None
+    year_text = m.group("year")
+    inferred = False
+    year: int | None
+    if year_text:
+        year = int(year_text)
+        if year == 0:
+            return None
+        kind = "iso" if family == "iso" else "full"
+    else:
+        kind = "month_day"
+        year = infer_year(month, day, reference) if reference else None
+        inferred = year is not None
+    valid = is_valid(year, month, day) and (end_day is None or (is_valid(year, month, end_day) and end_day > day))
+    return DateMention(
+        text=_clean(m.group()),
+        start=m.start(),
+        end=m.end(),
+        span=locate(m.start(), m.end()),
+        kind=kind,
+        year=year,
+        month=month,
+        day=day,
+        end_day=end_day,
+        weekday=m.group("weekday"),
+        year_inferred=inferred,
+        valid=valid,
+        month_text=month_text,
+        month_span=locate(m.start("month"), m.end("month")) if month_text else None,
+        family=family,
+        past_cue=past_cue(text, m.start(), m.end()),
+    )
+
+
+def _is_name(text: str, start: int, word: str) -> bool:
+    """'USA Today', 'the Tonight Show': a capitalised relative word mid-sentence is a name."""
+    if not word[0].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“‘'(:—–-\n" and not before.endswith("*")
+
+
+def past_cue(text: str, start: int, end: int) -> str | None:
+    """A past-tense word next to the date at text[start:end] ("was", "signed"), unless a
+    future or present marker ("will", "is", "scheduled", "to") is nearby too."""
+    sentence_start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 200), start + 1):
+        if m.end() <= start and (m.group("word") or "").lower().rstrip(".") not in _ABBREVIATIONS:
+            sentence_start = m.end()
+    stop = _SENTENCE_END.search(text, end)
+    sentence_end = stop.start() + 1 if stop else len(text)
+    before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, sentence_start, start)][-4:]
+    first = _WORD.search(text, end, sentence_end)
+    # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
+    clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
+    after_end = clause.start() if clause else sentence_end
+    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, after_end)][:5]
+    if any(w in _FUTURE or w.endswith("'ll") for w in before + after[:4]):
+        return None
+    # "was signed on June 3": a past auxiliary, up to the date without its prepositions.
+    words = before
+    while words and words[-1] in _PREPOSITIONS:
+        words = words[:-1]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _PAST_AUX:
+            rest = words[i + 1 :]
+            return " ".join(words[i:]) if all(_is_past_verb(w) for w in rest) else words[i]
+    # "signed on June 3", "held in June 2024": a past verb, then prepositions, then the date.
+    if words and len(words) < len(before) and _is_past_verb(words[-1]):
+        return words[-1]
+    # "On June 3, 2024, the treaty was signed", "In June 2024, officials signed the deal".
+    # Attribution after the date ("..., Jan. 8, the district said") is about the telling, not the event.
+    for i, w in enumerate(after[:3]):
+        if w in _ATTRIBUTION:
+            continue
+        if w in _PAST_AUX:
+            nxt = after[i + 1] if i + 1 < len(after) and _is_past_verb(after[i + 1]) else ""
+            return f"{w} {nxt}".strip()
+        if _is_past_verb(w):
+            return w
+    return None
+
+
+def _is_past_verb(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)

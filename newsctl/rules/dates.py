@@ -1,0 +1,560 @@
+"""Date rules (D): the article's own clock, checked in front matter and prose.
+
+The front-matter rules compare `date`, `updated` and `embargo` with each other and with
+`--now` (settings.now). The prose rules read `article.dates`, the mentions found once by
+newsctl.dates at parse time. Rules that need the publication date stay silent without one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Iterator
+
+from newsctl.article import Article, Span
+from newsctl.dates import (
+    AP_ABBREVIATIONS,
+    FAMILY_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    DateMention,
+    days_in_month,
+    long_date,
+    relative_date,
+    short_date,
+)
+from newsctl.findings import Edit, Fix, Hit
+from newsctl.registry import rule
+from newsctl.settings import Settings
+
+_NOT_PUBLISHED = ("draft", "ready")
+_RELATIVE_PREFIX = {
+    "tonight": "the night of ",
+    "last night": "the night of ",
+    "this morning": "the morning of ",
+    "this afternoon": "the afternoon of ",
+    "this evening": "the evening of ",
+}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _written(article: Article, key: str) -> str:
+    """A front-matter value as written in the file."""
+    f = article.front_matter.fields.get(key)
+    return str(f.value).strip() if f is not None and f.value is not None else ""
+
+
+def _value_span(article: Article, key: str) -> Span:
+    f = article.front_matter.fields.get(key)
+    assert f is not None
+    return f.value_span
+
+
+def _aware(value: datetime) -> datetime:
+    """Naive times (written without a timezone) are compared as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _later(a: datetime, a_bare: bool, b: datetime, b_bare: bool) -> bool:
+    """Is a later than b? A bare date is a whole day: only compare days when either is bare."""
+    if a_bare or b_bare:
+        return a.date() > b.date()
+    return _aware(a) > _aware(b)
+
+
+def _now_text(settings: Settings) -> str:
+    return settings.now.isoformat()
+
+
+def _year_note(m: DateMention) -> str:
+    return f" (year {m.year} from the publication date)" if m.year_inferred else ""
+
+
+# --- dates that cannot be right -----------------------------------------------------------------
+
+
+@rule("D001", "impossible-date", "error", "A date in the text does not exist (February 30, April 31).")
+def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Every date written in the title, summary, headings and prose ("February 30, 2024",
+        "April 31", "2023-02-29", "Feb. 29, 1900") against the calendar, leap years included
+        (2000 was a leap year, 1900 was not). A date written without a year ("February 29")
+        takes the year nearest the publication date; without a publication date only dates
+        that exist in no year are reported. Ranges ("April 30-31", "March 8-6") are checked
+        at both ends.
+
+    Why it matters:
+        An impossible date is always a typo, and readers notice it at once; the right date has
+        to be checked against the notes before publication.
+
+    Example:
+        The agreement was signed on February 30, 2024.
+
+    Use instead:
+        The agreement was signed on February 29, 2024.
+    """
+    for m in article.dates:
+        if m.valid or m.month is None or m.day is None:
+            continue
+        month = MONTHS[m.month - 1]
+        where = f"{month} {m.year}" if m.year is not None else month
+        length = days_in_month(m.year, m.month)
+        notes = []
+        if m.day > length or (m.end_day is not None and m.end_day > length):
+            reason = f"{where} has {length} days"
+            if m.month == 2 and m.year is not None and length == 28 and 29 in (m.day, m.end_day):
+                notes.append(f"{m.year} is not a leap year")
+        else:
+            reason = "the range ends before it starts"
+        if m.year_inferred:
+            notes.append(f"the year {m.year} comes from the publication date")
+        note = f" ({'; '.join(notes)})" if notes else ""
+        yield Hit(
+            m.span,
+            f"\"{m.text}\" is not a real date: {reason}{note}",
+            "Check the day and month against your notes",
+        )
+
+
+@rule("D002", "weekday-mismatch", "error", "A weekday does not match the date it is written with.")
+def weekday_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Dates written with a weekday ("Monday, March 7, 2023", "on Monday, March 6",
+        "Monday, 6 March 2023") whose weekday is not the day that date falls on. A date
+        without a year is checked in the year nearest the publication date.
+
+    Why it matters:
+        When the weekday and the date disagree, one of them is wrong and the reader cannot
+        tell which; it is a classic correction.
+
+    Example:
+        The vote is on Monday, March 7, 2023.
+
+    Use instead:
+        The vote is on Tuesday, March 7, 2023.
+    """
+    for m in article.dates:
+        d = m.date
+        written = m.weekday_number
+        if d is None or written is None or d.weekday() == written:
+            continue
+        actual = WEEKDAYS[d.weekday()]
+        yield Hit(
+            m.span,
+            f"\"{m.text}\": {short_date(d)}{_year_note(m)} is a {actual}, not a {m.weekday}",
+            f"Check the date; if it is right, write \"{actual}\"",
+        )
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+
+@rule("D003", "future-publish-date", "error", "A published article's `date` is after the current time.")
+def future_publish_date(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The front-matter `date` of an article whose `status` is `published`, against the
+        current time (`--now`, or the clock when it is not given). A bare date
+        (`2024-03-06`) is in the future only from the next day on.
+
+    Why it matters:
+        A published story cannot have been published in the future: the date is a typo (the
+        wrong year, month or day) or the status is wrong, and feeds will sort it first.
+
+    Example:
+        status: published
+        date: 2025-03-06T09:00:00+01:00   # and --now is 2024-03-06
+
+    Use instead:
+        status: published
+        date: 2024-03-06T09:00:00+01:00
+    """
+    meta = article.meta
+    if meta.date is None or meta.status != "published":
+        return
+    now = settings.now
+    if _later(meta.date, meta.date_is_bare, now, False):
+        yield Hit(
+            _value_span(article, "date"),
+            f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}) "
+            "but status is 'published'",
+            "Fix the date, or set 'status' to 'ready' until it is published",
+        )
+
+
+@rule("D004", "scheduled-publish-date", "info", "An unpublished article is dated in the future.")
+def scheduled_publish_date(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The front-matter `date` of an article whose `status` is `draft` or `ready`, against
+        the current time (`--now`). An article without a `status` is not reported.
+
+    Why it matters:
+        Dating a story ahead is often deliberate (a scheduled story), but the date must be
+        moved if the story slips; this note makes the schedule visible.
+
+    Example:
+        status: ready
+        date: 2024-03-08T06:00:00+01:00   # and --now is 2024-03-06
+
+    Use instead:
+        Keep the date if the story is scheduled; update it when the schedule changes.
+    """
+    meta = article.meta
+    if meta.date is None or meta.status not in _NOT_PUBLISHED:
+        return
+    if _later(meta.date, meta.date_is_bare, settings.now, False):
+        yield Hit(
+            _value_span(article, "date"),
+            f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}); "
+            f"status is '{meta.status}'",
+            "Check that the publication is scheduled for this time",
+        )
+
+
+@rule("D005", "updated-before-date", "error", "`updated` is earlier than the publication `date`.")
+def updated_before_date(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        That the front-matter `updated` time is not earlier than `date`. When either is a
+        bare date (no time), only the days are compared.
+
+    Why it matters:
+        A story cannot be updated before it was published; feeds and search engines use
+        `updated` to show what is fresh, and an earlier value is a typo in one of the two.
+
+    Example:
+        date: 2024-03-06T09:00:00+01:00
+        updated: 2024-03-05T10:00:00+01:00
+
+    Use instead:
+        date: 2024-03-06T09:00:00+01:00
+        updated: 2024-03-06T15:30:00+01:00
+    """
+    meta = article.meta
+    if meta.date is None or meta.updated is None:
+        return
+    if _later(meta.date, meta.date_is_bare, meta.updated, meta.updated_is_bare):
+        yield Hit(
+            _value_span(article, "updated"),
+            f"'updated' {_written(article, 'updated')} is earlier than 'date' {_written(article, 'date')}",
+            "Correct 'updated' (or 'date'): an update comes after publication",
+        )
+
+
+@rule("D006", "date-without-timezone", "info", "`date`, `updated` or `embargo` has a time but no timezone.")
+def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The front-matter `date`, `updated` and `embargo` values written with a time but
+        without a UTC offset (`2024-03-06T09:00:00`); newsctl compares such times as UTC. A
+        bare date (`2024-03-06`) names a whole day and is not reported.
+
+    Why it matters:
+        Without a timezone a time means different moments to the CMS, the feed reader and the
+        partner who syndicates the story; an embargo can be broken by hours.
+
+    Example:
+        date: 2024-03-06T09:00:00
+
+    Use instead:
+        date: 2024-03-06T09:00:00+01:00
+    """
+    meta = article.meta
+    for key, value, bare in (
+        ("date", meta.date, meta.date_is_bare),
+        ("updated", meta.updated, meta.updated_is_bare),
+        ("embargo", meta.embargo, False),
+    ):
+        if value is None or value.tzinfo is not None or bare:
+            continue
+        yield Hit(
+            _value_span(article, key),
+            f"'{key}' {_written(article, key)} has a time but no timezone",
+            f"Add the UTC offset, e.g. {value.isoformat()}+00:00",
+        )
+
+
+@rule("D007", "embargo-after-publish-date", "error", "A published article's embargo ends after its `date`.")
+def embargo_after_publish_date(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        On an article whose `status` is `published`, that the `embargo` time is not later than
+        the publication `date` (compared by day when `date` is a bare date).
+
+    Why it matters:
+        If the embargo lifts after the recorded publication time, either the story was
+        published in breach of the embargo or one of the two times is wrong; both need a
+        human before syndication.
+
+    Example:
+        status: published
+        date: 2024-03-06T09:00:00+01:00
+        embargo: 2024-03-06T12:00:00+01:00
+
+    Use instead:
+        status: published
+        date: 2024-03-06T12:00:00+01:00
+        embargo: 2024-03-06T12:00:00+01:00
+    """
+    meta = article.meta
+    if meta.date is None or meta.embargo is None or meta.status != "published":
+        return
+    if _later(meta.embargo, False, meta.date, meta.date_is_bare):
+        yield Hit(
+            _value_span(article, "embargo"),
+            f"'embargo' {_written(article, 'embargo')} is later than 'date' {_written(article, 'date')} "
+            "on a published article",
+            "Check both times: the story must not be published before the embargo lifts",
+        )
+
+
+@rule("D008", "embargo-passed", "info", "An unpublished article's embargo has already lifted.")
+def embargo_passed(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        On an article whose `status` is `draft` or `ready`, an `embargo` at or before the
+        current time (`--now`).
+
+    Why it matters:
+        Once the embargo has lifted the story may run; a ready story held past its embargo is
+        often one that was forgotten.
+
+    Example:
+        status: ready
+        embargo: 2024-03-05T12:00:00+01:00   # and --now is 2024-03-06
+
+    Use instead:
+        Publish the story, or remove the `embargo` that no longer applies.
+    """
+    meta = article.meta
+    if meta.embargo is None or meta.status not in _NOT_PUBLISHED:
+        return
+    if not _later(meta.embargo, False, settings.now, False):
+        yield Hit(
+            _value_span(article, "embargo"),
+            f"'embargo' {_written(article, 'embargo')} has already passed (now {_now_text(settings)}); "
+            f"status is '{meta.status}'",
+            "Publish the story when ready, or remove the expired 'embargo'",
+        )
+
+
+# --- prose --------------------------------------------------------------------------------------
+
+
+@rule("D009", "relative-date-word", "warning", "A relative day word (today, yesterday) that syndication breaks.")
+def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The words "today", "yesterday", "tomorrow", "tonight", "last night", "this morning",
+        "this afternoon" and "this evening" in the title, summary, headings and prose,
+        quotations included. The message gives the day the word means, counted from the
+        publication date. Capitalised names such as "USA Today" are not reported. Silent when
+        the article has no valid publication date.
+
+    Why it matters:
+        Syndicated, archived and late-read copy is read on another day than it was written;
+        "yesterday" then points to the wrong day. Name the weekday or the date instead.
+
+    Example:
+        The council approved the budget yesterday.
+
+    Use instead:
+        The council approved the budget on Sunday.
+    """
+    pub = article.meta.publication_date
+    if pub is None:
+        return
+    for m in article.dates:
+        word = m.relative_word
+        if word is None:
+            continue
+        d = relative_date(word, pub)
+        yield Hit(
+            m.span,
+            f"'{m.text}' means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
+            f"Write the day instead (\"{WEEKDAYS[d.weekday()]}\" or \"{short_date(d)}\"): "
+            "syndicated copy is read on other days",
+        )
+
+
+@rule("D010", "title-year-mismatch", "warning", "The title or summary names a year other than the publication year.")
+def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Years (1900-2099) written in the front-matter `title` and `summary` that differ from
+        the year of `date`. A field that also names the publication year ("From 1989 to
+        2024") is not reported; decades ("1990s") and year ranges ("2023-24") are not years
+        here.
+
+    Why it matters:
+        A wrong year in the headline is usually a story copied from last year's template, or
+        a typo in `date`; either way it is the most visible date in the story.
+
+    Example:
+        title: Council approves 2023 budget
+        date: 2024-03-06T09:00:00+01:00
+
+    Use instead:
+        title: Council approves 2024 budget
+        date: 2024-03-06T09:00:00+01:00
+    """
+    pub = article.meta.publication_date
+    if pub is None:
+        return
+    for field in ("title", "summary"):
+        years = [m for m in article.dates if m.where == field and m.kind == "year"]
+        if any(m.year == pub.year for m in years):
+            continue
+        for m in years:
+            yield Hit(
+                m.span,
+                f"{field.capitalize()} mentions {m.text} but the article is dated {pub.year} "
+                f"('date' {_written(article, 'date')})",
+                f"Correct the year in the {field}, or the 'date' field",
+            )
+
+
+@rule(
+    "D011",
+    "future-date-reported-as-past",
+    "warning",
+    "A date after publication is described in the past tense.",
+)
+def future_date_reported_as_past(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Full dates ("June 3, 2024", "2024-06-03") and month-years ("June 2024") later than the
+        publication date that sit next to a past-tense verb ("was signed on June 3, 2024",
+        "In June 2024, officials signed..."). A future or present marker nearby ("will",
+        "is", "expected", "scheduled", "to", "until") keeps a date quiet, so plans and
+        schedules are not reported. Dates without a year are not checked.
+
+    Why it matters:
+        An event reported as done cannot come after the story was published: the year (or
+        the publication date) is wrong. Usually it is last year's or next year's number
+        typed by habit.
+
+    Example:
+        The treaty was signed on June 3, 2024.   # in an article dated 2023-03-06
+
+    Use instead:
+        The treaty was signed on June 3, 2022.
+    """
+    pub = article.meta.publication_date
+    if pub is None:
+        return
+    for m in article.dates:
+        if m.past_cue is None or m.year_inferred or m.year is None or m.month is None or not m.valid:
+            continue
+        if m.kind in ("full", "iso"):
+            after = m.date is not None and m.date > pub
+        elif m.kind == "month_year":
+            after = (m.year, m.month) > (pub.year, pub.month)
+        else:
+            continue
+        if after:
+            yield Hit(
+                m.span,
+                f"\"{m.text}\" is after the publication date ({short_date(pub)}) but is reported as past "
+                f"(\"{m.past_cue}\")",
+                "Check the year; if the event is still to come, say so in the future tense",
+            )
+
+
+@rule("D012", "ap-date-style", "info", "Dates not in AP style (month abbreviations, weekdays).", enabled=False)
+def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Two Associated Press style points, off by default (select `D012` to enable):
+        months are abbreviated only before a day number, as Jan., Feb., Aug., Sept., Oct.,
+        Nov. and Dec.; March, April, May, June and July are never abbreviated; a month with
+        no day ("September 2023") is spelled out (day-month-year dates, which AP does not
+        use, are left to D013). And a calendar date less than seven days from the
+        publication date ("March 8" in a story of March 6) should be the weekday
+        ("Wednesday"); dates already written with their weekday are left alone. Month fixes
+        are offered as safe fixes.
+
+    Why it matters:
+        Wire and house style follow AP; readers of a daily story think in weekdays, and a
+        consistent style looks edited.
+
+    Example:
+        The vote on January 9, 2023 follows talks on Mar. 8.   # in a story of March 6, 2023
+
+    Use instead:
+        The vote on Jan. 9, 2023 follows talks on Wednesday.
+    """
+    pub = article.meta.publication_date
+    for m in article.dates:
+        if m.month_text is not None and m.month is not None and m.month_span is not None and m.valid and m.family != "dmy":
+            has_day = m.day is not None
+            ap = AP_ABBREVIATIONS[m.month - 1] if has_day else None
+            expected = ap or MONTHS[m.month - 1]
+            if m.month_text != expected:
+                month = MONTHS[m.month - 1]
+                if not has_day:
+                    why = "spells out the month when no day follows"
+                elif ap is None:
+                    why = f"never abbreviates {month}"
+                elif m.month_text == month:
+                    why = f"abbreviates {month} before a day number"
+                else:
+                    why = f"abbreviates {month} as \"{ap}\""
+                suggestion = m.text.replace(m.month_text, expected, 1)
+                s = m.month_span
+                yield Hit(
+                    m.span,
+                    f"\"{m.text}\": AP style {why} (\"{suggestion}\")",
+                    f"Write \"{suggestion}\"",
+                    Fix(f"Write {expected}", (Edit(s.line, s.column, s.end_line, s.end_column, expected),)),
+                )
+        d = m.date
+        if pub is None or d is None or m.weekday is not None or m.kind not in ("full", "iso", "month_day"):
+            continue
+        gap = (d - pub).days
+        if abs(gap) <= 6:
+            weekday = WEEKDAYS[d.weekday()]
+            when = (
+                "the publication day"
+                if gap == 0
+                else f"{abs(gap)} day{'s' if abs(gap) != 1 else ''} {'after' if gap > 0 else 'before'} publication"
+            )
+            yield Hit(
+                m.span,
+                f"\"{m.text}\" is {when} ({short_date(pub)}); AP style uses the weekday (\"{weekday}\")",
+                f"Write \"{weekday}\" instead of the date",
+            )
+
+
+@rule("D013", "mixed-date-formats", "info", "Dates are written in more than one format.")
+def mixed_date_formats(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The format of every day-precise date in the article: month-day-year ("March 6, 2023",
+        "March 6"), day-month-year ("6 March 2023", "6 March") and ISO ("2023-03-06"). When
+        more than one is used, each date not in the most used format (the first used, on a
+        tie) is reported, with an example of that format.
+
+    Why it matters:
+        Mixed formats look unedited and make readers wonder whether "03-06" and "6 March" are
+        the same day; house style picks one.
+
+    Example:
+        The bill passed on March 6, 2023 and takes effect on 2023-04-01.
+
+    Use instead:
+        The bill passed on March 6, 2023 and takes effect on April 1, 2023.
+    """
+    dated = [m for m in article.dates if m.family is not None]
+    counts: dict[str, int] = {}
+    first: dict[str, DateMention] = {}
+    for m in dated:
+        assert m.family is not None
+        counts[m.family] = counts.get(m.family, 0) + 1
+        first.setdefault(m.family, m)
+    if len(counts) < 2:
+        return
+    main = max(counts, key=lambda f: (counts[f], -dated.index(first[f])))
+    example = first[main]
+    mostly = "mostly writes" if sorted(counts.values())[-2] < counts[main] else "first writes"
+    for m in dated:
+        if m.family == main:
+            continue
+        assert m.family is not None
+        yield Hit(
+            m.span,
+            f"\"{m.text}\" is written {FAMILY_NAMES[m.family]}; the article {mostly} "
+            f"{FAMILY_NAMES[main]} (\"{example.text}\", line {example.span.line})",
+            f"Write every date one way: {FAMILY_NAMES[main]}",
+        )
