@@ -51,12 +51,18 @@ def article(body: str, front: str = FRONT, path: str = "a.md"):
     return parse_text(front + textwrap.dedent(body), path)
 
 
-def lint(text: str, select: list[str] | None = None, **settings: Any):
-    """Findings for a whole file's text (front matter included)."""
+def lint(text: str, select: list[str] | None = None, now: str | None = None, **settings: Any):
+    """Findings for a whole file's text (front matter included); `now` is an ISO datetime."""
+    from dataclasses import replace
+
+    from newsctl.settings import parse_now
+
     raw = {k.replace("_", "-"): v for k, v in settings.items()}
     if select:
         raw["select"] = select
     s = from_mapping(raw)
+    if now is not None:
+        s = replace(s, now=parse_now(now))
     return lint_article(parse_text(textwrap.dedent(text), "a.md"), s)
 
 

@@ -19,7 +19,7 @@ NowOpt = Annotated[
     Optional[str],
     typer.Option(
         "--now",
-        help="The clock for date rules, ISO 8601 (e.g. 2024-03-06T12:00:00Z). Default: the current time.",
+        help="The current time for date rules and embargoes, ISO 8601 (e.g. 2024-03-06T12:00:00Z). Default: the clock.",
         metavar="ISO-DATETIME",
     ),
 ]
