@@ -8,6 +8,7 @@ import typer
 
 from newsctl import __version__
 from newsctl.cli import lint, rules
+from newsctl.cli import readability as readability_cli
 
 app = typer.Typer(
     name="newsctl",
@@ -38,6 +39,7 @@ def root(
 app.command("lint")(lint.lint_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
+app.command("readability")(readability_cli.readability_command)
 
 
 def main() -> None:
