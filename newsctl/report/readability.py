@@ -38,9 +38,12 @@ def _section_title(title: str, index: int) -> str:
     return title if index else LEAD
 
 
-def _quote(s: SentenceStats, words: int = 10) -> str:
-    parts = s.sentence.text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+def _quote(s: SentenceStats, width: int = 60) -> str:
+    text = s.sentence.text
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip(",;:") + "…"
 
 
 # --- JSON --------------------------------------------------------------------------------------
