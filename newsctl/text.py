@@ -40,14 +40,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if end <= start:
             continue
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
+        nxt = _skip_space(text, end)
+        if nxt < len(text) and text[nxt].islower():
+            continue  # "“Will we win?” she asked." / "Wait… what?" / "5 p.m. on Monday"
+        mark = m.group()
+        if mark.startswith(".") and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”")):
             before = text[start : m.start()]
             last = before.rsplit(None, 1)[-1] if before.strip() else ""
             token = last.lstrip("(\"“'‘").lower()
             if token in abbrevs or _INITIAL_RE.search(before):
-                continue
-            nxt = _skip_space(text, end)
-            if nxt < len(text) and text[nxt].islower():
                 continue
         spans.append((start, end))
         start = _skip_space(text, end)
