@@ -82,6 +82,16 @@ def main() -> None:
     path = table_path()
     path.write_bytes(data)
     print(f"wrote {path} ({len(data)} bytes)")
+    table, hyphenator = load_table(), load_hyphenator()
+    if table is None or hyphenator is None:
+        raise SystemExit("the new table or Pyphen's patterns cannot be read back")
+    from pyphen import Pyphen
+
+    reference = Pyphen(lang="en_US")
+    wrong = [w for w in table.words if hyphenator.count_points(w) != len(reference.positions(w))]
+    print(f"checked the hyphenation of {len(table.words)} words against Pyphen: {len(wrong)} differ")
+    if wrong:
+        raise SystemExit(f"hyphenation differs from Pyphen for: {', '.join(wrong[:10])}")
 
 
 # --- counting ----------------------------------------------------------------------------------

@@ -137,3 +137,40 @@ def test_output_file(workdir):
     result = run("a.md", "-o", "report.csv", "-f", "csv")
     assert result.exit_code == 0 and result.stdout == ""
     assert (workdir / "report.csv").read_text("utf-8").startswith("path,scope,section")
+
+
+def test_readme_example_is_the_real_output(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Readability") :]
+    block = section[section.index("```text\n") + len("```text\n") :]
+    block = block[: block.index("```")]
+    result = run("tests/fixtures/readability.md")
+    assert result.exit_code == 0
+    assert result.stdout == block
+
+
+def test_every_readability_rule_is_documented():
+    from newsctl import registry
+
+    rules = [r for r in registry.all_rules() if r.category == "readability"]
+    assert [r.code for r in rules] == ["R001", "R002", "R003", "R004", "R005", "R006"]
+    for r in rules:
+        assert set(r.doc) == {"What it checks", "Why it matters", "Example", "Use instead", "Options"}, r.code
+        for opt in r.options:
+            assert opt.name in r.doc["Options"], (r.code, opt.name)
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for r in rules:
+        assert f"| {r.code} | {r.name} |" in readme
+
+
+def test_exclude_quotes_setting_is_validated():
+    from newsctl.settings import ConfigError, from_mapping
+
+    assert from_mapping({"exclude-quotes": False}).option("exclude-quotes") is False
+    with pytest.raises(ConfigError, match="key 'exclude-quotes': must be true or false"):
+        from_mapping({"exclude-quotes": "sometimes"})
