@@ -174,3 +174,19 @@ def test_exclude_quotes_setting_is_validated():
     assert from_mapping({"exclude-quotes": False}).option("exclude-quotes") is False
     with pytest.raises(ConfigError, match="key 'exclude-quotes': must be true or false"):
         from_mapping({"exclude-quotes": "sometimes"})
+
+
+def test_text_renderer_colours_rows_by_band():
+    from newsctl.parse import parse_file
+    from newsctl.readability import measure
+    from newsctl.report.readability import ArticleReport, render_text
+
+    article = parse_file(SAMPLE, "a.md")
+    report = ArticleReport("a.md", article.meta.title, measure(article))
+    lines = render_text([report], max_grade=12, color=True).splitlines()
+    assert lines[2].startswith("\x1b[32m  (lead)") and lines[2].endswith("easy\x1b[0m")
+    assert lines[4].startswith("\x1b[1;31m  Reaction") and lines[4].endswith("hard\x1b[0m")
+    plain = render_text([report], max_grade=12, color=False)
+    assert "\x1b[" not in plain and plain == TEXT
+    # a higher max-grade moves the sections into the standard band
+    assert "standard" in render_text([report], max_grade=25).splitlines()[4]
