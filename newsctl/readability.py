@@ -183,7 +183,7 @@ class SentenceStats:
     sentence: Sentence
     stats: Stats
     counted: bool
-    first_word: str  # case-folded first word of the writer's text ("" when none)
+    first_word: str  # case-folded first word of the sentence as written ("" when not counted)
 
     @property
     def words(self) -> int:
@@ -239,7 +239,7 @@ def _measure_sentence(sentence: Sentence, prose: str, ranges: list[tuple[int, in
     quoted = max(0, len(every) - len(own))
     if not own:
         return SentenceStats(sentence, Stats(quoted_words=quoted), False, "")
-    first = WORD_RE.search(own_text)
+    first = WORD_RE.search(text)
     return SentenceStats(
         sentence,
         Stats(len(own), 1, _syllables_of(own), quoted),

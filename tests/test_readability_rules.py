@@ -99,3 +99,17 @@ def test_headings_code_and_tables_are_not_measured():
 def test_suppression_comment_silences_readability():
     text = FRONT + "<!-- newsctl: disable-next-line R003 -->\n" + LONG + "\n"
     assert lint(text, select=["R003"]) == []
+
+
+def test_partly_quoted_long_sentence_says_quotes_were_not_counted():
+    text = FRONT + "“Yes,” " + LONG[0].lower() + LONG[1:] + "\n"
+    found = lint(text, select=["R003"])
+    assert [(f.line, f.column) for f in found] == [(8, 1)]
+    assert found[0].message == 'Sentence has 40 words (limit 35; quotations not counted): "“Yes,” word word word word word word word…"'
+
+
+def test_repeated_start_uses_the_first_word_as_written():
+    text = FRONT + "“Go,” she said. “Now,” she said. She left.\n"
+    assert lint(text, select=["R006"]) == []
+    text = FRONT + "She said “go.” She said “now.” She left.\n"
+    assert [f.message for f in lint(text, select=["R006"])] == ['3 consecutive sentences start with "She"']

@@ -27,6 +27,9 @@ MAX_LONG_SHARE = option("max-long-sentence-percent", 25, "Most sentences, in per
 SAME_START = option("same-start-sentences", 3, "This many consecutive sentences opening with the same word are flagged (R006).", minimum=2)
 
 
+_QUOTED = "; quotations not counted"
+
+
 def _first_words(text: str, count: int = 8) -> str:
     words = text.split()
     head = " ".join(words[:count])
@@ -145,7 +148,8 @@ def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
         if s.words > limit:
             yield Hit(
                 s.sentence.span,
-                f"Sentence has {s.words} words (limit {limit}): \"{_first_words(s.sentence.text)}\"",
+                f"Sentence has {s.words} words (limit {limit}{_QUOTED if s.stats.quoted_words else ''}): "
+                f"\"{_first_words(s.sentence.text)}\"",
                 "Split it into two or three sentences",
             )
 
@@ -176,7 +180,7 @@ def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
             assert block.inline is not None
             yield Hit(
                 block.inline.span(0, len(block.inline.raw.split("\n")[0])),
-                f"Paragraph has {p.stats.words} words (limit {limit})",
+                f"Paragraph has {p.stats.words} words (limit {limit}{_QUOTED if p.stats.quoted_words else ''})",
                 "Split it where the subject changes",
             )
 
