@@ -38,7 +38,7 @@ def readability_command(
         Optional[bool],
         typer.Option(
             "--details/--summary",
-            help="Section tables for every article, or one line per article [default: details for one file, summary for several].",
+            help="Section tables for every article, or one line per article. Default: details for one file, a summary for several.",
             show_default=False,
         ),
     ] = None,
@@ -50,13 +50,11 @@ def readability_command(
     ] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Report how readable articles are: Flesch-Kincaid grade, reading ease, words and reading
-    time per article and per section, with each section's hardest sentences.
+    """Report how readable articles are: grade, reading ease, words and reading time per article and section.
 
-    Scores are textstat 0.7.8's formulas over the prose (paragraphs and list items), with
-    direct quotations left out unless exclude-quotes is false. Bands: easy below grade 9,
-    hard above max-grade (12), standard between. Exit status: 0, or 1 when a file cannot be
-    read, 2 on a usage error.
+    Scores are textstat 0.7.8's formulas over the prose (paragraphs and list items), with direct quotations left out unless exclude-quotes is false. Each section lists its hardest sentences. Bands: easy below grade 9, hard above max-grade (12), standard between.
+
+    Exit status: 0; 1 when a file cannot be read; 2 on a usage or configuration error.
 
     Example: newsctl readability articles/ --format json
     """
