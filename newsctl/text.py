@@ -48,17 +48,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if end <= start:
             continue
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
+        nxt = _skip_space(text, end)
+        if nxt < len(text) and text[nxt].islower():
+            continue  # "“Will we win?” she asked." / "Wait… what?" / "5 p.m. on Monday"
+        mark = m.group()
+        if mark.startswith(".") and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”")):
             before = text[start : m.start()]
             last = before.rsplit(None, 1)[-1] if before.strip() else ""
             token = last.lstrip("(\"“'‘").lower()
-            nxt = _skip_space(text, end)
             next_upper = nxt < len(text) and text[nxt].isupper()
             if token in _CAN_END_SENTENCE and next_upper:
                 pass  # "at 9 a.m. The mayor..." ends a sentence
             elif token in abbrevs or _INITIAL_RE.search(before):
-                continue
-            if nxt < len(text) and text[nxt].islower():
                 continue
         spans.append((start, end))
         start = _skip_space(text, end)

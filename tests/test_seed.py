@@ -17,8 +17,18 @@ NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 # (code, line) of every finding, in order. Review any change here by reading the article.
 SEED_FINDINGS = [
     ("M010", 1),  # no summary
+    ("R002", 11),  # the headline's section (the whole story) reads at grade 18.8
     ("S001", 11),  # the seed's second headline line became an H1
+    ("R001", 13),  # the article reads at grade 18.6
+    ("R005", 13),  # 19 of 29 sentences over 20 words
     ("S010", 13),  # 65-word lead
+    ("R002", 15),  # each of the four real sections is above grade 14
+    ("R002", 21),
+    ("R003", 25),  # three sentences over 35 words
+    ("R002", 27),
+    ("R002", 33),
+    ("R003", 37),
+    ("R003", 39),
     ("H001", 41),  # "Feel free to mix and match ideas..."
     ("S003", 43),  # the four headline ideas for another story: empty sections
     ("S003", 45),

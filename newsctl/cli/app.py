@@ -8,6 +8,7 @@ import typer
 
 from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
+from newsctl.cli import readability as readability_cli
 
 app = typer.Typer(
     name="newsctl",
@@ -39,6 +40,7 @@ def root(
 app.command("lint")(lint.lint_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
+app.command("readability")(readability_cli.readability_command)
 app.command("outline")(outline.outline_command)
 app.command("export")(export.export_command)
 

@@ -1,0 +1,344 @@
+"""Readability statistics of an article's prose: words, sentences, syllables, Flesch scores.
+
+What is measured: paragraphs and list items (Block.is_prose), never headings, code,
+tables, HTML, URLs or front matter (the Article has already blanked markup, code and
+URLs out of each paragraph's `prose`).
+
+How it is counted, so the numbers are textstat 0.7.8's:
+  * words and syllables are counted exactly as textstat counts them (punctuation removed
+    except contraction apostrophes, split on whitespace; syllables from the CMU
+    dictionary, else Pyphen) -- see newsctl.readability_table;
+  * Flesch reading ease and Flesch-Kincaid grade use textstat's formulas and constants;
+  * sentences are the Article's sentences (newsctl.text.split_sentences), not textstat's
+    own regex, which ends a sentence at every full stop ("Dr.", "U.S.") and then ignores
+    every "sentence" of two words or fewer. Where the two agree (plain prose of sentences
+    of three or more words) the scores are identical to textstat's; tests prove it.
+
+Direct quotations (settings option `exclude-quotes`, on by default) are not the writer's
+prose and are left out of the statistics:
+  * text between matching double quotes (straight "..." or curly “...”) in a paragraph;
+    an opening quote never closed in the paragraph runs to its end (the news convention
+    for a quotation continuing into the next paragraph);
+  * block quotes (`>`), entirely.
+A sentence partly quoted counts as a sentence, with only its unquoted words and
+syllables (`“We will win,” she said.` is one sentence of two words); a sentence entirely
+quoted is not counted at all. Quoted words still count towards reading time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from newsctl.text import WORD_RE, reading_time_seconds as _reading_time
+
+if TYPE_CHECKING:
+    from newsctl.article import Article, Block, Sentence
+    from newsctl.settings import Settings
+
+# textstat 0.7.8, backend/utils/constants.py ("en") and the Flesch-Kincaid formula
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
+FKG_SENTENCE_LENGTH, FKG_SYLLABLES_PER_WORD, FKG_BASE = 0.39, 11.8, 15.59
+
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_QUOTES = {"“": "”", '"': '"'}
+
+
+def tokens(text: str) -> list[str]:
+    """Words as textstat counts them (lexicon_count / list_words with its defaults)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def count_syllables(text: str) -> int:
+    """Syllables as textstat.syllable_count(text) counts them."""
+    from newsctl.readability_table import counter
+
+    count = counter()
+    return sum(count(w) for w in tokens(text.lower()))
+
+
+def _syllables_of(words: list[str]) -> int:
+    from newsctl.readability_table import counter
+
+    count = counter()
+    return sum(count(w.lower()) for w in words)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts of some prose and the scores computed from them."""
+
+    words: int = 0  # the writer's words (quotations excluded when exclude-quotes is on)
+    sentences: int = 0
+    syllables: int = 0
+    quoted_words: int = 0  # words left out as quotations; they still take time to read
+
+    def __add__(self, other: Stats) -> Stats:
+        return Stats(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+            self.quoted_words + other.quoted_words,
+        )
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def flesch_reading_ease(self) -> float:
+        """206.835 - 1.015 × words per sentence - 84.6 × syllables per word (0 for no text)."""
+        wps, spw = self.words_per_sentence, self.syllables_per_word
+        if wps == 0 or spw == 0:
+            return 0.0
+        return FRE_BASE - FRE_SENTENCE_LENGTH * wps - FRE_SYLLABLES_PER_WORD * spw
+
+    @property
+    def flesch_kincaid_grade(self) -> float:
+        """0.39 × words per sentence + 11.8 × syllables per word - 15.59 (0 for no text)."""
+        wps, spw = self.words_per_sentence, self.syllables_per_word
+        if wps == 0 or spw == 0:
+            return 0.0
+        return (FKG_SENTENCE_LENGTH * wps) + (FKG_SYLLABLES_PER_WORD * spw) - FKG_BASE
+
+    @property
+    def reading_time_seconds(self) -> int:
+        return _reading_time(self.words + self.quoted_words)
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "words": self.words,
+            "sentences": self.sentences,
+            "syllables": self.syllables,
+            "quoted_words": self.quoted_words,
+            "flesch_reading_ease": round(self.flesch_reading_ease, 2),
+            "flesch_kincaid_grade": round(self.flesch_kincaid_grade, 2),
+            "reading_time_seconds": self.reading_time_seconds,
+        }
+
+
+def measure_text(text: str) -> Stats:
+    """Stats of plain text, sentences split by newsctl (no quotation handling)."""
+    from newsctl.text import split_sentences
+
+    words: list[str] = []
+    sentences = 0
+    for start, end in split_sentences(text):
+        found = tokens(text[start:end])
+        if found:
+            sentences += 1
+            words.extend(found)
+    return Stats(len(words), sentences, _syllables_of(words))
+
+
+# --- quotations --------------------------------------------------------------------------------
+
+
+def quoted_ranges(prose: str) -> list[tuple[int, int]]:
+    """(start, end) of each direct quotation in a paragraph, quote marks included.
+
+    Matching pairs of “curly” or "straight" double quotes; an opening mark that is never
+    closed runs to the end of the paragraph. A closing mark with no opening one is ignored.
+    """
+    ranges: list[tuple[int, int]] = []
+    opened_at = -1
+    closer = ""
+    for i, ch in enumerate(prose):
+        if opened_at < 0:
+            if ch in _QUOTES:
+                opened_at, closer = i, _QUOTES[ch]
+        elif ch == closer:
+            ranges.append((opened_at, i + 1))
+            opened_at = -1
+    if opened_at >= 0:
+        ranges.append((opened_at, len(prose)))
+    return ranges
+
+
+def _blank(text: str, offset: int, ranges: list[tuple[int, int]]) -> str:
+    """text (which starts at `offset` in its paragraph) with the quoted ranges blanked."""
+    if not ranges:
+        return text
+    chars = list(text)
+    end = offset + len(text)
+    for a, b in ranges:
+        for i in range(max(a, offset), min(b, end)):
+            chars[i - offset] = " "
+    return "".join(chars)
+
+
+# --- measuring an article ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceStats:
+    """One sentence as measured; `counted` is false for a sentence entirely quoted."""
+
+    sentence: Sentence
+    stats: Stats
+    counted: bool
+    first_word: str  # case-folded first word of the sentence as written ("" when not counted)
+
+    @property
+    def words(self) -> int:
+        return self.stats.words
+
+    @property
+    def grade(self) -> float:
+        return self.stats.flesch_kincaid_grade
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    block: int
+    line: int
+    section: int  # index of the report row (see rows())
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class SectionStats:
+    """A report row: the lead, or a level-1/2 heading with its deeper subsections."""
+
+    section: int  # index into article.sections (0: the lead)
+    title: str
+    level: int
+    line: int
+    blocks: tuple[int, ...]
+    stats: Stats
+    hardest: tuple[SentenceStats, ...]  # counted sentences, hardest first (at most 3)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    article: Stats
+    sections: tuple[SectionStats, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[SentenceStats, ...]
+
+
+def exclude_quotes(settings: Settings | None) -> bool:
+    if settings is None:
+        return True
+    return bool(settings.option("exclude-quotes"))
+
+
+def _measure_sentence(sentence: Sentence, prose: str, ranges: list[tuple[int, int]], whole_quote: bool) -> SentenceStats:
+    text = prose[sentence.start : sentence.end]
+    every = tokens(text)
+    if whole_quote:
+        return SentenceStats(sentence, Stats(quoted_words=len(every)), False, "")
+    own_text = _blank(text, sentence.start, ranges)
+    own = tokens(own_text)
+    quoted = max(0, len(every) - len(own))
+    if not own:
+        return SentenceStats(sentence, Stats(quoted_words=quoted), False, "")
+    first = WORD_RE.search(text)
+    return SentenceStats(
+        sentence,
+        Stats(len(own), 1, _syllables_of(own), quoted),
+        True,
+        first.group().casefold() if first else "",
+    )
+
+
+def sentence_stats(article: Article, block: Block, settings: Settings | None = None) -> list[SentenceStats]:
+    """Each sentence of one prose block, measured."""
+    if not block.is_prose or block.inline is None:
+        return []
+    skip = exclude_quotes(settings)
+    prose = block.inline.prose
+    ranges = quoted_ranges(prose) if skip else []
+    whole = skip and block.in_quote
+    return [_measure_sentence(s, prose, ranges, whole) for s in article.sentences_in(block.index)]
+
+
+def _total(items: Iterable[SentenceStats]) -> Stats:
+    total = Stats()
+    for item in items:
+        total = total + item.stats
+    return total
+
+
+def measure_blocks(article: Article, block_indices: Iterable[int], settings: Settings | None = None) -> Stats:
+    """Stats of the prose among the given blocks (other kinds of block are ignored)."""
+    total = Stats()
+    for i in block_indices:
+        total = total + _total(sentence_stats(article, article.blocks[i], settings))
+    return total
+
+
+def measure_article(article: Article, settings: Settings | None = None) -> Stats:
+    return measure(article, settings).article
+
+
+def rows(article: Article) -> list[tuple[int, list[int]]]:
+    """Report rows: (section index, its block indices).
+
+    The lead (section 0) and every level-1 or level-2 heading; a row holds its own blocks
+    and those of its deeper subsections (a `##` section includes its `###`s). A `###`
+    before any `##` belongs to the row above it.
+    """
+    owner: dict[int, int] = {}
+    for sec in article.sections:
+        row = sec.index
+        while row and article.sections[row].level > 2:
+            row = article.sections[row].parent or 0
+        owner[sec.index] = row
+    grouped: dict[int, list[int]] = {}
+    for sec in article.sections:
+        if owner[sec.index] == sec.index:
+            grouped[sec.index] = []
+    for sec in article.sections:
+        grouped[owner[sec.index]].extend(sec.blocks)
+    return [(index, sorted(blocks)) for index, blocks in grouped.items()]
+
+
+_memo: list[tuple[Article, bool, Measurement]] = []
+
+
+def measure(article: Article, settings: Settings | None = None) -> Measurement:
+    """Article, section-row, paragraph and sentence statistics (memoised for the last article)."""
+    skip = exclude_quotes(settings)
+    if _memo and _memo[0][0] is article and _memo[0][1] == skip:
+        return _memo[0][2]
+    per_block: dict[int, list[SentenceStats]] = {}
+    for block in article.blocks:
+        if block.is_prose:
+            per_block[block.index] = sentence_stats(article, block, settings)
+    sections: list[SectionStats] = []
+    paragraphs: list[Paragraph] = []
+    for index, blocks in rows(article):
+        sec = article.sections[index]
+        measured = [s for b in blocks for s in per_block.get(b, [])]
+        counted = [s for s in measured if s.counted]
+        hardest = sorted(counted, key=lambda s: (-s.grade, s.sentence.span.line, s.sentence.span.column))[:3]
+        stats = _total(measured)
+        if index and sec.heading is not None:
+            line = article.blocks[sec.heading].line
+        else:
+            line = article.blocks[blocks[0]].line if blocks else article.body_line
+        sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, tuple(hardest)))
+        for b in blocks:
+            if b in per_block:
+                paragraphs.append(Paragraph(b, article.blocks[b].line, index, _total(per_block[b])))
+    paragraphs.sort(key=lambda p: p.block)
+    all_sentences = tuple(s for b in sorted(per_block) for s in per_block[b])
+    result = Measurement(_total(all_sentences), tuple(sections), tuple(paragraphs), all_sentences)
+    _memo[:] = [(article, skip, result)]
+    return result
+
+
+def band(grade: float, max_grade: float) -> str:
+    """easy (below grade 9), standard (up to max-grade) or hard (above it)."""
+    if grade > max_grade:
+        return "hard"
+    if grade < 9:
+        return "easy"
+    return "standard"

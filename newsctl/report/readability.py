@@ -1,0 +1,222 @@
+"""The readability report (`newsctl readability`): text, JSON and CSV, as pure functions.
+
+The JSON shape is documented in docs/readability-json.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from newsctl import __version__
+from newsctl.readability import Measurement, SentenceStats, Stats, band
+
+_STYLE = {"easy": "32", "standard": "33", "hard": "1;31", "path": "1;4", "dim": "2", "head": "1"}
+LEAD = "(lead)"
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    path: str
+    title: str | None
+    measurement: Measurement
+
+
+def _c(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
+
+
+def duration(seconds: int) -> str:
+    """Reading time as m:ss."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _section_title(title: str, index: int) -> str:
+    return title if index else LEAD
+
+
+def _quote(s: SentenceStats, width: int = 60) -> str:
+    text = s.sentence.text
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip(",;:") + "…"
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _sentence_dict(s: SentenceStats) -> dict[str, Any]:
+    span = s.sentence.span
+    return {
+        "line": span.line,
+        "column": span.column,
+        "words": s.words,
+        "flesch_kincaid_grade": round(s.grade, 2),
+        "text": s.sentence.text,
+    }
+
+
+def article_dict(report: ArticleReport, max_grade: float) -> dict[str, Any]:
+    m = report.measurement
+    return {
+        "path": report.path,
+        "title": report.title,
+        "band": band(m.article.flesch_kincaid_grade, max_grade),
+        "totals": m.article.to_dict(),
+        "sections": [
+            {
+                "title": _section_title(sec.title, sec.section),
+                "level": sec.level,
+                "line": sec.line,
+                "band": band(sec.stats.flesch_kincaid_grade, max_grade) if sec.stats.words else None,
+                "stats": sec.stats.to_dict(),
+                "hardest_sentences": [_sentence_dict(s) for s in sec.hardest],
+            }
+            for sec in m.sections
+        ],
+        "paragraphs": [
+            {"line": p.line, "section": _row_position(m, p.section), "stats": p.stats.to_dict()} for p in m.paragraphs
+        ],
+    }
+
+
+def _row_position(m: Measurement, section: int) -> int:
+    return next(i for i, sec in enumerate(m.sections) if sec.section == section)
+
+
+def render_json(reports: list[ArticleReport], *, max_grade: float, exclude_quotes: bool, errors: list[dict[str, Any]] | None = None) -> str:
+    doc = {
+        "version": __version__,
+        "settings": {"max_grade": max_grade, "exclude_quotes": exclude_quotes},
+        "articles": [article_dict(r, max_grade) for r in reports],
+        "errors": errors or [],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "path",
+    "scope",
+    "section",
+    "line",
+    "words",
+    "sentences",
+    "syllables",
+    "quoted_words",
+    "flesch_kincaid_grade",
+    "flesch_reading_ease",
+    "reading_time_seconds",
+    "band",
+)
+
+
+def _csv_row(path: str, scope: str, section: str, line: int | str, stats: Stats, max_grade: float) -> list[Any]:
+    d = stats.to_dict()
+    return [
+        path,
+        scope,
+        section,
+        line,
+        d["words"],
+        d["sentences"],
+        d["syllables"],
+        d["quoted_words"],
+        f"{d['flesch_kincaid_grade']:.2f}",
+        f"{d['flesch_reading_ease']:.2f}",
+        d["reading_time_seconds"],
+        band(stats.flesch_kincaid_grade, max_grade) if stats.words else "",
+    ]
+
+
+def render_csv(reports: list[ArticleReport], *, max_grade: float) -> str:
+    """One `article` row per file, then one `section` row per section."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in reports:
+        m = r.measurement
+        writer.writerow(_csv_row(r.path, "article", r.title or "", "", m.article, max_grade))
+        for sec in m.sections:
+            writer.writerow(_csv_row(r.path, "section", _section_title(sec.title, sec.section), sec.line, sec.stats, max_grade))
+    return out.getvalue()
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cells(stats: Stats) -> tuple[str, str, str, str]:
+    if not stats.words:
+        return ("-", "-", "0", duration(stats.reading_time_seconds))
+    return (
+        f"{stats.flesch_kincaid_grade:.1f}",
+        f"{stats.flesch_reading_ease:.1f}",
+        str(stats.words),
+        duration(stats.reading_time_seconds),
+    )
+
+
+def render_article(report: ArticleReport, *, max_grade: float, color: bool = False, title_width: int = 40) -> str:
+    """One article: a table of sections (grade, ease, words, time), the hardest sentences, totals."""
+    m = report.measurement
+    lines = [_c(report.path, "path", color) + (f"  {report.title}" if report.title else "")]
+    header = f"  {'Section':<{title_width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}  Band"
+    lines.append(_c(header, "head", color))
+    for sec in m.sections:
+        if sec.section == 0 and not sec.stats.words and not sec.stats.quoted_words:
+            continue
+        grade, ease, words, time = _cells(sec.stats)
+        name = _fit(_section_title(sec.title, sec.section), title_width)
+        level = band(sec.stats.flesch_kincaid_grade, max_grade) if sec.stats.words else ""
+        row = f"  {name:<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"
+        lines.append(_c(row, level, color) if level else row)
+        for s in sec.hardest[:2]:
+            pos = f"{s.sentence.span.line}:{s.sentence.span.column}"
+            lines.append(_c(f"      {pos:<7} grade {s.grade:>4.1f}, {s.words} words: \"{_quote(s)}\"", "dim", color))
+    grade, ease, words, time = _cells(m.article)
+    level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
+    total = f"  {'Total':<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"
+    lines.append(_c(total, level, color) if level else total)
+    facts = f"  {m.article.sentences} sentences, {m.article.syllables} syllables"
+    if m.article.quoted_words:
+        facts += f"; {m.article.quoted_words} quoted words left out of the scores"
+    lines.append(facts)
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(reports: list[ArticleReport], *, max_grade: float, color: bool = False) -> str:
+    """Many articles: one line each (grade, ease, words, time, band, hardest section)."""
+    width = max([len(r.path) for r in reports] + [4])
+    lines = [_c(f"{'Path':<{width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}  {'Band':<8}  Hardest section", "head", color)]
+    for r in reports:
+        m = r.measurement
+        grade, ease, words, time = _cells(m.article)
+        level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
+        measured = [s for s in m.sections if s.stats.words]
+        hardest = max(measured, key=lambda s: s.stats.flesch_kincaid_grade, default=None)
+        where = ""
+        if hardest is not None:
+            where = f"{_section_title(hardest.title, hardest.section)} ({hardest.stats.flesch_kincaid_grade:.1f})"
+        row = f"{r.path:<{width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level:<8}  {where}".rstrip()
+        lines.append(_c(row, level, color) if level else row)
+    return "\n".join(lines) + "\n"
+
+
+def render_text(reports: list[ArticleReport], *, max_grade: float, color: bool = False, details: bool | None = None) -> str:
+    """Details for one article (or when asked), a one-line-per-article table for several."""
+    if not reports:
+        return "No articles.\n"
+    if details is None:
+        details = len(reports) == 1
+    if not details:
+        return render_summary(reports, max_grade=max_grade, color=color)
+    return "\n".join(render_article(r, max_grade=max_grade, color=color) for r in reports)

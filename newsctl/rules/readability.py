@@ -1,0 +1,278 @@
+"""Readability rules (R): grade level, long sentences and paragraphs, monotonous openings.
+
+Every number comes from newsctl.readability (textstat 0.7.8's counting and formulas over
+the Article's prose; direct quotations left out unless `exclude-quotes = false`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newsctl.article import Article, Span
+from newsctl.findings import Hit
+from newsctl.readability import Measurement, SentenceStats, measure
+from newsctl.registry import option, rule
+from newsctl.settings import Settings
+from newsctl.text import WORD_RE
+
+EXCLUDE_QUOTES = option(
+    "exclude-quotes", True, "Leave direct quotations and block quotes out of readability statistics (R rules, readability report)."
+)
+MAX_GRADE = option("max-grade", 12, "Highest Flesch-Kincaid grade for a whole article (R001).", minimum=0)
+MAX_SECTION_GRADE = option("max-section-grade", 14, "Highest Flesch-Kincaid grade for one section (R002).", minimum=0)
+MAX_SENTENCE = option("max-sentence-words", 35, "Most words in one sentence (R003).", minimum=1)
+MAX_PARAGRAPH = option("max-paragraph-words", 150, "Most words in one paragraph (R004).", minimum=1)
+LONG_SENTENCE = option("long-sentence-words", 20, "A sentence with more words than this is long for R005.", minimum=1)
+MAX_LONG_SHARE = option("max-long-sentence-percent", 25, "Most sentences, in percent, that may be long (R005).", minimum=0)
+SAME_START = option("same-start-sentences", 3, "This many consecutive sentences opening with the same word are flagged (R006).", minimum=2)
+
+
+_QUOTED = "; quotations not counted"
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    words = text.split()
+    head = " ".join(words[:count])
+    return head + ("…" if len(words) > count else "")
+
+
+def _article_span(article: Article, m: Measurement) -> Span:
+    """Where article-wide findings point: the start of the first measured paragraph."""
+    for s in m.sentences:
+        if s.counted:
+            block = article.blocks[s.sentence.block]
+            line = block.inline.position(0)[0] if block.inline else block.line
+            return Span(line, 1, line, 1)
+    line = min(article.body_line, article.source.line_count)
+    return Span(line, 1, line, 1)
+
+
+def _counted(m: Measurement) -> list[SentenceStats]:
+    return [s for s in m.sentences if s.counted]
+
+
+@rule("R001", "hard-article", "warning", "The article reads above the grade limit.", options=[MAX_GRADE, EXCLUDE_QUOTES])
+def hard_article(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The Flesch-Kincaid grade of the article's prose (paragraphs and list items; not
+        headings, code, tables or quotations) above `max-grade` (default 12).
+
+    Why it matters:
+        News is written for everyone; copy that needs a university education to read loses
+        readers. Grade 12 is the end of secondary school.
+
+    Example:
+        In an era defined by rapid technological advancement and increasing digital
+        interconnectedness, cybersecurity has emerged as a pivotal element of international relations.
+
+    Use instead:
+        Technology now ties every country together. That has made cybersecurity a question of diplomacy.
+
+    Options:
+        max-grade: the highest grade allowed for the article (default 12).
+        exclude-quotes: leave direct quotations out of the statistics (default true).
+    """
+    m = measure(article, settings)
+    limit = settings.option("max-grade")
+    grade = m.article.flesch_kincaid_grade
+    if m.article.words and grade > limit:
+        yield Hit(
+            _article_span(article, m),
+            f"Article reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit}; reading ease {m.article.flesch_reading_ease:.1f})",
+            "Shorten sentences and prefer short, common words; `newsctl readability` shows the hardest sections",
+        )
+
+
+@rule("R002", "hard-section", "info", "A section reads above the section grade limit.", options=[MAX_SECTION_GRADE, EXCLUDE_QUOTES])
+def hard_section(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        The Flesch-Kincaid grade of each `##` section (its `###` subsections included) above
+        `max-section-grade` (default 14). Reported at the section's heading.
+
+    Why it matters:
+        A readable article can still hide one dense section where readers give up.
+
+    Example:
+        ## Background
+        (paragraphs averaging 30 words a sentence and many long words)
+
+    Use instead:
+        Split the long sentences and explain the technical terms.
+
+    Options:
+        max-section-grade: the highest grade allowed for one section (default 14).
+        exclude-quotes: leave direct quotations out of the statistics (default true).
+    """
+    m = measure(article, settings)
+    limit = settings.option("max-section-grade")
+    for sec in m.sections:
+        heading = article.sections[sec.section].heading
+        if heading is None or not sec.stats.words:
+            continue
+        grade = sec.stats.flesch_kincaid_grade
+        if grade > limit:
+            block = article.blocks[heading]
+            first = block.inline.position(0) if block.inline else (block.line, 1)
+            end = first[1] + len(block.inline.raw.split("\n")[0]) if block.inline else 1
+            yield Hit(
+                Span(block.line, 1, block.line, end),
+                f"Section \"{sec.title}\" reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit})",
+                "Split long sentences and replace long words in this section",
+            )
+
+
+@rule("R003", "long-sentence", "warning", "A sentence has too many words.", options=[MAX_SENTENCE, EXCLUDE_QUOTES])
+def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Sentences with more than `max-sentence-words` words (default 35). Quoted words do not
+        count, and a sentence that is entirely a quotation is not checked.
+
+    Why it matters:
+        Readers lose the thread of a long sentence; on a phone it fills the screen.
+
+    Example:
+        In 2023, the global landscape has seen escalating cyber conflicts, with high-profile
+        ransomware attacks and ongoing cyber warfare between nations leading to a renewed
+        focus on cybersecurity diplomacy.
+
+    Use instead:
+        Cyber conflicts escalated in 2023. Ransomware attacks and cyber warfare put
+        cybersecurity diplomacy back on the agenda.
+
+    Options:
+        max-sentence-words: the most words allowed in one sentence (default 35).
+        exclude-quotes: leave direct quotations out of the count (default true).
+    """
+    limit = settings.option("max-sentence-words")
+    for s in _counted(measure(article, settings)):
+        if s.words > limit:
+            yield Hit(
+                s.sentence.span,
+                f"Sentence has {s.words} words (limit {limit}{_QUOTED if s.stats.quoted_words else ''}): "
+                f"\"{_first_words(s.sentence.text)}\"",
+                "Split it into two or three sentences",
+            )
+
+
+@rule("R004", "long-paragraph", "warning", "A paragraph has too many words.", options=[MAX_PARAGRAPH, EXCLUDE_QUOTES])
+def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Paragraphs (and list items) with more than `max-paragraph-words` words (default 150),
+        quotations excluded.
+
+    Why it matters:
+        News paragraphs are short: a wall of text on a phone screen is skipped, not read.
+
+    Example:
+        A 200-word paragraph covering the background, the reaction and what happens next.
+
+    Use instead:
+        One idea per paragraph; two or three sentences each.
+
+    Options:
+        max-paragraph-words: the most words allowed in one paragraph (default 150).
+        exclude-quotes: leave direct quotations out of the count (default true).
+    """
+    limit = settings.option("max-paragraph-words")
+    for p in measure(article, settings).paragraphs:
+        if p.stats.words > limit:
+            block = article.blocks[p.block]
+            assert block.inline is not None
+            yield Hit(
+                block.inline.span(0, len(block.inline.raw.split("\n")[0])),
+                f"Paragraph has {p.stats.words} words (limit {limit}{_QUOTED if p.stats.quoted_words else ''})",
+                "Split it where the subject changes",
+            )
+
+
+@rule(
+    "R005",
+    "many-long-sentences",
+    "info",
+    "Too many of the article's sentences are long.",
+    options=[LONG_SENTENCE, MAX_LONG_SHARE, EXCLUDE_QUOTES],
+)
+def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        More than `max-long-sentence-percent` (default 25) of the article's sentences having
+        more than `long-sentence-words` words (default 20): Yoast's sentence-length check.
+
+    Why it matters:
+        Several long sentences in a row tire readers even when none of them is extreme; mixing
+        in short ones keeps the pace.
+
+    Example:
+        An article where 12 of 30 sentences run past 20 words.
+
+    Use instead:
+        Split some long sentences; let short ones carry the key facts.
+
+    Options:
+        long-sentence-words: a sentence with more words than this is long (default 20).
+        max-long-sentence-percent: the highest share of long sentences, in percent (default 25).
+        exclude-quotes: leave direct quotations out of the count (default true).
+    """
+    m = measure(article, settings)
+    counted = _counted(m)
+    if not counted:
+        return
+    long_words = settings.option("long-sentence-words")
+    limit = settings.option("max-long-sentence-percent")
+    long = sum(1 for s in counted if s.words > long_words)
+    share = 100 * long / len(counted)
+    if share > limit:
+        yield Hit(
+            _article_span(article, m),
+            f"{long} of {len(counted)} sentences ({share:.0f}%) have more than {long_words} words (limit {limit}%)",
+            "Split some long sentences so that most stay under the limit",
+        )
+
+
+@rule(
+    "R006",
+    "repeated-sentence-start",
+    "info",
+    "Consecutive sentences open with the same word.",
+    options=[SAME_START, EXCLUDE_QUOTES],
+)
+def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        `same-start-sentences` (default 3) or more consecutive sentences of a section that
+        open with the same word (ignoring case). Reported at the first of them.
+
+    Why it matters:
+        "The ... The ... The ..." reads like a list and sends readers skimming.
+
+    Example:
+        The council met. The mayor spoke. The vote was close.
+
+    Use instead:
+        The council met on Tuesday. After the mayor spoke, members voted; it was close.
+
+    Options:
+        same-start-sentences: how many consecutive sentences with the same opening word are flagged (default 3).
+        exclude-quotes: skip sentences that are entirely quotations (default true).
+    """
+    limit = settings.option("same-start-sentences")
+    run: list[SentenceStats] = []
+
+    def flush() -> Iterator[Hit]:
+        if len(run) >= limit:
+            first = run[0]
+            shown = next((w.group() for w in WORD_RE.finditer(first.sentence.text) if w.group().casefold() == first.first_word), first.first_word)
+            yield Hit(
+                first.sentence.span,
+                f"{len(run)} consecutive sentences start with \"{shown}\"",
+                "Vary how these sentences open, or merge some of them",
+            )
+
+    section = -1
+    for s in _counted(measure(article, settings)):
+        block_section = article.blocks[s.sentence.block].section
+        if run and (s.first_word != run[0].first_word or block_section != section):
+            yield from flush()
+            run = []
+        section = block_section
+        if s.first_word:
+            run.append(s)
+    yield from flush()
