@@ -211,6 +211,9 @@ class Article:
     sentences: tuple[Sentence, ...]
     problems: tuple[Problem, ...] = ()
     dates: tuple[DateMention, ...] = ()  # date mentions: title, summary, then headings and prose in order
+    # the body's markdown-it tokens (block tokens with inline children), kept so the exporters
+    # render the same parse the rules read; treat them as read-only (copy before changing)
+    tokens: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def path(self) -> str:

@@ -173,13 +173,6 @@ def display(dt: datetime, bare: bool = False) -> str:
     return f"{day} {clock}{zone}"
 
 
-def body_offset(article: Article) -> int:
-    """Offset in the source text where the Markdown body starts."""
-    starts = article.source.line_starts
-    index = article.body_line - 1
-    return starts[index] if index < len(starts) else len(article.source.text)
-
-
 def default_name(article: Article) -> str:
     """The slug, else the file name without its extension (sanitized by the batch)."""
     return article.meta.slug or PurePosixPath(article.path).stem

@@ -17,43 +17,26 @@ from __future__ import annotations
 
 import json
 import re
+import copy
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, body_offset, display, iso
+from newsctl.parse import markdown
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso
 from newsctl.export.sanitize import clean_html, safe_url
 
 _DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> Any:
-    """parse.py's markdown-it configuration, except that every link target is kept for us to judge.
-
-    markdown-it turns `[x](javascript:...)` into literal text; the exporter instead wants
-    the link token so it can drop the target and keep the words.
-    """
-    from markdown_it import MarkdownIt
-
-    from newsctl.parse import _markdown as parse_markdown
-
-    base = parse_markdown()
-    md = MarkdownIt("commonmark", dict(base.options))
-    active = {name for names in base.get_active_rules().values() for name in names}
-    every = {name for names in md.get_all_rules().values() for name in names}
-    md.enable(sorted(active & every))
-    md.disable(sorted(every - active))
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
-
-
 def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
-    """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone)."""
-    md = _markdown()
-    tokens = md.parse(article.source.text[body_offset(article) :])
+    """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone).
+
+    They are the Article's own tokens (the one parse), copied because rendering changes them.
+    """
+    tokens = copy.deepcopy(list(article.tokens))
     anchors = section_anchors(article)
     headings = article.headings()
     owner = {article.sections[i].heading: i for i in anchors}
@@ -107,7 +90,7 @@ def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
 
 def render_body(article: Article, options: ExportOptions) -> str:
     """The article body as an HTML fragment (sanitized unless raw HTML is allowed)."""
-    md = _markdown()
+    md = markdown()
     tokens = body_tokens(article, options.base_url)
     from markdown_it.utils import OptionsDict
 

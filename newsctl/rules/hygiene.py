@@ -23,8 +23,6 @@ _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet
 _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
 _JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
-# CommonMark refuses to make links of these, so they stay text: `[b](javascript:...)`
-_UNLINKED_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript):)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -180,12 +178,6 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
                 if link.href.strip().lower().startswith(_UNSAFE_SCHEMES):
                     scheme = link.href.split(":", 1)[0]
                     yield Hit(link.span, f"Link uses a {scheme}: URL", "Link to an https:// address instead")
-            for m in _UNLINKED_SCRIPT_URL.finditer(inline.raw):
-                yield Hit(
-                    inline.span(m.start(1), m.end(1)),
-                    f"Link uses a {m.group(1).lower()} URL",
-                    "Link to an https:// address instead",
-                )
 
 
 def _unsafe(html: str) -> tuple[str, int] | None:

@@ -96,7 +96,7 @@ def test_unsafe_html_blocks(html, line, fragment):
 
 def test_unsafe_inline_html_and_links():
     findings = lint(body('Lead <span onclick="x()">a</span> and [b](javascript:alert(1)).\n'), select=["H004"])
-    assert [(f.line, f.column) for f in findings] == [(8, 6), (8, 43)]
+    assert [(f.line, f.column) for f in findings] == [(8, 6), (8, 39)]
 
 
 def test_safe_html_passes():
