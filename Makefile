@@ -15,9 +15,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The main job on the sample articles. Lint exits 1 on purpose: the seed article has errors.
 demo: $(STAMP)
 	-$(BIN)/newsctl lint --now $(NOW) articles/
-	$(BIN)/newsctl rules
+	$(BIN)/newsctl readability articles/
+	$(BIN)/newsctl outline articles/ostra-river-floods-velden.md
+	$(BIN)/newsctl export articles/ --format html --output-dir out/html --now $(NOW)
+	$(BIN)/newsctl export articles/ --format text --output-dir out/text --now $(NOW)
+	$(BIN)/newsctl export articles/ --format ninjs --output-dir out/ninjs --now $(NOW)
+	@echo "Exported pages are in out/ (open out/html/ostra-river-floods-velden.html)."
 
 # The Nu Html Checker (npm package vnu-jar, run with Java) for the HTML export test.
 # Optional: without java, npm or the registry this does nothing and the test skips with a reason.
@@ -41,4 +47,4 @@ docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .tools
+	rm -rf $(VENV) build *.egg-info .pytest_cache .tools out
