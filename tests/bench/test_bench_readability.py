@@ -25,13 +25,6 @@ NOW = "2026-11-28T12:00:00Z"
 pytestmark = pytest.mark.bench
 
 
-@pytest.fixture(autouse=True)
-def _only_with_make_bench(request: pytest.FixtureRequest) -> None:
-    """Skipped in normal runs (pytest.ini has --benchmark-disable); `make bench` enables them."""
-    if not request.config.getoption("benchmark_enable", False):
-        pytest.skip("benchmark: run `make bench`")
-
-
 def test_load_syllable_table(benchmark):
     table = benchmark(rt.load_table)
     assert table is not None
