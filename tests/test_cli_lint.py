@@ -218,3 +218,23 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path: Path):
 def test_jobs_option_is_validated():
     assert run("lint", SEED, "--jobs", "0").exit_code == 2
     assert run("lint", SEED, "--jobs", "2", "--now", NOW, "-q").exit_code == 1
+
+
+def test_exclude_skips_files_found_in_directories_but_not_named_ones(tmp_path: Path):
+    write(tmp_path, "newsctl.toml", 'exclude = ["articles/archive/**", "*.draft.md"]\n')
+    write(tmp_path, "articles/live.md", WARN)
+    write(tmp_path, "articles/archive/old.md", WARN)
+    write(tmp_path, "articles/next.draft.md", WARN)
+    r = run("lint", "articles", "--now", NOW, "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["articles/live.md"]
+    r = run("lint", "articles/archive/old.md", "--now", NOW, "--format", "json", cwd=tmp_path)
+    assert json.loads(r.stdout)["files"] == 1
+
+
+def test_explicit_config_file(tmp_path: Path):
+    cfg = write(tmp_path, "ci.toml", 'ignore = ["H003"]\n')
+    path = str(write(tmp_path, "w.md", WARN))
+    assert "H003" in run("lint", path, "--now", NOW).stdout
+    assert "H003" not in run("lint", path, "--now", NOW, "--config", str(cfg)).stdout
+    r = run("lint", path, "--config", str(tmp_path / "missing.toml"))
+    assert r.exit_code == 2 and "configuration file not found" in r.stderr
