@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from html import escape as html_escape
 from typing import Any, Iterable, Sequence
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
@@ -206,7 +207,7 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     title = feed_title(options)
     _sub(channel, "title", title)
     _sub(channel, "link", home_url(options))
-    _sub(channel, "description", f"Latest articles from {title}")
+    _sub(channel, "description", html_escape(f"Latest articles from {title}", quote=False))
     lang = _common_lang(entries)
     if lang:
         _sub(channel, "language", lang)
@@ -224,8 +225,8 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
             _sub(item, "dc:creator", name)
         for tag in doc.tags:
             _sub(item, "category", tag)
-        if doc.summary:
-            _sub(item, "description", doc.summary)
+        if doc.summary:  # RSS readers take description as HTML: a plain-text summary is escaped first
+            _sub(item, "description", html_escape(doc.summary, quote=False))
         if options.full_content:
             _sub(item, "content:encoded", _content(doc, options))
     return _xml(root)
