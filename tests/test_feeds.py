@@ -398,7 +398,7 @@ def test_command_writes_the_feed_to_stdout() -> None:
         [parse_file(ARTICLES / n, n) for n in names], "json", FeedOptions(base_url=BASE, now=parse_now(NOW))
     )
     assert r.stdout == expected
-    assert r.stderr == "Wrote a json feed of 4 entries to standard output, skipped 0, failed 0.\n"
+    assert r.stderr == "Feed (json): 4 entries written to standard output, skipped 0, failed 0.\n"
 
 
 def test_drafts_and_embargoed_are_skipped(site: Path) -> None:
@@ -409,7 +409,7 @@ def test_drafts_and_embargoed_are_skipped(site: Path) -> None:
     assert r.exit_code == 0
     assert [e.title for e in read(r.stdout).entries] == ["Published"]
     assert r.stderr == (
-        "Wrote a rss feed of 1 entry to standard output, skipped 2, failed 0.\n"
+        "Feed (rss): 1 entry written to standard output, skipped 2, failed 0.\n"
         "Skipped:\n"
         "  articles/draft.md: draft (status: draft; use --include-drafts)\n"
         "  articles/later.md: embargoed until 2024-03-08T06:00:00+01:00 (use --include-embargoed)\n"
@@ -427,7 +427,7 @@ def test_limit_is_reported(site: Path) -> None:
     r = run("--base-url", BASE, "--limit", "2", "--now", NOW)
     assert r.exit_code == 0
     assert [e.title for e in read(r.stdout).entries] == ["Day 5", "Day 4"]
-    assert r.stderr == "Wrote a atom feed of 2 entries (newest 2 of 5) to standard output, skipped 0, failed 0.\n"
+    assert r.stderr == "Feed (atom): 2 entries (newest 2 of 5) written to standard output, skipped 0, failed 0.\n"
 
 
 def test_bad_articles_are_named_with_their_line_and_exit_1(site: Path) -> None:
@@ -440,7 +440,7 @@ def test_bad_articles_are_named_with_their_line_and_exit_1(site: Path) -> None:
     assert r.exit_code == 1
     assert [e.title for e in read(r.stdout).entries] == ["Budget passes"]  # the good one is still published
     lines = r.stderr.splitlines()
-    assert lines[0] == "Wrote a atom feed of 1 entry to standard output, skipped 0, failed 4."
+    assert lines[0] == "Feed (atom): 1 entry written to standard output, skipped 0, failed 4."
     assert lines[1] == "Failed:"
     assert lines[2] == "  articles/binary.md: line 1, column 1: File contains a NUL byte: it looks binary, not a Markdown article"
     assert lines[3].startswith("  articles/broken.md: line 2: ")
@@ -492,7 +492,7 @@ def test_output_file_is_written_atomically_with_its_own_url(site: Path) -> None:
     out.write_text("old feed", encoding="utf-8")
     r = run("--base-url", "https://example.com/news", "--output", "public/feed.xml", "--now", NOW)
     assert r.exit_code == 0 and r.stdout == ""
-    assert r.stderr == "Wrote a atom feed of 1 entry to public/feed.xml, skipped 0, failed 0.\n"
+    assert r.stderr == "Feed (atom): 1 entry written to public/feed.xml, skipped 0, failed 0.\n"
     assert sorted(p.name for p in out.parent.iterdir()) == ["feed.xml"]  # no temporary file left
     d = read(out.read_text("utf-8"))
     assert [link.href for link in d.feed.links if link.rel == "self"] == ["https://example.com/news/feed.xml"]

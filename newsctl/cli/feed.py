@@ -118,7 +118,7 @@ def feed_command(
     where = "standard output" if out is None else str(out)
     noun = "entry" if entries == 1 else "entries"
     dropped = f" (newest {limit} of {len(docs)})" if len(docs) > limit else ""
-    lines = [f"Wrote a {format.value} feed of {entries} {noun}{dropped} to {where}, skipped {len(skipped)}, failed {len(failed)}."]
+    lines = [f"Feed ({format.value}): {entries} {noun}{dropped} written to {where}, skipped {len(skipped)}, failed {len(failed)}."]
     for label, group in (("Skipped", skipped), ("Failed", failed)):
         if group:
             lines.append(f"{label}:")
