@@ -196,7 +196,12 @@ def test_summary_only_omits_content(fmt: str) -> None:
     d = read(feed(fmt, full_content=False))
     assert all("content" not in e for e in d.entries)
     assert d.entries[0].summary.startswith("A flood warning depends on a chain")
-    assert "summary" not in d.entries[3]  # the cybersecurity article has no summary
+    # the cybersecurity article has no summary: its first paragraph stands in
+    assert d.entries[3].summary.startswith("In an era defined by rapid technological advancement")
+    full = ET.fromstring(feed(fmt))  # with the full content, no stand-in (feedparser would show the content)
+    entries = list(full.iter(f"{{{ATOM}}}entry" if fmt == "atom" else "item"))
+    summaries = [e.find(f"{{{ATOM}}}summary" if fmt == "atom" else "description") is not None for e in entries]
+    assert summaries == [True, True, True, False]
 
 
 def test_summary_only_json_has_content_text() -> None:
@@ -362,6 +367,13 @@ def test_unknown_format() -> None:
         feed("opml")
 
 
+def test_two_articles_with_one_page_url_cannot_share_an_id() -> None:
+    a = art("First", path="articles/a.md", slug="budget")
+    b = art("Second", path="articles/b.md", slug="budget")
+    with pytest.raises(ExportError, match=r"^budget.html is already the page of articles/a.md \(same slug\): entry ids must be unique$"):
+        feed("atom", [a, b])
+
+
 # --- the command --------------------------------------------------------------------------------------
 
 
@@ -447,6 +459,18 @@ def test_bad_articles_are_named_with_their_line_and_exit_1(site: Path) -> None:
     assert lines[4] == "  articles/notitle.md: line 1: front matter has no 'title': the export needs a headline"
     assert lines[5] == "  articles/undated.md: line 1: front matter has no 'date': a feed entry needs a publication date"
     assert len(lines) == 6
+
+
+def test_same_slug_twice_fails_the_second(site: Path) -> None:
+    write(site, "a.md", front("First", slug="budget"))
+    write(site, "b.md", front("Second", slug="budget"))
+    r = run("--base-url", BASE, "--now", NOW)
+    assert r.exit_code == 1
+    assert [e.title for e in read(r.stdout).entries] == ["First"]
+    assert r.stderr.splitlines()[1:] == [
+        "Failed:",
+        "  articles/b.md: budget.html is already the page of articles/a.md (same slug): entry ids must be unique",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -56,8 +56,8 @@ def feed_command(
     """
     from newsctl.engine import collect
     from newsctl.export.batch import FAILED, SKIPPED, Item, Selection, prepare_path
-    from newsctl.export.common import ExportError, ExportOptions, check_base_url
-    from newsctl.export.feeds import FeedOptions, check_entry, render_feed
+    from newsctl.export.common import ExportDoc, ExportError, ExportOptions, check_base_url
+    from newsctl.export.feeds import FeedOptions, check_entry, duplicate, render_feed
 
     if not base_url:
         raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/")
@@ -96,11 +96,15 @@ def feed_command(
     export_options = ExportOptions(base_url=base_url)
     items: list[Item] = []
     docs = []
+    pages: dict[str, ExportDoc] = {}  # page URL -> the article that has it
     for fp, shown in files:
         item, doc = prepare_path(fp, shown, export_options, settings, selection)
         if doc is not None:
             try:
                 check_entry(doc)
+                if doc.url in pages:
+                    raise ExportError(duplicate(doc, pages[doc.url]))
+                pages[str(doc.url)] = doc
             except ExportError as exc:
                 item, doc = Item(shown, FAILED, str(exc)), None
         items.append(item)

@@ -105,6 +105,11 @@ def check_entry(doc: ExportDoc) -> None:
         raise ExportError("no page URL: a feed needs a base URL")
 
 
+def duplicate(doc: ExportDoc, first: ExportDoc) -> str:
+    """Why a second article with the same page URL (same slug) cannot be an entry."""
+    return f"{doc.name}.html is already the page of {first.article.path} (same slug): entry ids must be unique"
+
+
 def order(docs: Iterable[ExportDoc], limit: int | None = None) -> list[ExportDoc]:
     """Newest first by `date`, then by `updated`; equal ones by name, then path. The first `limit` only.
 
@@ -132,14 +137,21 @@ def _content(doc: ExportDoc, options: FeedOptions) -> str:
     return xml_text(render_body(doc.article, ExportOptions(base_url=options.base_url)))
 
 
-def _lead(doc: ExportDoc) -> str:
-    """The first paragraph as plain text (JSON Feed needs some content when summary-only)."""
+def lead(doc: ExportDoc) -> str | None:
+    """The first paragraph as plain text, whitespace collapsed; None when there is none."""
     for block in doc.article.blocks:
         if block.is_prose and block.inline is not None:
-            text = " ".join(block.inline.plain.split())
+            text = xml_text(" ".join(block.inline.plain.split()))
             if text:
-                return xml_text(text)
-    return xml_text(doc.title)
+                return text
+    return None
+
+
+def summary(doc: ExportDoc, options: FeedOptions) -> str | None:
+    """The front-matter summary; with summary-only feeds, the first paragraph when there is none."""
+    if doc.summary:
+        return xml_text(doc.summary)
+    return None if options.full_content else lead(doc)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -186,8 +198,9 @@ def atom(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
             _sub(author, "name", name)
         for tag in doc.tags:
             _sub(entry, "category", term=tag)
-        if doc.summary:
-            _sub(entry, "summary", doc.summary, type="text")
+        text = summary(doc, options)
+        if text:
+            _sub(entry, "summary", text, type="text")
         if options.full_content:
             _sub(entry, "content", _content(doc, options), type="html")
     return _xml(root)
@@ -225,8 +238,9 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
             _sub(item, "dc:creator", name)
         for tag in doc.tags:
             _sub(item, "category", tag)
-        if doc.summary:  # RSS readers take description as HTML: a plain-text summary is escaped first
-            _sub(item, "description", html_escape(doc.summary, quote=False))
+        text = summary(doc, options)
+        if text:  # RSS readers take description as HTML: the plain-text summary is escaped first
+            _sub(item, "description", html_escape(text, quote=False))
         if options.full_content:
             _sub(item, "content:encoded", _content(doc, options))
     return _xml(root)
@@ -250,7 +264,7 @@ def json_feed(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
         if options.full_content:
             item["content_html"] = _content(doc, options)
         else:
-            item["content_text"] = xml_text(doc.summary) if doc.summary else _lead(doc)
+            item["content_text"] = summary(doc, options) or xml_text(doc.title)  # content is required
         if doc.summary:
             item["summary"] = xml_text(doc.summary)
         if doc.image:
@@ -272,8 +286,13 @@ def render_feed(docs: Iterable[ExportDoc], fmt: str, options: FeedOptions) -> st
     if fmt not in FEED_FORMATS:
         raise ValueError(f"unknown feed format {fmt!r} (one of {', '.join(FEED_FORMATS)})")
     docs = list(docs)
+    seen: dict[str, ExportDoc] = {}
     for doc in docs:
         check_entry(doc)
+        assert doc.url is not None
+        if doc.url in seen:
+            raise ExportError(duplicate(doc, seen[doc.url]))
+        seen[doc.url] = doc
     entries = order(docs, options.limit)
     if fmt == "atom":
         return atom(entries, options)
