@@ -15,6 +15,8 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsctl.cli.app import app
@@ -351,6 +353,33 @@ def test_xml_text_strips_only_what_xml_forbids() -> None:
     allowed = "tab\tnew\nline\rcr é 😀 \u2028 \ud7ff \ue000 \ufffd"
     assert xml_text(allowed) == allowed
     assert xml_text("a\x00b\x0bc\x0cd\x1fe\ufffef\uffffg\udc00h") == "abcdefgh"
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(st.characters(codec=None, categories=None), max_size=40))
+def test_any_text_makes_well_formed_feeds(text: str) -> None:
+    """Whatever the front matter holds, the XML parses and says exactly what was given (minus
+    what XML cannot carry); JSON says it too."""
+    from dataclasses import replace
+
+    from newsctl.export.common import prepare
+    from newsctl.export.feeds import render_feed
+
+    base = prepare(art(), "a", ExportOptions(base_url=BASE))
+    doc = replace(base, title=text or "x", authors=(text or "x",), tags=(text,), summary=text or None)
+    expected = xml_text(text or "x").replace("\r\n", "\n").replace("\r", "\n")  # XML reads CR as LF
+    options = FeedOptions(base_url=BASE, title=text or None)
+    atom = ET.fromstring(render_feed([doc], "atom", options))
+    entry = atom.find(f"{{{ATOM}}}entry")
+    assert entry is not None
+    assert entry.findtext(f"{{{ATOM}}}title") == expected
+    assert entry.findtext(f"{{{ATOM}}}author/{{{ATOM}}}name") == expected
+    category = entry.find(f"{{{ATOM}}}category")
+    assert category is not None and category.get("term") == xml_text(text)  # attributes keep CR (escaped)
+    channel = ET.fromstring(render_feed([doc], "rss", options)).find("channel")
+    assert channel is not None and channel.findtext("item/title") == expected
+    item = json.loads(render_feed([doc], "json", options))["items"][0]
+    assert item["title"] == xml_text(text or "x")
 
 
 # --- bad articles in the library ---------------------------------------------------------------------

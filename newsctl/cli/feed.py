@@ -55,9 +55,9 @@ def feed_command(
     Example: newsctl feed articles/ --format atom --base-url https://example.com/news/ --output public/atom.xml
     """
     from newsctl.engine import collect
-    from newsctl.export.batch import FAILED, SKIPPED, Item, Selection, prepare_path
-    from newsctl.export.common import ExportDoc, ExportError, ExportOptions, check_base_url
-    from newsctl.export.feeds import FeedOptions, check_entry, duplicate, render_feed
+    from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path
+    from newsctl.export.common import ExportOptions, check_base_url
+    from newsctl.export.feeds import FeedOptions, render_feed, select_entries
 
     if not base_url:
         raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/")
@@ -94,22 +94,7 @@ def feed_command(
     )
     selection = Selection(include_drafts, include_embargoed)
     export_options = ExportOptions(base_url=base_url)
-    items: list[Item] = []
-    docs = []
-    pages: dict[str, ExportDoc] = {}  # page URL -> the article that has it
-    for fp, shown in files:
-        item, doc = prepare_path(fp, shown, export_options, settings, selection)
-        if doc is not None:
-            try:
-                check_entry(doc)
-                if doc.url in pages:
-                    raise ExportError(duplicate(doc, pages[doc.url]))
-                pages[str(doc.url)] = doc
-            except ExportError as exc:
-                item, doc = Item(shown, FAILED, str(exc)), None
-        items.append(item)
-        if doc is not None:
-            docs.append(doc)
+    items, docs = select_entries(prepare_path(fp, shown, export_options, settings, selection) for fp, shown in files)
     try:
         text = render_feed(docs, format.value, options)
     except Exception as exc:  # a renderer bug must not show a traceback

@@ -22,16 +22,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from html import escape as html_escape
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from newsctl.article import Article
 from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, rfc3339
+
+if TYPE_CHECKING:
+    from newsctl.export.batch import Item
 
 FEED_FORMATS: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}  # default file names
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -108,6 +111,29 @@ def check_entry(doc: ExportDoc) -> None:
 def duplicate(doc: ExportDoc, first: ExportDoc) -> str:
     """Why a second article with the same page URL (same slug) cannot be an entry."""
     return f"{doc.name}.html is already the page of {first.article.path} (same slug): entry ids must be unique"
+
+
+def select_entries(prepared: Iterable[tuple[Item, ExportDoc | None]]) -> tuple[list[Item], list[ExportDoc]]:
+    """From `batch.prepare_path` results: every article's Item (an article that cannot be an
+    entry, or repeats a page URL, turned into a failure) and the docs that can be entries."""
+    from newsctl.export.batch import FAILED
+
+    items: list[Item] = []
+    docs: list[ExportDoc] = []
+    pages: dict[str, ExportDoc] = {}  # page URL -> the first article that has it
+    for item, doc in prepared:
+        if doc is not None:
+            try:
+                check_entry(doc)
+                assert doc.url is not None
+                if doc.url in pages:
+                    raise ExportError(duplicate(doc, pages[doc.url]))
+                pages[doc.url] = doc
+                docs.append(doc)
+            except ExportError as exc:
+                item = replace(item, status=FAILED, reason=str(exc))
+        items.append(item)
+    return items, docs
 
 
 def order(docs: Iterable[ExportDoc], limit: int | None = None) -> list[ExportDoc]:
