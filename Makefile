@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/newsctl export articles/ --format html --output-dir out/html --now $(NOW)
 	$(BIN)/newsctl export articles/ --format text --output-dir out/text --now $(NOW)
 	$(BIN)/newsctl export articles/ --format ninjs --output-dir out/ninjs --now $(NOW)
+	$(BIN)/newsctl feed articles/ --format atom --base-url https://example.com/news/ --output out/feed.xml --now $(NOW)
 	@echo "Exported pages are in out/ (open out/html/ostra-river-floods-velden.html)."
 
 # The Nu Html Checker (npm package vnu-jar, run with Java) for the HTML export test.

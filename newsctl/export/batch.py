@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from newsctl.export import FORMATS, render_doc
-from newsctl.export.common import ExportError, ExportOptions, default_name, iso, prepare
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, iso, prepare
 from newsctl.settings import Settings
 
 EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
@@ -108,40 +108,16 @@ class Exporter:
         return self.out_dir / (safe_name(name) + FORMATS[self.fmt])
 
     def export(self, path: Path, shown: str, keep_text: bool = False) -> Item:
-        from newsctl.parse import parse_file
-        from newsctl.source import SourceError
-
+        item, doc = prepare_path(path, shown, self.options, self.settings, self.selection)
+        if doc is None:
+            return item
         try:
-            article = parse_file(path, shown)
-        except SourceError as exc:
-            return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}")
-        meta = article.meta
-        if meta.status == "draft" and not self.selection.include_drafts:
-            return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)")
-        if meta.embargo and _aware(meta.embargo) > self.settings.now and not self.selection.include_embargoed:
-            return Item(shown, SKIPPED, f"embargoed until {iso(meta.embargo)} (use --include-embargoed)")
-        if self.selection.strict:
-            from newsctl.engine import lint_article
-            from newsctl.findings import Severity
-
-            errors = [f for f in lint_article(article, self.settings) if f.severity >= Severity.ERROR]
-            if errors:
-                first = errors[0]
-                more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
-                return Item(
-                    shown,
-                    FAILED,
-                    f"--strict: {len(errors)} lint error{'s' if len(errors) != 1 else ''}: "
-                    f"line {first.line} {first.code} {first.message}{more}",
-                )
-        name = safe_name(default_name(article))
-        try:
-            doc = prepare(article, name, self.options)
             text = render_doc(doc, self.fmt, self.options)
         except ExportError as exc:
             return Item(shown, FAILED, str(exc))
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
             return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+        name = doc.name
         if self.out_dir is None:
             return Item(shown, EXPORTED, text=text)
         target = self.target_for(name)
@@ -172,6 +148,49 @@ class Exporter:
         if target.exists() and not target.is_file():
             return f"{target} exists and is not a regular file"
         return None
+
+
+def prepare_path(
+    path: Path, shown: str, options: ExportOptions, settings: Settings, selection: Selection = Selection()
+) -> tuple[Item, ExportDoc | None]:
+    """Read, select and prepare one article: (an exported Item, its ExportDoc), or (a skipped or
+    failed Item with the reason, None). The selection rules every export format shares (feeds too)."""
+    from newsctl.parse import parse_file
+    from newsctl.source import SourceError
+
+    try:
+        article = parse_file(path, shown)
+    except SourceError as exc:
+        return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}"), None
+    meta = article.meta
+    if meta.status == "draft" and not selection.include_drafts:
+        return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
+    if meta.embargo and _aware(meta.embargo) > settings.now and not selection.include_embargoed:
+        return Item(shown, SKIPPED, f"embargoed until {iso(meta.embargo)} (use --include-embargoed)"), None
+    if selection.strict:
+        from newsctl.engine import lint_article
+        from newsctl.findings import Severity
+
+        errors = [f for f in lint_article(article, settings) if f.severity >= Severity.ERROR]
+        if errors:
+            first = errors[0]
+            more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+            return (
+                Item(
+                    shown,
+                    FAILED,
+                    f"--strict: {len(errors)} lint error{'s' if len(errors) != 1 else ''}: "
+                    f"line {first.line} {first.code} {first.message}{more}",
+                ),
+                None,
+            )
+    try:
+        doc = prepare(article, safe_name(default_name(article)), options)
+    except ExportError as exc:
+        return Item(shown, FAILED, str(exc)), None
+    except Exception as exc:  # a bug must not stop the batch or show a traceback
+        return Item(shown, FAILED, f"internal error while preparing: {type(exc).__name__}: {exc}"), None
+    return Item(shown, EXPORTED), doc
 
 
 def export_paths(

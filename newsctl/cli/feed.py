@@ -1,0 +1,116 @@
+"""`newsctl feed`: many articles as one Atom, RSS or JSON Feed document."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output
+
+
+class FeedFormat(str, Enum):
+    atom = "atom"
+    rss = "rss"
+    json = "json"
+
+
+def feed_command(
+    paths: PathsArg = None,
+    format: Annotated[FeedFormat, typer.Option("--format", "-f", help="Feed format: Atom 1.0, RSS 2.0 or JSON Feed 1.1.")] = FeedFormat.atom,
+    base_url: Annotated[
+        Optional[str],
+        typer.Option("--base-url", help="Required. Where the HTML pages live, e.g. https://example.com/news/ (entry links and ids).", metavar="URL"),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="Write the feed to this file (atomically); '-' or nothing is standard output.", metavar="FILE"),
+    ] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Feed title (default: the base URL's host).", metavar="TEXT")] = None,
+    feed_url: Annotated[
+        Optional[str],
+        typer.Option("--feed-url", help="The feed's own address (default: the base URL plus the --output file name, else atom.xml, rss.xml or feed.json).", metavar="URL"),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Keep the newest N articles.", min=1, metavar="N")] = 20,
+    full_content: Annotated[
+        bool,
+        typer.Option("--full-content/--summary-only", help="Include each article's sanitized HTML body, or only its summary."),
+    ] = True,
+    include_drafts: Annotated[bool, typer.Option("--include-drafts", help="Include articles with status: draft too.")] = False,
+    include_embargoed: Annotated[
+        bool, typer.Option("--include-embargoed", help="Include articles whose embargo is after --now too.")
+    ] = False,
+    now: NowOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Build an Atom, RSS or JSON Feed of the newest articles, each linking to its exported HTML page.
+
+    Entries are ordered newest first by date (then updated). Drafts and embargoed articles are
+    skipped unless included; an article that cannot be an entry (no title, no date, bad front
+    matter) is reported on standard error and left out. Exit status: 0 when every selected
+    article is in the feed or left out only by --limit, 1 when any failed, 2 on a usage error.
+
+    Example: newsctl feed articles/ --format atom --base-url https://example.com/news/ --output public/atom.xml
+    """
+    from newsctl.engine import collect
+    from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path
+    from newsctl.export.common import ExportOptions, check_base_url
+    from newsctl.export.feeds import FeedOptions, render_feed, select_entries
+
+    if not base_url:
+        raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/")
+    problem = check_base_url(base_url)
+    if problem:
+        raise fail(f"--base-url: {problem}")
+    if feed_url:
+        problem = check_base_url(feed_url)
+        if problem:
+            raise fail(f"--feed-url: {problem}")
+    out = None if output in (None, "-") else Path(output)  # type: ignore[arg-type]
+    if out is not None and out.is_dir():
+        raise fail(f"--output {out}: is a directory; give a file name such as {out / 'feed.xml'}")
+    settings = load(config, {"now": now})
+    targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to put in a feed: {', '.join(targets)} not found; pass article paths")
+    missing = [t for t in targets if not Path(t).exists()]
+    if missing:
+        raise fail(f"{missing[0]}: no such file or directory")
+    files = list(collect(targets, settings))
+    if not files:
+        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    if out is not None and any(out.resolve() == fp.resolve() for fp, _ in files):
+        raise fail(f"--output {out} is a source article; refusing to overwrite it")
+
+    if out is not None and not feed_url:
+        base = base_url if base_url.endswith("/") else base_url + "/"
+        from urllib.parse import quote, urljoin
+
+        feed_url = urljoin(base, quote(out.name))
+    options = FeedOptions(
+        base_url=base_url, title=title, feed_url=feed_url, limit=limit, full_content=full_content, now=settings.now
+    )
+    selection = Selection(include_drafts, include_embargoed)
+    export_options = ExportOptions(base_url=base_url)
+    items, docs = select_entries(prepare_path(fp, shown, export_options, settings, selection) for fp, shown in files)
+    try:
+        text = render_feed(docs, format.value, options)
+    except Exception as exc:  # a renderer bug must not show a traceback
+        raise fail(f"internal error while rendering the feed: {type(exc).__name__}: {exc}", 1) from None
+    write_output(text, out)
+
+    entries = min(len(docs), limit)
+    skipped = [i for i in items if i.status == SKIPPED]
+    failed = [i for i in items if i.status == FAILED]
+    where = "standard output" if out is None else str(out)
+    noun = "entry" if entries == 1 else "entries"
+    dropped = f" (newest {limit} of {len(docs)})" if len(docs) > limit else ""
+    lines = [f"Feed ({format.value}): {entries} {noun}{dropped} written to {where}, skipped {len(skipped)}, failed {len(failed)}."]
+    for label, group in (("Skipped", skipped), ("Failed", failed)):
+        if group:
+            lines.append(f"{label}:")
+            lines.extend(f"  {i.path}: {i.reason}" for i in group)
+    err("\n".join(lines))
+    raise typer.Exit(1 if failed else 0)
