@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
@@ -214,6 +215,8 @@ class Article:
     # the body's markdown-it tokens (block tokens with inline children), kept so the exporters
     # render the same parse the rules read; treat them as read-only (copy before changing)
     tokens: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    # invisible control characters (pasted from word processors) and where they are
+    control_characters: tuple[tuple[str, Span], ...] = ()
 
     @property
     def path(self) -> str:
@@ -238,4 +241,12 @@ class Article:
         return out
 
     def sentences_in(self, block: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.block == block]
+        """The sentences of one block (indexed once, so rules can ask per block cheaply)."""
+        return list(self._sentences_by_block.get(block, ()))
+
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, tuple[Sentence, ...]]:
+        index: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            index.setdefault(s.block, []).append(s)
+        return {k: tuple(v) for k, v in index.items()}

@@ -1,24 +1,47 @@
 """Atomic file writes: a temporary file in the target's directory, then a rename.
 
-An interrupted write leaves the old file (or nothing), never half a file.
+An interrupted write leaves the old file (or nothing), never half a file. The new file
+gets the mode an ordinary `open()` would give it (0666 less the umask), or keeps the mode
+of the file it replaces. Special files (a FIFO, /dev/null, a terminal) are written to in
+place: replacing them with a regular file would destroy them.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def write_atomic(target: Path, data: str | bytes) -> None:
     """Write data to target atomically; text is written as UTF-8 with LF newlines."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        with open(target, "wb") as fh:  # FIFO, device, terminal: write through, never replace
+            fh.write(payload)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:

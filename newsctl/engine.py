@@ -118,15 +118,17 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[Path, str]]:
     """Article files under the given paths (directories searched for *.md, *.markdown).
 
-    A path that does not exist is still yielded, so it gets an M001 finding of its own.
+    A path that does not exist is still yielded, so it gets an M001 finding of its own. A file
+    named twice, or reached through a symlink as well, is yielded once (first spelling wins).
     Files named explicitly are linted even when excluded; files found in directories honour `exclude`.
     """
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
         if not p.is_dir():
-            if p not in seen:
-                seen.add(p)
+            key = _real(p)
+            if key not in seen:
+                seen.add(key)
                 yield p, display_path(p)
             continue
         found: list[tuple[str, Path]] = []
@@ -138,8 +140,9 @@ def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[P
             for name in candidates:
                 fp = Path(root) / name
                 shown = display_path(fp)
-                if fp not in seen and not settings.is_excluded(shown):
-                    seen.add(fp)
+                key = _real(fp)
+                if key not in seen and not settings.is_excluded(shown):
+                    seen.add(key)
                     found.append((shown, fp))
         for shown, fp in sorted(found):
             yield fp, shown
@@ -166,6 +169,14 @@ def _init_worker(settings: Settings) -> None:
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
     assert _worker_settings is not None
     return lint_file(item[0], item[1], _worker_settings)
+
+
+def _real(path: Path) -> Path:
+    """The file's real path, so one file named twice (or via a symlink) is read once."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # symlink loops and the like: fall back to the spelling
+        return path.absolute()
 
 
 def lint_paths(

@@ -34,6 +34,8 @@ from newsctl.text import collapse, count_words, split_sentences
 
 _BARE_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
 _EMPHASIS = {"em", "strong", "s"}
+# C0 controls other than tab/newline, DEL and C1 controls: invisible, and forbidden in HTML and XML
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +88,16 @@ def parse(source: Source) -> Article:
         problems=tuple(problems),
         dates=dates,
         tokens=tuple(tokens),
+        control_characters=_control_characters(source),
     )
+
+
+def _control_characters(source: Source) -> tuple[tuple[str, Span], ...]:
+    out = []
+    for m in _CONTROL.finditer(source.text):
+        line, col = source.position(m.start())
+        out.append((m.group(), Span(line, col, line, col + 1)))
+    return tuple(out)
 
 
 # --- front matter values -------------------------------------------------------------------

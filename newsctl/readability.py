@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from newsctl.text import WORD_RE, reading_time_seconds as _reading_time
+from newsctl.text import WORD_RE, quoted_ranges
+from newsctl.text import reading_time_seconds as _reading_time
 
 if TYPE_CHECKING:
     from newsctl.article import Article, Block, Sentence
@@ -43,7 +44,6 @@ FKG_SENTENCE_LENGTH, FKG_SYLLABLES_PER_WORD, FKG_BASE = 0.39, 11.8, 15.59
 
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
-_QUOTES = {"“": "”", '"': '"'}
 
 
 def tokens(text: str) -> list[str]:
@@ -138,27 +138,6 @@ def measure_text(text: str) -> Stats:
 
 
 # --- quotations --------------------------------------------------------------------------------
-
-
-def quoted_ranges(prose: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation in a paragraph, quote marks included.
-
-    Matching pairs of “curly” or "straight" double quotes; an opening mark that is never
-    closed runs to the end of the paragraph. A closing mark with no opening one is ignored.
-    """
-    ranges: list[tuple[int, int]] = []
-    opened_at = -1
-    closer = ""
-    for i, ch in enumerate(prose):
-        if opened_at < 0:
-            if ch in _QUOTES:
-                opened_at, closer = i, _QUOTES[ch]
-        elif ch == closer:
-            ranges.append((opened_at, i + 1))
-            opened_at = -1
-    if opened_at >= 0:
-        ranges.append((opened_at, len(prose)))
-    return ranges
 
 
 def _blank(text: str, offset: int, ranges: list[tuple[int, int]]) -> str:

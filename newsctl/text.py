@@ -90,3 +90,27 @@ WORDS_PER_MINUTE = 230  # adult silent reading of news copy; one constant for ou
 def reading_time_seconds(word_count: int) -> int:
     """Estimated reading time in whole seconds (at WORDS_PER_MINUTE)."""
     return round(word_count * 60 / WORDS_PER_MINUTE)
+
+
+_QUOTES = {"“": "”", '"': '"'}
+
+
+def quoted_ranges(prose: str) -> list[tuple[int, int]]:
+    """(start, end) of each direct quotation in a paragraph, quote marks included.
+
+    Matching pairs of “curly” or "straight" double quotes; an opening mark that is never
+    closed runs to the end of the paragraph. A closing mark with no opening one is ignored.
+    """
+    ranges: list[tuple[int, int]] = []
+    opened_at = -1
+    closer = ""
+    for i, ch in enumerate(prose):
+        if opened_at < 0:
+            if ch in _QUOTES:
+                opened_at, closer = i, _QUOTES[ch]
+        elif ch == closer:
+            ranges.append((opened_at, i + 1))
+            opened_at = -1
+    if opened_at >= 0:
+        ranges.append((opened_at, len(prose)))
+    return ranges

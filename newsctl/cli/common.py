@@ -79,8 +79,21 @@ def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
     return out
 
 
+def refuse_input_as_output(output: Path | None, targets: list[str], settings: Any, verb: str) -> None:
+    """Exit 2 when --output would overwrite an article being read (lint never writes to articles)."""
+    if output is None or str(output) in ("-", ""):
+        return
+    from newsctl.engine import collect
+
+    target = output.resolve()
+    if any(fp.resolve() == target for fp, _ in collect(targets, settings)):
+        raise fail(f"--output {output} is one of the articles being {verb}; choose another file")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """stdout, or a file written atomically (temporary file in the same directory, then rename)."""
+    if output is not None and str(output) == "":
+        raise fail("--output: empty file name")
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -21,6 +21,7 @@ from newsctl.cli.common import (
     err,
     load,
     progress_enabled,
+    refuse_input_as_output,
     use_color,
     write_output,
 )
@@ -103,6 +104,11 @@ def lint_command(
         from newsctl.cli.common import fail
 
         raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
+    if statistics and format in (LintFormat.sarif, LintFormat.github):
+        from newsctl.cli.common import fail
+
+        raise fail(f"--statistics works with --format text or json, not {format.value}")
+    refuse_input_as_output(output, targets, settings, "linted")
 
     result = _run(targets, settings, quiet, jobs)
 

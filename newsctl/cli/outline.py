@@ -22,6 +22,7 @@ from newsctl.cli.common import (
     fail,
     load,
     progress_enabled,
+    refuse_input_as_output,
     write_output,
 )
 
@@ -75,12 +76,7 @@ def outline_command(
         raise fail(f"nothing to outline: {', '.join(targets)} not found; pass article paths")
     show_stats = stats if stats is not None else format != OutlineFormat.markdown
 
-    if output is not None and str(output) != "-":
-        from newsctl.engine import collect
-
-        target = output.resolve()
-        if any(fp.resolve() == target for fp, _ in collect(targets, settings)):
-            raise fail(f"--output {output} is one of the articles being outlined; choose another file")
+    refuse_input_as_output(output, targets, settings, "outlined")
     articles, failed = _parse_all(targets, settings)
     outlines = [limit_depth(build_outline(a, settings), depth) for a in articles]
     if not outlines and not failed:

@@ -21,6 +21,7 @@ from newsctl.cli.common import (
     load,
     progress_enabled,
     use_color,
+    refuse_input_as_output,
     write_output,
 )
 
@@ -68,6 +69,7 @@ def readability_command(
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to measure: {', '.join(targets)} not found; pass article paths")
+    refuse_input_as_output(output, targets, settings, "measured")
 
     from newsctl.report import readability as report
 

@@ -11,12 +11,15 @@ from newsctl.article import Article, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
 from newsctl.settings import Settings
+from newsctl.text import quoted_ranges
 
 _PLACEHOLDER = re.compile(
     r"(?<![\w-])(?:TK(?:TK)*|TODO|FIXME|XXX)(?![\w-])|\blorem ipsum\b|\[\s*insert\b[^\]\n]{0,80}\bhere\s*\]",
     re.IGNORECASE,
 )
 _UPPER_ONLY = ("TK", "TODO", "FIXME", "XXX")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "TK Maxx", "TK Elevator": a brand, not a placeholder
+_NAME_BEFORE = re.compile(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a numeral
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop"}
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE)
@@ -47,6 +50,8 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         know if you'd like", "Here are some headline ideas". The list is the data file
         `newsctl/rules/data/assistant_leftovers.txt`.
 
+        Phrases inside direct quotations are not reported: an article may quote a chatbot.
+
     Why it matters:
         Printed, these lines tell readers the copy was pasted from a chatbot unread. They are
         the most embarrassing error a newsroom can publish.
@@ -64,8 +69,9 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         inline = b.inline
         text = inline.prose.replace("’", "'").replace("‘", "'")
         reported_until = -1
+        quotes = quoted_ranges(text)
         for m in pattern.finditer(text):
-            if m.start() < reported_until:
+            if m.start() < reported_until or _inside(m.start(), quotes):
                 continue
             sentence = next((s for s in article.sentences_in(b.index) if s.start <= m.start() < s.end), None)
             start, end = (sentence.start, sentence.end) if sentence else (m.start(), m.end())
@@ -80,11 +86,17 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
             )
 
 
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
 @rule("H002", "placeholder-text", "error", "Placeholder text (TK, TODO, lorem ipsum...) left in the copy.")
 def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Newsroom and software placeholders: TK, TODO, FIXME, XXX (in capitals), "lorem ipsum"
-        and "[insert ... here]", in the body and in front-matter text values.
+        and "[insert ... here]", in the body and in front-matter text values. "TK" before a
+        capitalised word ("TK Maxx") and "XXX" after a capitalised word inside a sentence
+        ("Super Bowl XXX") are names and numerals, not placeholders.
 
     Why it matters:
         A placeholder means a fact is still missing; published, it is a visible error.
@@ -100,6 +112,10 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
             word = m.group()
             if word.upper().startswith(_UPPER_ONLY) and word != word.upper():
                 continue  # "todo" or "Xxx" in running text is not a placeholder
+            if word.startswith("TK") and _NAME_AFTER.match(text, m.end()):
+                continue
+            if word == "XXX" and _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
             yield Hit(inline.span(m.start(), m.end()), f"Placeholder \"{word}\" left in the text", "Replace it with the missing fact")
     for key, field in article.front_matter.fields.items():
         values = field.value if isinstance(field.value, list) else [field.value]
@@ -134,8 +150,10 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
         for m in _DOUBLED.finditer(inline.prose):
             if m.group(1).lower() in _DOUBLE_OK:
                 continue
-            span = inline.span(m.start(2), m.end(3))
-            fix = Fix(f"Remove the second \"{m.group(3)}\"", (Edit(span.line, span.column, span.end_line, span.end_column, ""),))
+            fix = None
+            if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
+                span = inline.span(m.start(2), m.end(3))
+                fix = Fix(f"Remove the second \"{m.group(3)}\"", (Edit(span.line, span.column, span.end_line, span.end_column, ""),))
             yield Hit(
                 inline.span(m.start(1), m.end(3)),
                 f"Doubled word: \"{m.group(1)} {m.group(3)}\"",
@@ -191,3 +209,24 @@ def _unsafe(html: str) -> tuple[str, int] | None:
     if m:
         return "javascript: URL in HTML", m.start()
     return None
+
+
+@rule("H005", "control-character", "warning", "An invisible control character is in the text.")
+def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Control characters (U+0001-U+001F other than tab and line breaks, U+007F-U+009F) anywhere
+        in the file: vertical tabs, form feeds, escape codes and the like.
+
+    Why it matters:
+        They are invisible in an editor but arrive with text pasted from word processors and
+        PDFs. HTML and XML forbid them, so a partner's validator or feed reader may reject the
+        export; newsctl's exporters strip them, but the source should be clean too.
+
+    Example:
+        Pasted from Word:<U+000B>line two.
+
+    Use instead:
+        Pasted from Word: line two.
+    """
+    for char, span in article.control_characters:
+        yield Hit(span, f"Invisible control character U+{ord(char):04X}", "Delete it (or replace it with a space or a line break)")

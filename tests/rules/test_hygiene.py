@@ -101,3 +101,34 @@ def test_unsafe_inline_html_and_links():
 
 def test_safe_html_passes():
     assert lint(body('Lead <abbr title="x">UN</abbr>.\n\n<figure>\n<img src="a.jpg" alt="a">\n</figure>\n'), select=["H004"]) == []
+
+
+def test_leftover_phrases_in_quotes_and_longer_phrases_are_not_reported():
+    text = (
+        "As an AI researcher for 20 years, Dr. Priya Desai said she had never seen such demand. "
+        "\"Would you like me to show you the clean room?\" she asked visitors.\n\n"
+        "\"Good question!\" the minister replied. The chatbot told him: \"I hope this helps.\"\n"
+    )
+    assert lint(body(f"Lead.\n\n{text}"), select=["H001"]) == []
+    findings = lint(body("Lead.\n\nAs an AI language model, I cannot predict elections.\n"), select=["H001"])
+    assert codes(findings) == [("H001", 10)]
+
+
+def test_brand_names_and_roman_numerals_are_not_placeholders():
+    text = "Shoppers at the nearby TK Maxx store queued. Fans bought shirts at the Super Bowl XXX shop."
+    assert lint(body(f"Lead.\n\n{text}\n"), select=["H002"]) == []
+
+
+def test_doubled_word_fix_is_only_offered_without_markup_in_between():
+    findings = lint(body("He said the **the** cafe was shut.\n"), select=["H003"])
+    assert codes(findings) == [("H003", 8)]
+    assert findings[0].fix is None
+
+
+def test_control_characters_are_reported_where_they_are():
+    findings = lint(body("Lead.\n\nPasted from Word:\x0bline two \x1b[0m.\n"), select=["H005"])
+    assert [(f.code, f.line, f.column, f.message) for f in findings] == [
+        ("H005", 10, 18, "Invisible control character U+000B"),
+        ("H005", 10, 28, "Invisible control character U+001B"),
+    ]
+    assert lint(body("Lead with\ta tab.\n"), select=["H005"]) == []

@@ -1,0 +1,61 @@
+"""Atomic writes keep modes, respect the umask and never replace special files."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsctl.atomic import write_atomic
+
+
+def test_new_file_gets_umask_mode(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+
+
+def test_existing_file_keeps_its_mode(tmp_path: Path):
+    target = tmp_path / "a.txt"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_fifo_is_written_through_not_replaced(tmp_path: Path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "hello")
+    reader.join(5)
+    assert received == [b"hello"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_directory_target_is_refused(tmp_path: Path):
+    with pytest.raises(IsADirectoryError):
+        write_atomic(tmp_path, "x")
+
+
+def test_failed_write_leaves_old_content_and_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    target = tmp_path / "a.txt"
+    target.write_text("old")
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
