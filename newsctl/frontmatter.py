@@ -18,6 +18,7 @@ from newsctl.article import Field, FrontMatter, Problem, Span
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_DEPTH = 16
+_PLAIN_TAGS = {"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _OPEN = "---"
 _CLOSE = ("---", "...")
 
@@ -145,6 +146,16 @@ def _check_events(yaml_text: str, first_line: int) -> Problem | None:
                     "YAML anchors and aliases are not allowed in front matter",
                     Span(line, mark.column + 1, line, mark.column + 2),
                     hint="Write the value out in full",
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _PLAIN_TAGS:
+                line = first_line + mark.line
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                return Problem(
+                    "unsafe-yaml",
+                    f"YAML tag {shown} is not allowed in front matter",
+                    Span(line, mark.column + 1, line, mark.column + 2),
+                    hint="Write plain text, numbers, lists and mappings only",
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1

@@ -20,8 +20,20 @@ _MARKS = (
 )
 WORD_RE = re.compile(rf"[^\W_](?:[\w’'.,\-{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-_CAN_END_SENTENCE = frozenset({"a.m", "p.m", "etc"})
-_INITIAL_RE = re.compile(r"(?:^|[\s(\"“])[A-Z]$")
+# Abbreviations that often end a sentence, and what makes them a sentence end.
+_CAN_END_SENTENCE = frozenset({"a.m", "p.m", "etc"})  # before any capital: "at 9 a.m. The mayor..."
+_PLACE_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a"})  # "the U.S. Senate" / "the U.S. The"
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp"})  # only before a number: "No. 10"
+_STATE_ABBREVIATIONS = frozenset(
+    {"ill", "mass", "wash", "calif", "fla", "va", "penn", "tenn", "wis", "minn", "mich", "conn", "tex"}
+)  # only after a comma: "Springfield, Ill."
+_WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_SENTENCE_STARTERS = frozenset(
+    "The A An It He She They We I In On At But And This That These Those His Her Their Its There "
+    "When While After Before If As For So Yet Then Now Some Many Most Both Each Not One What Why "
+    "How Who Where Our My Your Officials Police".split()
+)
+_INITIAL_RE = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){0,3}[A-Z]$")  # "J. Smith", "J.R.R. Tolkien"
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +68,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = text[start : m.start()]
             last = before.rsplit(None, 1)[-1] if before.strip() else ""
             token = last.lstrip("(\"“'‘").lower()
-            next_upper = nxt < len(text) and text[nxt].isupper()
-            if token in _CAN_END_SENTENCE and next_upper:
-                pass  # "at 9 a.m. The mayor..." ends a sentence
-            elif token in abbrevs or _INITIAL_RE.search(before):
+            if not _abbreviation_continues(token, last, before, text, nxt, abbrevs):
+                pass
+            else:
                 continue
         spans.append((start, end))
         start = _skip_space(text, end)
@@ -67,6 +78,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = len(text.rstrip())
         spans.append((start, end))
     return spans
+
+
+def _abbreviation_continues(token: str, word: str, before: str, text: str, nxt: int, abbrevs: frozenset[str]) -> bool:
+    """Whether the period after `word` belongs to an abbreviation (so the sentence goes on)."""
+    following = text[nxt:].split(None, 1)[0] if nxt < len(text) else ""
+    next_upper = following[:1].isupper()
+    if token in _CAN_END_SENTENCE:
+        return not next_upper
+    if token in _PLACE_ABBREVIATIONS:
+        return following.strip("\"“‘'(") not in _SENTENCE_STARTERS
+    if token in _NUMBER_ABBREVIATIONS:
+        return following[:1].isdigit()
+    if token in _STATE_ABBREVIATIONS:
+        return before.rstrip()[: -len(word)].rstrip().endswith(",")
+    if token in _WEEKDAY_ABBREVIATIONS:
+        return word.lstrip("(\"“'‘")[:1].isupper()
+    return token in abbrevs or bool(_INITIAL_RE.search(before))
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -238,3 +238,54 @@ def test_explicit_config_file(tmp_path: Path):
     assert "H003" not in run("lint", path, "--now", NOW, "--config", str(cfg)).stdout
     r = run("lint", path, "--config", str(tmp_path / "missing.toml"))
     assert r.exit_code == 2 and "configuration file not found" in r.stderr
+
+
+def test_fail_on_is_validated_with_a_plain_message():
+    r = run("lint", SEED, "--fail-on", "nope")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "newsctl: error: --fail-on: 'nope' is not one of error, warning, info"
+
+
+def test_non_utf8_settings_file_is_a_config_error(tmp_path: Path):
+    (tmp_path / "newsctl.toml").write_bytes(b"\xff")
+    write(tmp_path, "articles/a.md", CLEAN)
+    r = run("lint", cwd=tmp_path)
+    assert r.exit_code == 2 and "newsctl.toml: not UTF-8 text" in r.stderr
+
+
+def test_output_cannot_be_an_article_being_linted(tmp_path: Path):
+    path = write(tmp_path, "x.md", WARN)
+    r = run("lint", str(path), "--output", str(path))
+    assert r.exit_code == 2 and "is one of the articles being linted" in r.stderr
+    assert path.read_text() == WARN
+
+
+def test_statistics_refuses_sarif_and_github():
+    r = run("lint", SEED, "--statistics", "--format", "sarif")
+    assert r.exit_code == 2 and "--statistics works with --format text or json" in r.stderr
+
+
+def test_empty_directory_warns(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    r = run("lint", str(tmp_path / "empty"))
+    assert r.exit_code == 0
+    assert "no article files" in r.stderr
+
+
+def test_same_file_named_twice_is_linted_once(tmp_path: Path):
+    path = write(tmp_path, "d/w.md", WARN)
+    r = run("lint", str(tmp_path / "d"), str(path), "--now", NOW, "--format", "json")
+    assert json.loads(r.stdout)["files"] == 1
+
+
+def test_step_summary_escapes_table_cells_and_pluralises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from newsctl.engine import lint_paths
+    from newsctl.report.github import step_summary
+    from newsctl.settings import Settings
+
+    path = write(tmp_path, "a|b.md", WARN)
+    monkeypatch.chdir(tmp_path)
+    text = step_summary(lint_paths(["a|b.md"], Settings()))
+    assert "1 file: 0 errors, 1 warning, 0 info." in text
+    assert "| `a\\|b.md` | 8 | `H003` |" in text
+    assert path.exists()

@@ -148,3 +148,19 @@ def test_a_m_and_p_m_can_end_a_sentence():
         "The mayor left at 5 p.m. on Friday.",
         "Then U.S. Senate staff arrived.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cars go on sale across the U.S. The first arrive in spring.", ["Cars go on sale across the U.S.", "The first arrive in spring."]),
+        ("The U.S. Senate met. It voted.", ["The U.S. Senate met.", "It voted."]),
+        ("His answer was a firm no. Directors will meet. See No. 10 now.", ["His answer was a firm no.", "Directors will meet.", "See No. 10 now."]),
+        ("She fell ill. Then she recovered. He moved to Springfield, Ill. in 2020.", ["She fell ill.", "Then she recovered.", "He moved to Springfield, Ill. in 2020."]),
+        ("Judge J.R.R. Hamilton said no. The cat sat. Then it left on Sat. Nov. 21 for good.", ["Judge J.R.R. Hamilton said no.", "The cat sat.", "Then it left on Sat. Nov. 21 for good."]),
+    ],
+)
+def test_sentence_ends_after_ambiguous_abbreviations(text, expected):
+    from newsctl.text import split_sentences
+
+    assert [text[a:b] for a, b in split_sentences(text)] == expected

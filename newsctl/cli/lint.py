@@ -34,12 +34,6 @@ class LintFormat(str, Enum):
     sarif = "sarif"
 
 
-class Level(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
 def lint_command(
     paths: PathsArg = None,
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
@@ -54,7 +48,12 @@ def lint_command(
         Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.", metavar="CODES")
     ] = None,
     fail_on: Annotated[
-        Optional[Level], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: error].")
+        Optional[str],
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity: error, warning or info (default: error).",
+            metavar="LEVEL",
+        ),
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")] = False,
@@ -94,7 +93,7 @@ def lint_command(
             "select": select,
             "extend_select": extend_select,
             "ignore": ignore,
-            "fail_on": fail_on.value if fail_on else None,
+            "fail_on": fail_on,
             "now": now,
             "options": options,
         },
@@ -111,6 +110,8 @@ def lint_command(
     refuse_input_as_output(output, targets, settings, "linted")
 
     result = _run(targets, settings, quiet, jobs)
+    if not result.files:
+        err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
 
     if statistics:
         from newsctl.report import json as json_report

@@ -17,6 +17,15 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
 def render(result: LintResult) -> str:
     lines = []
     for f in result.findings:
@@ -34,7 +43,8 @@ def step_summary(result: LintResult) -> str:
     out = [
         "## newsctl lint",
         "",
-        f"{len(result.files)} files: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info.",
+        f"{_n(len(result.files), 'file')}: {_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, "
+        f"{counts['info']} info.",
         "",
     ]
     if result.findings:
@@ -44,6 +54,5 @@ def step_summary(result: LintResult) -> str:
             out.append(f"| `{code}` | {name} | {sev} | {n} |")
         out += ["", "| File | Line | Rule | Message |", "| --- | ---: | --- | --- |"]
         for f in result.findings:
-            msg = f.message.replace("|", "\\|")
-            out.append(f"| `{f.path}` | {f.line} | `{f.code}` | {msg} |")
+            out.append(f"| `{_cell(f.path)}` | {f.line} | `{f.code}` | {_cell(f.message)} |")
     return "\n".join(out) + "\n"

@@ -114,3 +114,13 @@ def test_missing_summary_is_info():
     findings = lint("---\ntitle: t\n---\n\nBody.\n", select=["M010"])
     assert [(f.code, f.severity.value) for f in findings] == [("M010", "info")]
     assert lint(GOOD, select=["M010"]) == []
+
+
+@pytest.mark.parametrize(
+    "front, tag",
+    [("title: !!binary aGVsbG8=", "!!binary"), ("!!python/object:os.system {}", "!!python/object:os.system")],
+)
+def test_yaml_tags_are_refused(front, tag):
+    findings = lint(f"---\n{front}\n---\n\nBody.\n", select=["M006", "M007"])
+    assert [(f.code, f.line) for f in findings] == [("M006", 2)]
+    assert f"YAML tag {tag} is not allowed" in findings[0].message
