@@ -25,6 +25,8 @@ _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "we
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
 _JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
+_URL_NOISE = re.compile(r"[\x00-\x20]")
+_GAP = re.compile(r"[\s*_~]*")  # what may stand between doubled words: spaces and emphasis markup
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
 
@@ -150,6 +152,8 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
         for m in _DOUBLED.finditer(inline.prose):
             if m.group(1).lower() in _DOUBLE_OK:
                 continue
+            if not _GAP.fullmatch(inline.raw, m.end(1), m.start(3)):
+                continue  # something was blanked between them (a URL, code, a link): not adjacent words
             fix = None
             if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
                 span = inline.span(m.start(2), m.end(3))
@@ -199,6 +203,9 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
 
 
 def _unsafe(html: str) -> tuple[str, int] | None:
+    """What is unsafe in a piece of raw HTML, and where (entities and spaces in URLs decoded)."""
+    import html as htmllib
+
     m = _UNSAFE_TAG.search(html)
     if m:
         return f"Raw <{m.group(1).lower()}> tag in the body", m.start()
@@ -208,6 +215,9 @@ def _unsafe(html: str) -> tuple[str, int] | None:
     m = _JS_URL.search(html)
     if m:
         return "javascript: URL in HTML", m.start()
+    decoded = _URL_NOISE.sub("", htmllib.unescape(html))  # browsers ignore these inside URLs
+    if decoded != html and _JS_URL.search(decoded):
+        return "javascript: URL in HTML (hidden with entities or control characters)", 0
     return None
 
 

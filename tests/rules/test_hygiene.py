@@ -132,3 +132,13 @@ def test_control_characters_are_reported_where_they_are():
         ("H005", 10, 28, "Invisible control character U+001B"),
     ]
     assert lint(body("Lead with\ta tab.\n"), select=["H005"]) == []
+
+
+def test_javascript_url_hidden_with_entities_is_found():
+    findings = lint(body('Lead.\n\n<a href="java&#9;script:alert(1)">x</a>\n'), select=["H004"])
+    assert codes(findings) == [("H004", 10)]
+
+
+def test_words_separated_by_a_url_or_code_are_not_doubled():
+    text = "Read it here and https://example.org and there, or run `x` or not."
+    assert lint(body(f"Lead.\n\n{text}\n"), select=["H003"]) == []
