@@ -25,7 +25,7 @@ from typing import Any
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
 from newsctl.parse import markdown
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso, strip_controls
 from newsctl.export.sanitize import clean_html, safe_url
 
 _DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
@@ -126,7 +126,7 @@ def json_ld(doc: ExportDoc) -> dict[str, Any]:
 
 def _script_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = strip_controls(json.dumps(data, ensure_ascii=False, indent=2), json_text=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
