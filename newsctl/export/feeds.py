@@ -9,9 +9,10 @@ entries newest first, keeps the first `limit`, and builds the document.
 
 - XML is built with ElementTree, never by pasting strings, so `<`, `&` and quotes are
   escaped by the serializer. Characters XML 1.0 forbids (C0 controls other than tab,
-  newline and carriage return; U+FFFE, U+FFFF; lone surrogates) are removed from every
-  string, in every format; the finished feed then goes through `common.strip_controls`
-  (DEL and C1 controls too) like every exported document.
+  newline and carriage return; U+FFFE, U+FFFF; lone surrogates) and DEL and C1 controls
+  are removed from every string, in every format (`xml_text`, which uses
+  `common.strip_controls`); the finished feed goes through `strip_controls` again, like
+  every exported document.
 - Dates: a time without a timezone and a bare date are taken as UTC (as in ninjs).
 - Links: each entry's link and id is its HTML page URL (`common.page_url`: the same file
   naming as `newsctl export --format html`).
@@ -60,8 +61,10 @@ class FeedOptions:
 
 
 def xml_text(text: str) -> str:
-    """text without the characters XML 1.0 cannot carry (escaping is the serializer's job)."""
-    return _NOT_XML.sub("", text)
+    """text without the characters XML 1.0 cannot carry (escaping is the serializer's job), and
+    without the control characters no export carries (`common.strip_controls`: VT, FF and NEL
+    become a space, like in every other format)."""
+    return _NOT_XML.sub("", strip_controls(text))
 
 
 def feed_title(options: FeedOptions) -> str:

@@ -31,10 +31,11 @@ from newsctl.export.sanitize import clean_html, safe_url
 _DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
 
 
-def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
+def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -> list[Any]:
     """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone).
 
     They are the Article's own tokens (the one parse), copied because rendering changes them.
+    mark: a prefix for the heading ids, for the sanitizer to tell them from raw-HTML ids.
     """
     tokens = copy.deepcopy(list(article.tokens))
     anchors = section_anchors(article)
@@ -47,7 +48,7 @@ def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
             block = headings[k] if k < len(headings) else None
             k += 1
             if block is not None and block.index in owner:
-                tok.attrSet("id", anchors[owner[block.index]])
+                tok.attrSet("id", mark + anchors[owner[block.index]])
         elif tok.type in ("html_block",) and _DIRECTIVE.match(tok.content):
             continue  # newsctl's own suppression comments are not content
         elif tok.type == "inline" and tok.children:
@@ -89,14 +90,22 @@ def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
 
 
 def render_body(article: Article, options: ExportOptions) -> str:
-    """The article body as an HTML fragment (sanitized unless raw HTML is allowed)."""
+    """The article body as an HTML fragment (sanitized unless raw HTML is allowed).
+
+    Sanitized, every id is unique and the heading anchors win over raw-HTML ids (see
+    `sanitize.unique_ids`); with raw HTML allowed, raw ids are the author's responsibility.
+    """
+    import secrets
+
     md = markdown()
-    tokens = body_tokens(article, options.base_url)
+    # an unguessable prefix marks the generated heading ids, so raw HTML cannot pass as one
+    mark = "" if options.allow_raw_html else f"newsctl-{secrets.token_hex(8)}-"
+    tokens = body_tokens(article, options.base_url, mark)
     from markdown_it.utils import OptionsDict
 
     html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
     if not options.allow_raw_html:
-        html = clean_html(html)
+        html = clean_html(html, heading_mark=mark)
     return html.strip() + "\n"
 
 
