@@ -182,37 +182,94 @@ def _environment(loader: Any) -> Any:
     )
 
 
-@lru_cache(maxsize=8)
-def _template(path: str | None) -> Any:
+@lru_cache(maxsize=1)
+def _builtin_template() -> Any:
     import jinja2
 
+    env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
+    return env.get_template("article.html.j2")
+
+
+def load_template(path: str | None) -> Any:
+    """The compiled page template (None: the built-in one), read and compiled once per file version.
+
+    ExportError "PATH:LINE: message" when the file cannot be read, is not UTF-8, or has a
+    syntax error: the CLI checks this before exporting anything (a usage error, exit 2).
+    """
     if path is None:
-        env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
-        return env.get_template("article.html.j2")
+        return _builtin_template()
+    import os
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return _compile_template(path, os.path.realpath(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _compile_template(path: str, real: str, mtime_ns: int, size: int) -> Any:
+    import jinja2
     from pathlib import Path
 
-    p = Path(path)
     try:
-        text = p.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError(f"template {path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    env = _environment(jinja2.FileSystemLoader(str(p.parent)))
+        data = Path(real).read_bytes()
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        return env.from_string(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise ExportError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column})") from None
+    env = _environment(jinja2.FileSystemLoader(str(Path(path).parent)))
+    try:
+        code = env.compile(text, name=Path(path).name, filename=path)
     except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(f"template {path}, line {exc.lineno}: {exc.message}") from None
+        raise ExportError(f"{path}:{exc.lineno}: {exc.message}") from None
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _template_error(exc: BaseException, template: Any, shown: str) -> str:
+    """"FILE:LINE: message" for an error raised while rendering, from jinja2's rewritten traceback
+    (its template frames carry the template file name and line)."""
+    import os
+
+    import jinja2
+
+    where: tuple[str, int] | None = None
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:  # an included template
+        where = (exc.filename or exc.name or "<template>", exc.lineno)
+    else:
+        tb = exc.__traceback__
+        while tb is not None:
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                where = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+            tb = tb.tb_next
+    if isinstance(exc, jinja2.TemplateError):
+        message = exc.message or type(exc).__name__
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    if where is None:
+        return f"{shown}: {message}"
+    filename, line = where
+    name = shown if filename == template.filename else os.path.normpath(filename)
+    return f"{name}:{line}: {message}"
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:
-    """A complete HTML5 document, or only the body with options.fragment."""
+    """A complete HTML5 document, or only the body with options.fragment.
+
+    An error while rendering the template is an ExportError "template FILE:LINE: message".
+    """
     if options.fragment:
         return render_body(doc.article, options)
-    import jinja2
-
-    template = _template(options.template)
+    template = load_template(options.template)
+    values = context(doc, options)
     try:
-        text = template.render(**context(doc, options))
-    except jinja2.TemplateError as exc:
-        where = f"template {options.template}" if options.template else "built-in template"
-        raise ExportError(f"{where}: {exc}") from None
+        text = template.render(**values)
+    except Exception as exc:  # the template's own errors (undefined names, 1 // 0, ...), with their line
+        shown = options.template or "built-in template article.html.j2"
+        raise ExportError(f"template {_template_error(exc, template, shown)}") from None
     return text if text.endswith("\n") else text + "\n"
