@@ -146,6 +146,12 @@ def test_raw_html_ids_never_duplicate_heading_anchors() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_an_id_that_holds_a_control_character_is_judged_after_stripping_it() -> None:
+    source = '---\ntitle: T\n---\n\n<span id="a&#11;b">x</span><span id="c\x07d">y</span>\n'
+    body = render_article(parse_text(source), "html", ExportOptions(fragment=True))
+    assert body == '<p><span>x</span><span id="cd">y</span></p>\n'
+
+
 def test_raw_html_cannot_forge_a_heading_anchor() -> None:
     body = render_article(parse_text("---\ntitle: T\n---\n\n<h2 id=\"reaction\">Fake</h2>\n\n## Reaction\n"), "html", ExportOptions(fragment=True))
     assert body == '<h2>Fake</h2>\n<h2 id="reaction">Reaction</h2>\n'

@@ -151,4 +151,7 @@ def clean_html(html: str, heading_mark: str = "") -> str:
         filter_style_properties={"text-align"},
     )
     # nh3 serialises consistently (double-quoted attributes), so these passes are reliable.
-    return unique_ids(_IMG_TAG.sub(_fix_img, cleaned), heading_mark)
+    # Controls go before ids are judged: nh3 decodes "&#11;", and "a\x0bb" would become "a b".
+    from newsctl.export.common import strip_controls
+
+    return unique_ids(strip_controls(_IMG_TAG.sub(_fix_img, cleaned), html=True), heading_mark)
