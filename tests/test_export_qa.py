@@ -104,6 +104,11 @@ def test_text_and_ninjs_have_no_control_characters() -> None:
     assert data["subjects"] == [{"name": "ab", "rel": "about"}]
 
 
+def test_ninjs_html_body_with_raw_html_allowed_has_no_control_references() -> None:
+    data = json.loads(render_article(word_article(), "ninjs", ExportOptions(allow_raw_html=True)))
+    assert data["bodies"][0]["value"].endswith("<p>raw html     </p>\n")
+
+
 @pytest.mark.parametrize("fmt", ["atom", "rss", "json"])
 def test_feeds_have_no_control_characters(fmt: str) -> None:
     text = render_articles([word_article()], fmt, FeedOptions(base_url=BASE_URL, title="Feed\x85\x07"))

@@ -106,6 +106,8 @@ def render_body(article: Article, options: ExportOptions) -> str:
     html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
     if not options.allow_raw_html:
         html = clean_html(html, heading_mark=mark)
+    else:  # the body goes into pages, ninjs and feeds: no control characters, raw or as &#11;
+        html = strip_controls(html, html=True)
     return html.strip() + "\n"
 
 
