@@ -154,7 +154,7 @@ def test_user_template(tmp_path: Path) -> None:
 def test_user_template_errors_name_the_template_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.j2"
     bad.write_text("ok\n{% if %}\n", encoding="utf-8")
-    with pytest.raises(ExportError, match=r"bad\.j2, line 2: "):
+    with pytest.raises(ExportError, match=r"bad\.j2:2: "):
         render_article(parse_file(FIXTURES / "naive-dates.md"), "html", ExportOptions(template=str(bad)))
     unknown = tmp_path / "unknown.j2"
     unknown.write_text("{{ no_such_variable }}", encoding="utf-8")

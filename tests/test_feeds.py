@@ -323,7 +323,7 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
     d = read(text)
     entry = d.entries[0]
     assert entry.title == CLEAN_TITLE
-    assert [a.name for a in entry.authors] == ["Mallory </author><b> & co"]
+    assert [a.name for a in entry.authors] == ["Mallory </author><b> &  co"]
     assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
     content = entry.content[0].value
     assert "onclick" not in content and "\x01" not in content and "\x08" not in content and "\ufffe" not in content
@@ -339,7 +339,7 @@ def test_hostile_text_in_json_feed() -> None:
     check_json_feed(data)
     item = data["items"][0]
     assert item["title"] == CLEAN_TITLE
-    assert item["authors"] == [{"name": "Mallory </author><b> & co"}]
+    assert item["authors"] == [{"name": "Mallory </author><b> &  co"}]
     assert item["tags"] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
     assert "onclick" not in item["content_html"]
 
@@ -349,10 +349,12 @@ def test_hostile_feed_title() -> None:
     assert read(text).feed.title == 'News <&> "quoted"'  # feedparser trims the space
 
 
-def test_xml_text_strips_only_what_xml_forbids() -> None:
+def test_xml_text_strips_what_xml_forbids_and_controls() -> None:
     allowed = "tab\tnew\nline\rcr é 😀 \u2028 \ud7ff \ue000 \ufffd"
     assert xml_text(allowed) == allowed
-    assert xml_text("a\x00b\x0bc\x0cd\x1fe\ufffef\uffffg\udc00h") == "abcdefgh"
+    assert xml_text("a\x00b\x1fe\ufffef\uffffg\udc00h\x7fi\x80j\x9fk") == "abefghijk"
+    # line-break controls become a space, as in every export format (common.strip_controls)
+    assert xml_text("b\x0bc\x0cd\x85e") == "b c d e"
 
 
 @settings(max_examples=150, deadline=None)

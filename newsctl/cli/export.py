@@ -73,7 +73,7 @@ def export_command(
     Example: newsctl export articles/ --format html --output-dir public/ --base-url https://example.com/news/
     """
     from newsctl.engine import collect
-    from newsctl.export.batch import Exporter, Selection, export_paths
+    from newsctl.export.batch import Exporter, Selection, export_paths, unique_files
     from newsctl.export.common import ExportOptions, check_base_url
 
     if (output_dir is None) == (output is None):
@@ -86,6 +86,14 @@ def export_command(
         raise fail("--template, --fragment and --allow-raw-html apply to --format html only")
     if template is not None and not template.is_file():
         raise fail(f"--template: {template}: no such file")
+    if template is not None:  # read and compiled once, before any article: a broken template is a usage error
+        from newsctl.export.common import ExportError
+        from newsctl.export.html import load_template
+
+        try:
+            load_template(str(template))
+        except ExportError as exc:
+            raise fail(str(exc)) from None
     settings = load(config, {"now": now})
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
@@ -93,7 +101,7 @@ def export_command(
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")
-    files = list(collect(targets, settings))
+    files = unique_files(collect(targets, settings))  # a file named twice counts once
     if not files:
         raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
     options = ExportOptions(

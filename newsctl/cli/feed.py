@@ -55,7 +55,7 @@ def feed_command(
     Example: newsctl feed articles/ --format atom --base-url https://example.com/news/ --output public/atom.xml
     """
     from newsctl.engine import collect
-    from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path
+    from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path, unique_files
     from newsctl.export.common import ExportOptions, check_base_url
     from newsctl.export.feeds import FeedOptions, render_feed, select_entries
 
@@ -78,7 +78,7 @@ def feed_command(
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")
-    files = list(collect(targets, settings))
+    files = unique_files(collect(targets, settings))  # a file named twice counts once
     if not files:
         raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
     if out is not None and any(out.resolve() == fp.resolve() for fp, _ in files):

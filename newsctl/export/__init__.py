@@ -11,7 +11,7 @@ atomic writes, summary data). Nothing here prints or exits.
 from __future__ import annotations
 
 from newsctl.article import Article
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, strip_controls
 
 FORMATS: dict[str, str] = {"html": ".html", "text": ".txt", "ninjs": ".json"}
 
@@ -19,6 +19,7 @@ __all__ = ["FORMATS", "ExportDoc", "ExportError", "ExportOptions", "render_artic
 
 
 def render_doc(doc: ExportDoc, fmt: str, options: ExportOptions) -> str:
+    """One document in one format, without control characters (`common.strip_controls`)."""
     if fmt == "html":
         from newsctl.export import html as module
     elif fmt == "text":
@@ -27,7 +28,7 @@ def render_doc(doc: ExportDoc, fmt: str, options: ExportOptions) -> str:
         from newsctl.export import ninjs as module  # type: ignore[no-redef]
     else:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    return module.render(doc, options)
+    return strip_controls(module.render(doc, options), json_text=fmt == "ninjs", html=fmt == "html")
 
 
 def render_article(article: Article, fmt: str, options: ExportOptions | None = None, name: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 - Selection: drafts (status: draft) and articles whose embargo is after `now` are
   skipped unless included; with `strict`, an article with lint errors fails.
+- Paths: a file named twice (other spelling, symbolic link) is exported once (`unique_files`).
 - Naming: `<slug or file stem><ext>`, reduced to [A-Za-z0-9._-]; the target must sit
   directly in the output directory, must not be a source article, a symbolic link,
   or a file already written in this run.
@@ -66,6 +67,19 @@ def safe_name(name: str) -> str:
     cleaned = re.sub(r"\.{2,}", ".", cleaned)  # no ".." anywhere
     cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-")
     return cleaned[:MAX_NAME].rstrip(".-") or "article"
+
+
+def unique_files(files: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Each file once, judged by its real path (symbolic links resolved), keeping the first
+    spelling: `../d/a.md ./a.md` or a link to a.md export a.md once."""
+    seen: set[str] = set()
+    out = []
+    for path, shown in files:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            out.append((path, shown))
+    return out
 
 
 def _aware(dt: datetime) -> datetime:
@@ -203,7 +217,9 @@ def export_paths(
     dry_run: bool = False,
     on_item: Callable[[Item], None] | None = None,
 ) -> BatchResult:
-    """Export each (path, shown) pair into out_dir; one bad article never stops the others."""
+    """Export each (path, shown) pair into out_dir (a file named twice once: `unique_files`);
+    one bad article never stops the others."""
+    files = unique_files(files)
     exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files])
     items = []
     for fp, shown in files:

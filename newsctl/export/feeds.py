@@ -9,8 +9,10 @@ entries newest first, keeps the first `limit`, and builds the document.
 
 - XML is built with ElementTree, never by pasting strings, so `<`, `&` and quotes are
   escaped by the serializer. Characters XML 1.0 forbids (C0 controls other than tab,
-  newline and carriage return; U+FFFE, U+FFFF; lone surrogates) are removed from every
-  string, in every format.
+  newline and carriage return; U+FFFE, U+FFFF; lone surrogates) and DEL and C1 controls
+  are removed from every string, in every format (`xml_text`, which uses
+  `common.strip_controls`); the finished feed goes through `strip_controls` again, like
+  every exported document.
 - Dates: a time without a timezone and a bare date are taken as UTC (as in ninjs).
 - Links: each entry's link and id is its HTML page URL (`common.page_url`: the same file
   naming as `newsctl export --format html`).
@@ -31,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from newsctl.article import Article
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, rfc3339
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, rfc3339, strip_controls
 
 if TYPE_CHECKING:
     from newsctl.export.batch import Item
@@ -59,8 +61,10 @@ class FeedOptions:
 
 
 def xml_text(text: str) -> str:
-    """text without the characters XML 1.0 cannot carry (escaping is the serializer's job)."""
-    return _NOT_XML.sub("", text)
+    """text without the characters XML 1.0 cannot carry (escaping is the serializer's job), and
+    without the control characters no export carries (`common.strip_controls`: VT, FF and NEL
+    become a space, like in every other format)."""
+    return _NOT_XML.sub("", strip_controls(text))
 
 
 def feed_title(options: FeedOptions) -> str:
@@ -160,7 +164,7 @@ def _common_lang(entries: Sequence[ExportDoc]) -> str | None:
 def _content(doc: ExportDoc, options: FeedOptions) -> str:
     from newsctl.export.html import render_body
 
-    return xml_text(render_body(doc.article, ExportOptions(base_url=options.base_url)))
+    return xml_text(strip_controls(render_body(doc.article, ExportOptions(base_url=options.base_url)), html=True))
 
 
 def lead(doc: ExportDoc) -> str | None:
@@ -321,10 +325,12 @@ def render_feed(docs: Iterable[ExportDoc], fmt: str, options: FeedOptions) -> st
         seen[doc.url] = doc
     entries = order(docs, options.limit)
     if fmt == "atom":
-        return atom(entries, options)
-    if fmt == "rss":
-        return rss(entries, options)
-    return json_feed(entries, options)
+        text = atom(entries, options)
+    elif fmt == "rss":
+        text = rss(entries, options)
+    else:
+        text = json_feed(entries, options)
+    return strip_controls(text, json_text=fmt == "json")
 
 
 def feed_doc(article: Article, options: FeedOptions, name: str | None = None) -> ExportDoc:

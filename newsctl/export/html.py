@@ -25,16 +25,17 @@ from typing import Any
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
 from newsctl.parse import markdown
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso, strip_controls
 from newsctl.export.sanitize import clean_html, safe_url
 
 _DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
 
 
-def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
+def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -> list[Any]:
     """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone).
 
     They are the Article's own tokens (the one parse), copied because rendering changes them.
+    mark: a prefix for the heading ids, for the sanitizer to tell them from raw-HTML ids.
     """
     tokens = copy.deepcopy(list(article.tokens))
     anchors = section_anchors(article)
@@ -47,7 +48,7 @@ def body_tokens(article: Article, base_url: str | None = None) -> list[Any]:
             block = headings[k] if k < len(headings) else None
             k += 1
             if block is not None and block.index in owner:
-                tok.attrSet("id", anchors[owner[block.index]])
+                tok.attrSet("id", mark + anchors[owner[block.index]])
         elif tok.type in ("html_block",) and _DIRECTIVE.match(tok.content):
             continue  # newsctl's own suppression comments are not content
         elif tok.type == "inline" and tok.children:
@@ -89,14 +90,24 @@ def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
 
 
 def render_body(article: Article, options: ExportOptions) -> str:
-    """The article body as an HTML fragment (sanitized unless raw HTML is allowed)."""
+    """The article body as an HTML fragment (sanitized unless raw HTML is allowed).
+
+    Sanitized, every id is unique and the heading anchors win over raw-HTML ids (see
+    `sanitize.unique_ids`); with raw HTML allowed, raw ids are the author's responsibility.
+    """
+    import secrets
+
     md = markdown()
-    tokens = body_tokens(article, options.base_url)
+    # an unguessable prefix marks the generated heading ids, so raw HTML cannot pass as one
+    mark = "" if options.allow_raw_html else f"newsctl-{secrets.token_hex(8)}-"
+    tokens = body_tokens(article, options.base_url, mark)
     from markdown_it.utils import OptionsDict
 
     html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
     if not options.allow_raw_html:
-        html = clean_html(html)
+        html = clean_html(html, heading_mark=mark)
+    else:  # the body goes into pages, ninjs and feeds: no control characters, raw or as &#11;
+        html = strip_controls(html, html=True)
     return html.strip() + "\n"
 
 
@@ -126,7 +137,7 @@ def json_ld(doc: ExportDoc) -> dict[str, Any]:
 
 def _script_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' that could end the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = strip_controls(json.dumps(data, ensure_ascii=False, indent=2), json_text=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -173,37 +184,94 @@ def _environment(loader: Any) -> Any:
     )
 
 
-@lru_cache(maxsize=8)
-def _template(path: str | None) -> Any:
+@lru_cache(maxsize=1)
+def _builtin_template() -> Any:
     import jinja2
 
+    env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
+    return env.get_template("article.html.j2")
+
+
+def load_template(path: str | None) -> Any:
+    """The compiled page template (None: the built-in one), read and compiled once per file version.
+
+    ExportError "PATH:LINE: message" when the file cannot be read, is not UTF-8, or has a
+    syntax error: the CLI checks this before exporting anything (a usage error, exit 2).
+    """
     if path is None:
-        env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
-        return env.get_template("article.html.j2")
+        return _builtin_template()
+    import os
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return _compile_template(path, os.path.realpath(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _compile_template(path: str, real: str, mtime_ns: int, size: int) -> Any:
+    import jinja2
     from pathlib import Path
 
-    p = Path(path)
     try:
-        text = p.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError(f"template {path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    env = _environment(jinja2.FileSystemLoader(str(p.parent)))
+        data = Path(real).read_bytes()
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        return env.from_string(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise ExportError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column})") from None
+    env = _environment(jinja2.FileSystemLoader(str(Path(path).parent)))
+    try:
+        code = env.compile(text, name=Path(path).name, filename=path)
     except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(f"template {path}, line {exc.lineno}: {exc.message}") from None
+        raise ExportError(f"{path}:{exc.lineno}: {exc.message}") from None
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _template_error(exc: BaseException, template: Any, shown: str) -> str:
+    """"FILE:LINE: message" for an error raised while rendering, from jinja2's rewritten traceback
+    (its template frames carry the template file name and line)."""
+    import os
+
+    import jinja2
+
+    where: tuple[str, int] | None = None
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:  # an included template
+        where = (exc.filename or exc.name or "<template>", exc.lineno)
+    else:
+        tb = exc.__traceback__
+        while tb is not None:
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                where = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+            tb = tb.tb_next
+    if isinstance(exc, jinja2.TemplateError):
+        message = exc.message or type(exc).__name__
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    if where is None:
+        return f"{shown}: {message}"
+    filename, line = where
+    name = shown if filename == template.filename else os.path.normpath(filename)
+    return f"{name}:{line}: {message}"
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:
-    """A complete HTML5 document, or only the body with options.fragment."""
+    """A complete HTML5 document, or only the body with options.fragment.
+
+    An error while rendering the template is an ExportError "template FILE:LINE: message".
+    """
     if options.fragment:
         return render_body(doc.article, options)
-    import jinja2
-
-    template = _template(options.template)
+    template = load_template(options.template)
+    values = context(doc, options)
     try:
-        text = template.render(**context(doc, options))
-    except jinja2.TemplateError as exc:
-        where = f"template {options.template}" if options.template else "built-in template"
-        raise ExportError(f"{where}: {exc}") from None
+        text = template.render(**values)
+    except Exception as exc:  # the template's own errors (undefined names, 1 // 0, ...), with their line
+        shown = options.template or "built-in template article.html.j2"
+        raise ExportError(f"template {_template_error(exc, template, shown)}") from None
     return text if text.endswith("\n") else text + "\n"

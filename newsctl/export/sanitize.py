@@ -10,6 +10,9 @@ Two layers, both here so the policy is in one place:
   attributes listed below survive; scripts, styles, iframes and their content go,
   event handlers and `style` (except table-cell alignment) go, comments go, and
   `href`/`src` must use an allowed scheme.
+- Ids: the heading anchors the exporter generates always win. A raw-HTML `id` that
+  equals a heading anchor or an earlier raw id, or that is empty or contains
+  whitespace, is dropped (the element stays), so every id in the page is unique.
 """
 
 from __future__ import annotations
@@ -102,8 +105,38 @@ def _fix_img(match: re.Match[str]) -> str:
     return tag
 
 
-def clean_html(html: str) -> str:
-    """Sanitize an HTML fragment with the export allow-list."""
+_TAG = re.compile(r'<[a-zA-Z][a-zA-Z0-9]*(?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*\s*/?>')
+_ID = re.compile(r'\sid="([^"]*)"')
+_HTML_SPACE = re.compile(r"[ \t\n\f\r]")
+
+
+def unique_ids(html: str, mark: str) -> str:
+    """Ids made unique in sanitized HTML (nh3 writes every attribute double-quoted, '"' as &quot;).
+
+    Ids starting with `mark` are the generated heading anchors: the mark is removed and they are
+    kept. Any other id is dropped when it is empty, contains whitespace, equals a heading anchor
+    or repeats an earlier id.
+    """
+    anchors = {value[len(mark) :] for value in _ID.findall(html) if mark and value.startswith(mark)}
+    seen: set[str] = set()
+
+    def fix_id(match: re.Match[str]) -> str:
+        value = match.group(1)
+        if mark and value.startswith(mark):
+            return f' id="{value[len(mark):]}"'
+        if not value or _HTML_SPACE.search(value) or value in anchors or value in seen:
+            return ""
+        seen.add(value)
+        return match.group()
+
+    return _TAG.sub(lambda m: _ID.sub(fix_id, m.group()), html)
+
+
+def clean_html(html: str, heading_mark: str = "") -> str:
+    """Sanitize an HTML fragment with the export allow-list; ids made unique (`unique_ids`).
+
+    heading_mark: the prefix the exporter put on its generated heading ids (see html.render_body).
+    """
     import nh3
 
     cleaned = nh3.clean(
@@ -117,5 +150,8 @@ def clean_html(html: str) -> str:
         url_schemes=set(URL_SCHEMES) | {"data"},  # data: is narrowed to raster images by the filter
         filter_style_properties={"text-align"},
     )
-    # nh3 serialises consistently (double-quoted attributes), so this pass is reliable.
-    return _IMG_TAG.sub(_fix_img, cleaned)
+    # nh3 serialises consistently (double-quoted attributes), so these passes are reliable.
+    # Controls go before ids are judged: nh3 decodes "&#11;", and "a\x0bb" would become "a b".
+    from newsctl.export.common import strip_controls
+
+    return unique_ids(strip_controls(_IMG_TAG.sub(_fix_img, cleaned), html=True), heading_mark)

@@ -11,7 +11,7 @@ import textwrap
 from html.parser import HTMLParser
 from typing import Any
 
-from newsctl.export.common import ExportDoc, ExportOptions, absolute, display
+from newsctl.export.common import ExportDoc, ExportOptions, absolute, display, strip_controls
 
 ASCII_MAP = str.maketrans(
     {
@@ -71,6 +71,8 @@ class _Writer:
         self.refs: dict[str, int] = {}
 
     def clean(self, text: str) -> str:
+        # controls go before wrapping (render_doc strips them again from the finished text)
+        text = strip_controls(text)
         return to_ascii(text) if self.options.ascii else text
 
     # --- inline ---------------------------------------------------------------------------
