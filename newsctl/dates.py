@@ -21,8 +21,10 @@ With `bare_years=True` (used for the title and summary) every standalone year
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from itertools import islice
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
@@ -234,9 +236,7 @@ def _line_locator(text: str) -> Callable[[int, int], Span]:
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def pos(offset: int) -> tuple[int, int]:
-        line = 0
-        while line + 1 < len(starts) and starts[line + 1] <= offset:
-            line += 1
+        line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
     def locate(start: int, end: int) -> Span:
@@ -245,6 +245,32 @@ def _line_locator(text: str) -> Callable[[int, int], Span]:
         return Span(line, col, end_line, end_col + 1)
 
     return locate
+
+
+class _Taken:
+    """The spans already claimed by a mention: sorted, non-overlapping, checked by bisection.
+
+    One pattern's matches never overlap each other (finditer), so new spans wait in
+    `pending` and are merged in once per pattern by `commit()`: linear, not quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+        self.pending: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.ends, start)  # the first claimed span ending after `start`
+        return i == len(self.spans) or self.spans[i][0] >= end
+
+    def add(self, start: int, end: int) -> None:
+        self.pending.append((start, end))
+
+    def commit(self) -> None:
+        if self.pending:
+            self.spans = sorted(self.spans + self.pending)  # two sorted runs: a linear merge
+            self.ends = [e for _, e in self.spans]
+            self.pending = []
 
 
 def find_dates(
@@ -258,14 +284,12 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date mention in `text`, in order. `reference` is the publication date (or None)."""
     locate = locate or _line_locator(text)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[DateMention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    free = taken.free
 
     def add(m: DateMention) -> None:
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
         found.append(m)
 
     has_digits = _DIGIT.search(text) is not None  # most forms need a number: skip their scans without one
@@ -275,6 +299,7 @@ def find_dates(
             mention = _calendar_mention(m, family, text, reference, locate)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
+        taken.commit()
     for m in _MONTH_YEAR.finditer(text) if has_digits else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
@@ -293,9 +318,11 @@ def find_dates(
                     past_cue=past_cue(text, m.start(), m.end()),
                 )
             )
+    taken.commit()
     for m in _RELATIVE.finditer(text):
         if free(m.start(), m.end()) and not _is_name(text, m.start(), m.group("word")):
             add(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative"))
+    taken.commit()
     for m in _WEEKDAY_ONLY.finditer(text):
         if free(m.start(), m.end()):
             add(
@@ -303,6 +330,7 @@ def find_dates(
                     m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
                 )
             )
+    taken.commit()
     for m in (_BARE_YEAR if bare_years else _YEAR_NUMBER).finditer(text) if has_digits else ():
         s, e = m.span("year")
         if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
@@ -370,25 +398,33 @@ def _is_name(text: str, start: int, word: str) -> bool:
     """'USA Today', 'the Tonight Show': a capitalised relative word mid-sentence is a name."""
     if not word[0].isupper():
         return False
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\"“‘'(:—–-\n" and not before.endswith("*")
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] not in ".!?\"“‘'(:—–-\n*"
+
+
+_REACH = 400
 
 
 def past_cue(text: str, start: int, end: int) -> str | None:
     """A past-tense word next to the date at text[start:end] ("was", "signed"), unless a
     future or present marker ("will", "is", "scheduled", "to") is nearby too."""
-    sentence_start = 0
+    # Only _REACH characters either side are read: the cue words are next to the date, and a
+    # long paragraph with no sentence end must not make every mention scan all of it.
+    sentence_start = max(0, start - _REACH)
     for m in _SENTENCE_END.finditer(text, max(0, start - 200), start + 1):
         if m.end() <= start and (m.group("word") or "").lower().rstrip(".") not in _ABBREVIATIONS:
-            sentence_start = m.end()
-    stop = _SENTENCE_END.search(text, end)
-    sentence_end = stop.start() + 1 if stop else len(text)
+            sentence_start = max(sentence_start, m.end())
+    limit = min(len(text), end + _REACH)
+    stop = _SENTENCE_END.search(text, end, limit)
+    sentence_end = stop.start() + 1 if stop else limit
     before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, sentence_start, start)][-4:]
     first = _WORD.search(text, end, sentence_end)
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
     after_end = clause.start() if clause else sentence_end
-    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, after_end)][:5]
+    after = [w.group().lower().replace("’", "'") for w in islice(_WORD.finditer(text, end, after_end), 5)]
     if any(w in _FUTURE or w.endswith("'ll") for w in before + after[:4]):
         return None
     # "was signed on June 3": a past auxiliary, up to the date without its prepositions.
