@@ -311,3 +311,16 @@ def test_long_paragraph_keeps_every_mention_in_order():
     found = find_dates(text, date(2023, 3, 8))
     assert [m.kind for m in found] == ["full", "relative"] * 3000
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_infer_year_follows_the_tense():
+    from datetime import date
+
+    pub = date(2028, 11, 20)
+    assert [infer_year(2, 29, pub, t) for t in ("past", "future", None)] == [2028, 2029, 2029]  # no February 29 in 2029: reported
+    assert infer_year(12, 1, pub, "past") == 2027
+    assert infer_year(11, 1, pub, "future") == 2029
+    assert infer_year(2, 29, date(2029, 3, 10), "past") == 2028
+    assert infer_year(2, 29, date(2027, 1, 10), "future") == 2028
+    assert infer_year(12, 31, date(9999, 12, 31), "future") == 9999
+    assert infer_year(1, 2, date(9999, 12, 31), "future") == 9999  # no later year: the nearest
