@@ -88,6 +88,7 @@ class Meta:
     slug: str | None = None
     status: str | None = None
     embargo: datetime | None = None
+    embargo_is_bare: bool = False
     lang: str = "en"
 
     @property

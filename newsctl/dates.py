@@ -7,7 +7,9 @@ and returns every date mention in it, in order, without overlaps:
                 "Monday, March 6, 2023", "March 6th, 2023", "March 6-8, 2023"
     iso         "2023-03-06"
     month_day   "March 6", "on Monday, March 6", "6 March" (year inferred from the
-                publication date: the year that puts the date nearest to it)
+                publication date: with a past-tense cue the latest such day not after it,
+                with a future cue the next one not before it, else the nearest; a year in
+                which the day exists, "February 29", is preferred when it is plausible)
     month_year  "March 2023", "in September 2023", "Sept. 2023"
     weekday     "on Tuesday", "Tuesday's vote"
     relative    "today", "yesterday", "tomorrow", "tonight", "last night",
@@ -21,11 +23,13 @@ With `bare_years=True` (used for the title and summary) every standalone year
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from itertools import islice
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
 from newsctl.article import Span
 
@@ -78,8 +82,8 @@ _DMY = re.compile(
 _ISO = re.compile(r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?![\d]|-\d)")
 _MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
 _RELATIVE = re.compile(
-    r"(?=[TtYyLl])(?<![\w-])(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night"
-    r"|[Tt]his\s+(?:morning|afternoon|evening))(?![\w-])"
+    r"(?=[TtYyLl])(?<![\w-])(?P<word>(?i:today|yesterday|tomorrow|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening)))(?![\w-])"
 )
 _WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
 _YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
@@ -108,6 +112,13 @@ _FUTURE = frozenset(
     moved pushed deferred aims aim hopes hope intends intend targets target targeted tentatively starting
     effective through to is are am be being remains remain won't wouldn't can""".split()
 )
+# The markers of the above that name the future (not the present): they decide the year of "March 6".
+_FUTURE_ONLY = frozenset(
+    """will shall going expected expects expect scheduled planned plans due slated next upcoming postponed
+    delayed rescheduled deferred aims hopes intends targets targeted tentatively starting won't""".split()
+)
+# Weekday abbreviations: "Sat." or "Sat, Nov. 21" is Saturday, not the verb "sat".
+_WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _ATTRIBUTION = frozenset("said told added wrote reported announced stated noted explained according".split())
 _NOT_PAST = frozenset(
     """need feed seed speed breed bleed creed greed deed heed weed shed bed red bred hundred indeed proceed
@@ -139,8 +150,10 @@ class DateMention:
 
     `start`/`end` are offsets into the string that was scanned (a block's prose, or the
     title); `span` is where it is in the file. Parts that were not written are None;
-    `year_inferred` says the year was taken from the publication date. `valid` is false
-    for dates that do not exist ("February 30, 2024", "April 31").
+    `year_inferred` says the year was taken from the publication date, and `year_basis`
+    how: "past" (the latest such day not after it: a past-tense cue), "future" (the next
+    one: a future cue) or "nearest". `valid` is false for dates that do not exist
+    ("February 30, 2024", "April 31"; "February 29" only when no plausible year has it).
     """
 
     text: str  # as written, whitespace collapsed ("Monday, March 6, 2023")
@@ -155,6 +168,7 @@ class DateMention:
     weekday: str | None = None  # as written ("Monday")
     year_inferred: bool = False
     valid: bool = True
+    year_basis: str | None = None  # for an inferred year: past | future | nearest (how it was chosen)
     month_text: str | None = None  # the month as written ("Sept.", "March")
     month_span: Span | None = None
     family: str | None = None  # mdy | dmy | iso: the format, for consistency checks
@@ -206,23 +220,44 @@ def short_date(d: date) -> str:
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
-def relative_date(word: str, publication: date) -> date:
-    """The day a relative word ("yesterday") means in an article published on `publication`."""
-    return publication + timedelta(days=RELATIVE_OFFSET[" ".join(word.lower().split())])
+def relative_date(word: str, publication: date) -> date | None:
+    """The day a relative word ("yesterday") means in an article published on `publication`;
+    None when that day is outside the calendar (before year 1 or after 9999)."""
+    try:
+        return publication + timedelta(days=RELATIVE_OFFSET[" ".join(word.lower().split())])
+    except OverflowError:
+        return None
 
 
-def infer_year(month: int, day: int, reference: date) -> int:
-    """The year (reference year, or one either side) that puts month/day nearest to the reference."""
-    best = reference.year
-    best_gap: int | None = None
+# Without a tense cue, a year whose date is more than this far from publication is not plausible.
+_PLAUSIBLE_DAYS = 183
+
+
+def infer_year(month: int, day: int, reference: date, tense: str | None = None) -> int:
+    """The year of month/day in an article of `reference` (its year or one either side).
+
+    tense "past": the latest such day not after the reference; "future": the next one not
+    before it; None: the nearest. A year in which the day exists (February 29) wins when it
+    is plausible: any year allowed by the tense, or within half a year without one.
+    """
+    nearest: tuple[int, int] | None = None
+    valid: tuple[int, int] | None = None
     for year in (reference.year, reference.year - 1, reference.year + 1):
         if not 1 <= year <= 9999:
             continue
         d = date(year, month, min(day, days_in_month(year, month)))
+        if (tense == "past" and d > reference) or (tense == "future" and d < reference):
+            continue
         gap = abs((d - reference).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
+        if nearest is None or gap < nearest[0]:
+            nearest = (gap, year)
+        if is_valid(year, month, day) and (tense or gap <= _PLAUSIBLE_DAYS) and (valid is None or gap < valid[0]):
+            valid = (gap, year)
+    if valid is not None:
+        return valid[1]
+    if nearest is None:  # the calendar ends on that side: fall back to the nearest year
+        return infer_year(month, day, reference)
+    return nearest[1]
 
 
 def _clean(text: str) -> str:
@@ -234,9 +269,7 @@ def _line_locator(text: str) -> Callable[[int, int], Span]:
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def pos(offset: int) -> tuple[int, int]:
-        line = 0
-        while line + 1 < len(starts) and starts[line + 1] <= offset:
-            line += 1
+        line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
     def locate(start: int, end: int) -> Span:
@@ -245,6 +278,32 @@ def _line_locator(text: str) -> Callable[[int, int], Span]:
         return Span(line, col, end_line, end_col + 1)
 
     return locate
+
+
+class _Taken:
+    """The spans already claimed by a mention: sorted, non-overlapping, checked by bisection.
+
+    One pattern's matches never overlap each other (finditer), so new spans wait in
+    `pending` and are merged in once per pattern by `commit()`: linear, not quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+        self.pending: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.ends, start)  # the first claimed span ending after `start`
+        return i == len(self.spans) or self.spans[i][0] >= end
+
+    def add(self, start: int, end: int) -> None:
+        self.pending.append((start, end))
+
+    def commit(self) -> None:
+        if self.pending:
+            self.spans = sorted(self.spans + self.pending)  # two sorted runs: a linear merge
+            self.ends = [e for _, e in self.spans]
+            self.pending = []
 
 
 def find_dates(
@@ -258,14 +317,12 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date mention in `text`, in order. `reference` is the publication date (or None)."""
     locate = locate or _line_locator(text)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[DateMention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    free = taken.free
 
     def add(m: DateMention) -> None:
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
         found.append(m)
 
     has_digits = _DIGIT.search(text) is not None  # most forms need a number: skip their scans without one
@@ -275,6 +332,7 @@ def find_dates(
             mention = _calendar_mention(m, family, text, reference, locate)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
+        taken.commit()
     for m in _MONTH_YEAR.finditer(text) if has_digits else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
@@ -293,9 +351,11 @@ def find_dates(
                     past_cue=past_cue(text, m.start(), m.end()),
                 )
             )
+    taken.commit()
     for m in _RELATIVE.finditer(text):
         if free(m.start(), m.end()) and not _is_name(text, m.start(), m.group("word")):
             add(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative"))
+    taken.commit()
     for m in _WEEKDAY_ONLY.finditer(text):
         if free(m.start(), m.end()):
             add(
@@ -303,6 +363,7 @@ def find_dates(
                     m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
                 )
             )
+    taken.commit()
     for m in (_BARE_YEAR if bare_years else _YEAR_NUMBER).finditer(text) if has_digits else ():
         s, e = m.span("year")
         if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
@@ -334,6 +395,8 @@ def _calendar_mention(
     if end_day is not None and not 1 <= end_day <= 31:
         return None
     year_text = m.group("year")
+    cue, future = _cues(text, m.start(), m.end())
+    basis: str | None = None
     inferred = False
     year: int | None
     if year_text:
@@ -343,7 +406,12 @@ def _calendar_mention(
         kind = "iso" if family == "iso" else "full"
     else:
         kind = "month_day"
-        year = infer_year(month, day, reference) if reference else None
+        if reference:
+            tense = "past" if cue else "future" if future else None
+            year = infer_year(month, end_day or day, reference, tense)
+            basis = tense or "nearest"
+        else:
+            year = None
         inferred = year is not None
     valid = is_valid(year, month, day) and (end_day is None or (is_valid(year, month, end_day) and end_day > day))
     return DateMention(
@@ -359,38 +427,77 @@ def _calendar_mention(
         weekday=m.group("weekday"),
         year_inferred=inferred,
         valid=valid,
+        year_basis=basis,
         month_text=month_text,
         month_span=locate(m.start("month"), m.end("month")) if month_text else None,
         family=family,
-        past_cue=past_cue(text, m.start(), m.end()),
+        past_cue=cue,
     )
 
 
 def _is_name(text: str, start: int, word: str) -> bool:
-    """'USA Today', 'the Tonight Show': a capitalised relative word mid-sentence is a name."""
+    """'USA Today', 'the Tonight Show': a capitalised relative word mid-sentence is a name.
+
+    An all-capitals word ("TODAY") is emphasis, not a name, unless it follows a capitalised
+    word in text that is not all capitals itself ("USA TODAY reported").
+    """
     if not word[0].isupper():
         return False
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\"“‘'(:—–-\n" and not before.endswith("*")
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] in ".!?\"“‘'(:—–-\n*":
+        return False  # the start of a sentence
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        if not text[i].isalpha():
+            return False
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        around = text[max(0, start - 80) : start + len(word) + 80]
+        return text[j].isupper() and any(c.islower() for c in around)
+    return True
+
+
+_REACH = 400
 
 
 def past_cue(text: str, start: int, end: int) -> str | None:
     """A past-tense word next to the date at text[start:end] ("was", "signed"), unless a
     future or present marker ("will", "is", "scheduled", "to") is nearby too."""
-    sentence_start = 0
+    return _cues(text, start, end)[0]
+
+
+def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str]:
+    """Lowercase words of text[start:end], without weekday abbreviations ("Sat." is not "sat")."""
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        if word in _WEEKDAY_ABBREVIATIONS and (text.startswith(".", w.end()) or w.start() > sentence_start):
+            continue
+        yield word.lower().replace("’", "'")
+
+
+def _cues(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """(the past-tense cue or None, whether a future marker such as "will" is next to the date)."""
+    # Only _REACH characters either side are read: the cue words are next to the date, and a
+    # long paragraph with no sentence end must not make every mention scan all of it.
+    sentence_start = max(0, start - _REACH)
     for m in _SENTENCE_END.finditer(text, max(0, start - 200), start + 1):
         if m.end() <= start and (m.group("word") or "").lower().rstrip(".") not in _ABBREVIATIONS:
-            sentence_start = m.end()
-    stop = _SENTENCE_END.search(text, end)
-    sentence_end = stop.start() + 1 if stop else len(text)
-    before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, sentence_start, start)][-4:]
+            sentence_start = max(sentence_start, m.end())
+    limit = min(len(text), end + _REACH)
+    stop = _SENTENCE_END.search(text, end, limit)
+    sentence_end = stop.start() + 1 if stop else limit
+    before = list(_words(text, sentence_start, start, sentence_start))[-4:]
     first = _WORD.search(text, end, sentence_end)
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
     after_end = clause.start() if clause else sentence_end
-    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, after_end)][:5]
-    if any(w in _FUTURE or w.endswith("'ll") for w in before + after[:4]):
-        return None
+    after = list(islice(_words(text, end, after_end, sentence_start), 5))
+    near = before + after[:4]
+    if any(w in _FUTURE or w.endswith("'ll") for w in near):
+        return None, any(w in _FUTURE_ONLY or w.endswith("'ll") for w in near)
     # "was signed on June 3": a past auxiliary, up to the date without its prepositions.
     words = before
     while words and words[-1] in _PREPOSITIONS:
@@ -398,10 +505,10 @@ def past_cue(text: str, start: int, end: int) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _PAST_AUX:
             rest = words[i + 1 :]
-            return " ".join(words[i:]) if all(_is_past_verb(w) for w in rest) else words[i]
+            return (" ".join(words[i:]) if all(_is_past_verb(w) for w in rest) else words[i]), False
     # "signed on June 3", "held in June 2024": a past verb, then prepositions, then the date.
     if words and len(words) < len(before) and _is_past_verb(words[-1]):
-        return words[-1]
+        return words[-1], False
     # "On June 3, 2024, the treaty was signed", "In June 2024, officials signed the deal".
     # Attribution after the date ("..., Jan. 8, the district said") is about the telling, not the event.
     for i, w in enumerate(after[:3]):
@@ -409,10 +516,10 @@ def past_cue(text: str, start: int, end: int) -> str | None:
             continue
         if w in _PAST_AUX:
             nxt = after[i + 1] if i + 1 < len(after) and _is_past_verb(after[i + 1]) else ""
-            return f"{w} {nxt}".strip()
+            return f"{w} {nxt}".strip(), False
         if _is_past_verb(w):
-            return w
-    return None
+            return w, False
+    return None, False
 
 
 def _is_past_verb(word: str) -> bool:

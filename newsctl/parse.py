@@ -123,7 +123,6 @@ def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
             values[key], values[f"{key}_is_bare"] = value
         else:
             values[key] = value
-    values.pop("embargo_is_bare", None)
     return Meta(**values), problems
 
 

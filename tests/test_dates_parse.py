@@ -283,3 +283,44 @@ def test_finder_never_fails_and_mentions_do_not_overlap(text, reference):
         if m.valid and m.year is not None and m.day is not None:
             assert m.date is not None
         ends = m.end
+
+
+# --- QA regressions -------------------------------------------------------------------------------
+
+
+def test_taken_spans_are_checked_by_bisection():
+    from newsctl.dates import _Taken
+
+    taken = _Taken()
+    for start, end in ((10, 20), (30, 40)):
+        taken.add(start, end)
+    taken.commit()
+    taken.add(0, 5)
+    taken.commit()
+    assert [taken.free(s, e) for s, e in ((5, 10), (20, 30), (19, 21), (0, 1), (35, 36), (40, 50), (9, 11))] == [
+        True, True, False, False, False, True, False,
+    ]
+
+
+def test_long_paragraph_keeps_every_mention_in_order():
+    from datetime import date
+
+    from newsctl.dates import find_dates
+
+    text = " ".join(["On Monday, March 7, 2023 and yesterday,"] * 3000)
+    found = find_dates(text, date(2023, 3, 8))
+    assert [m.kind for m in found] == ["full", "relative"] * 3000
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_infer_year_follows_the_tense():
+    from datetime import date
+
+    pub = date(2028, 11, 20)
+    assert [infer_year(2, 29, pub, t) for t in ("past", "future", None)] == [2028, 2029, 2029]  # no February 29 in 2029: reported
+    assert infer_year(12, 1, pub, "past") == 2027
+    assert infer_year(11, 1, pub, "future") == 2029
+    assert infer_year(2, 29, date(2029, 3, 10), "past") == 2028
+    assert infer_year(2, 29, date(2027, 1, 10), "future") == 2028
+    assert infer_year(12, 31, date(9999, 12, 31), "future") == 9999
+    assert infer_year(1, 2, date(9999, 12, 31), "future") == 9999  # no later year: the nearest

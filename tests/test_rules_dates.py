@@ -57,7 +57,7 @@ def test_impossible_dates():
             "D001",
             7,
             49,
-            '"April 31" is not a real date: April 2023 has 30 days (the year 2023 comes from the publication date)',
+            '"April 31" is not a real date: April has 30 days',
         ),
         ("D001", 8, 35, '"Feb. 29, 1900" is not a real date: February 1900 has 28 days (1900 is not a leap year)'),
         ("D001", 8, 64, '"2023-02-29" is not a real date: February 2023 has 28 days (2023 is not a leap year)'),
@@ -65,7 +65,7 @@ def test_impossible_dates():
             "D001",
             9,
             9,
-            '"April 30-31" is not a real date: April 2023 has 30 days (the year 2023 comes from the publication date)',
+            '"April 30-31" is not a real date: April has 30 days',
         ),
         ("D001", 9, 25, '"March 8-6, 2023" is not a real date: the range ends before it starts'),
     ]
@@ -84,7 +84,7 @@ def test_impossible_date_in_title_and_heading():
             "D001",
             7,
             12,
-            '"June 31" is not a real date: June 2023 has 30 days (the year 2023 comes from the publication date)',
+            '"June 31" is not a real date: June has 30 days',
         ),
     ]
 
@@ -96,7 +96,7 @@ def test_weekday_mismatch():
     text = body(
         """\
         The hearing on Monday, March 7, 2023, drew crowds; on Monday, March 6 it was quiet.
-        It ended on Friday, March 10 and on Tuesday, 7 March 2023.
+        It ends on Friday, March 10 and on Tuesday, 7 March 2023.
         """
     )
     assert rows(run(text, "D002")) == [
@@ -105,13 +105,28 @@ def test_weekday_mismatch():
 
 
 def test_weekday_mismatch_inferred_year():
-    text = body("It ended on Thursday, March 10.\n")
+    text = body("It ends on Thursday, March 10.\n")
     assert rows(run(text, "D002")) == [
         (
             "D002",
             7,
-            13,
-            '"Thursday, March 10": March 10, 2023 (year 2023 from the publication date) is a Friday, not a Thursday',
+            12,
+            '"Thursday, March 10": March 10, 2023 (no year is written; read as 2023: the nearest to the publication '
+            "date) is a Friday, not a Thursday",
+        )
+    ]
+
+
+def test_weekday_inferred_year_follows_the_tense():
+    # Published March 6, 2023: "ended on March 10" is March 10, 2022 (a Thursday).
+    text = body("It ended on Thursday, March 10. It will end on Friday, March 3.\n")
+    assert rows(run(text, "D002")) == [
+        (
+            "D002",
+            7,
+            48,
+            '"Friday, March 3": March 3, 2024 (no year is written; read as 2024: future tense, so the next such day '
+            "from publication) is a Sunday, not a Friday",
         )
     ]
 
@@ -465,3 +480,113 @@ def test_readme_date_checks_example(monkeypatch):
     result = CliRunner().invoke(app, args[1:])
     assert result.exit_code == 1
     assert result.stdout.rstrip("\n") == expected.rstrip("\n")
+
+
+# --- QA regressions -------------------------------------------------------------------------------
+
+
+def qa(date_value: str, text: str, **fields: str) -> str:
+    values = {"title": "Council passes laws", "date": date_value, "author": "Jane Doe", "summary": "Laws pass."}
+    values.update(fields)
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in values.items()) + "---\n\n" + text + "\n"
+
+
+def test_past_february_29_is_read_in_the_last_leap_year():
+    text = qa(
+        "2028-11-20T08:30:00+01:00",
+        "The council, which was sworn in on February 29, has passed 14 laws this year.",
+    )
+    assert rows(run(text, "D001", now="2028-11-21T00:00:00Z")) == []
+    [m] = [m for m in parse_text(text, "a.md").dates if m.kind == "month_day"]
+    assert (m.year, m.year_basis, m.valid, m.past_cue) == (2028, "past", True, "was")
+
+
+def test_february_29_without_a_plausible_leap_year_is_reported_with_how_the_year_was_read():
+    # Published January 10, 2027: the last February 29 was in 2024 (too long ago for "was"),
+    # the next is in 2028 ("will be" finds it); February 30 is never a date.
+    text = qa(
+        "2027-01-10T08:30:00+01:00",
+        "The vote was held on February 29. The vote will be on February 29. The vote is on Feb. 30.",
+    )
+    assert rows(run(text, "D001", now="2027-01-11T00:00:00Z")) == [
+        (
+            "D001",
+            8,
+            22,
+            '"February 29" is not a real date: February 2026 has 28 days (2026 is not a leap year; no year is '
+            "written; read as 2026: past tense, so the latest such day up to publication)",
+        ),
+        ("D001", 8, 83, '"Feb. 30" is not a real date: February 2027 has 28 days'),
+    ]
+    neutral = qa("2026-06-10T08:30:00+01:00", "The vote on February 29 is open to all.")
+    assert [f.message for f in run(neutral, "D001", now="2026-06-11T00:00:00Z")] == [
+        '"February 29" is not a real date: February 2026 has 28 days (2026 is not a leap year; no year is '
+        "written; read as 2026: the nearest to the publication date)"
+    ]
+
+
+def test_bare_embargo_has_no_time_to_lack_a_timezone():
+    text = qa("2026-11-20T08:30:00+01:00", "Text.", embargo="2026-11-20")
+    assert run(text, "D006", now="2026-11-21T00:00:00Z") == []
+    assert parse_text(text, "a.md").meta.embargo_is_bare is True
+    timed = qa("2026-11-20T08:30:00+01:00", "Text.", embargo="2026-11-20T06:00:00")
+    assert [(f.code, f.line) for f in run(timed, "D006", now="2026-11-21T00:00:00Z")] == [("D006", 6)]
+
+
+@pytest.mark.parametrize(
+    ("date_value", "word", "message"),
+    [
+        (
+            "9999-12-31T23:59:59-12:00",
+            "tomorrow",
+            "'tomorrow' is counted from the publication date (December 31, 9999); the day it means is outside "
+            "the calendar",
+        ),
+        (
+            "0001-01-01T00:00:00+00:00",
+            "yesterday",
+            "'yesterday' is counted from the publication date (January 1, 1); the day it means is outside the calendar",
+        ),
+        ("9999-12-31T23:59:59-12:00", "yesterday", "'yesterday' means Thursday, December 30, 9999 here"),
+    ],
+)
+def test_relative_word_at_the_end_of_the_calendar(date_value, word, message):
+    text = qa(date_value, f"The vote is {word}.")
+    assert rows(run(text, "D009", now="2026-11-21T00:00:00Z")) == [("D009", 8, 13, message)]
+
+
+def test_forward_looking_headline_years_are_not_reported():
+    text = qa(
+        "2026-11-20T08:30:00+01:00",
+        "Text.",
+        title="Council sets 2027 budget vote for March 10",
+        summary="The 2028 Olympics plan and the 2025 audit.",
+    )
+    assert rows(run(text, "D010", now="2026-11-21T00:00:00Z")) == [
+        ("D010", 5, 41, "Summary mentions 2025 but the article is dated 2026 ('date' 2026-11-20T08:30:00+01:00)"),
+    ]
+
+
+def test_weekday_abbreviation_is_not_the_verb_sat():
+    text = qa(
+        "2026-11-20T08:30:00+01:00",
+        "The meeting on Saturday, November 21, 2026 and Sat., Nov. 21 is open. Sat, Nov. 21, 2026 too.",
+    )
+    assert run(text, "D011", now="2026-11-21T00:00:00Z") == []
+    past = qa("2026-11-20T08:30:00+01:00", "The council sat on November 21, 2026.")
+    assert [f.message for f in run(past, "D011", now="2026-11-21T00:00:00Z")] == [
+        '"November 21, 2026" is after the publication date (November 20, 2026) but is reported as past ("sat")'
+    ]
+
+
+def test_relative_words_in_capitals_but_not_usa_today():
+    text = qa(
+        "2026-11-20T08:30:00+01:00",
+        "The vote is TODAY. Yesterday it rained. USA Today and USA TODAY reported it. Last Night the band played.",
+    )
+    assert [(f.column, f.message) for f in run(text, "D009", now="2026-11-21T00:00:00Z")] == [
+        (13, "'TODAY' means Friday, November 20, 2026 here"),
+        (20, "'Yesterday' means Thursday, November 19, 2026 here"),
+        (78, "'Last Night' means the night of Thursday, November 19, 2026 here"),
+    ]
+    assert [f.column for f in run(qa("2026-11-20", "COUNCIL VOTES TODAY"), "D009", now="2026-11-21")] == [15]

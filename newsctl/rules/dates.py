@@ -67,8 +67,20 @@ def _now_text(settings: Settings) -> str:
     return settings.now.isoformat()
 
 
+_BASIS = {
+    "past": "past tense, so the latest such day up to publication",
+    "future": "future tense, so the next such day from publication",
+    "nearest": "the nearest to the publication date",
+}
+
+
+def _inferred(m: DateMention) -> str:
+    """How the year of a date written without one was read."""
+    return f"no year is written; read as {m.year}: {_BASIS.get(m.year_basis or 'nearest')}"
+
+
 def _year_note(m: DateMention) -> str:
-    return f" (year {m.year} from the publication date)" if m.year_inferred else ""
+    return f" ({_inferred(m)})" if m.year_inferred else ""
 
 
 # --- dates that cannot be right -----------------------------------------------------------------
@@ -80,9 +92,12 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
         Every date written in the title, summary, headings and prose ("February 30, 2024",
         "April 31", "2023-02-29", "Feb. 29, 1900") against the calendar, leap years included
         (2000 was a leap year, 1900 was not). A date written without a year ("February 29")
-        takes the year nearest the publication date; without a publication date only dates
-        that exist in no year are reported. Ranges ("April 30-31", "March 8-6") are checked
-        at both ends.
+        is read in the publication year or one either side: with a past-tense cue ("was
+        sworn in on February 29") the latest such day up to the publication date, with a
+        future cue ("will vote on") the next one, otherwise the nearest; "February 29" is
+        reported only when no such year is a leap year (without a tense cue, only years within
+        half a year count). Without a publication date only dates that exist in no year are
+        reported. Ranges ("April 30-31", "March 8-6") are checked at both ends.
 
     Why it matters:
         An impossible date is always a typo, and readers notice it at once; the right date has
@@ -98,17 +113,18 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
         if m.valid or m.month is None or m.day is None:
             continue
         month = MONTHS[m.month - 1]
-        where = f"{month} {m.year}" if m.year is not None else month
         length = days_in_month(m.year, m.month)
+        # Only February depends on the year; "April 31" is wrong in every year.
+        where = f"{month} {m.year}" if m.year is not None and (m.month == 2 or not m.year_inferred) else month
         notes = []
         if m.day > length or (m.end_day is not None and m.end_day > length):
             reason = f"{where} has {length} days"
             if m.month == 2 and m.year is not None and length == 28 and 29 in (m.day, m.end_day):
                 notes.append(f"{m.year} is not a leap year")
+                if m.year_inferred:
+                    notes.append(_inferred(m))
         else:
             reason = "the range ends before it starts"
-        if m.year_inferred:
-            notes.append(f"the year {m.year} comes from the publication date")
         note = f" ({'; '.join(notes)})" if notes else ""
         yield Hit(
             m.span,
@@ -261,7 +277,7 @@ def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]
     for key, value, bare in (
         ("date", meta.date, meta.date_is_bare),
         ("updated", meta.updated, meta.updated_is_bare),
-        ("embargo", meta.embargo, False),
+        ("embargo", meta.embargo, meta.embargo_is_bare),
     ):
         if value is None or value.tzinfo is not None or bare:
             continue
@@ -342,9 +358,10 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         The words "today", "yesterday", "tomorrow", "tonight", "last night", "this morning",
         "this afternoon" and "this evening" in the title, summary, headings and prose,
-        quotations included. The message gives the day the word means, counted from the
-        publication date. Capitalised names such as "USA Today" are not reported. Silent when
-        the article has no valid publication date.
+        quotations included, in any case ("TODAY", "Last Night"). The message gives the day the
+        word means, counted from the publication date (or says it is outside the calendar).
+        Capitalised names such as "USA Today" and "the Tonight Show" are not reported. Silent
+        when the article has no valid publication date.
 
     Why it matters:
         Syndicated, archived and late-read copy is read on another day than it was written;
@@ -364,6 +381,14 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         if word is None:
             continue
         d = relative_date(word, pub)
+        if d is None:  # the publication date is at the end of the calendar
+            yield Hit(
+                m.span,
+                f"'{m.text}' is counted from the publication date ({short_date(pub)}); "
+                "the day it means is outside the calendar",
+                "Write the day instead: syndicated copy is read on other days",
+            )
+            continue
         yield Hit(
             m.span,
             f"'{m.text}' means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
@@ -372,17 +397,18 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         )
 
 
-@rule("D010", "title-year-mismatch", "warning", "The title or summary names a year other than the publication year.")
+@rule("D010", "title-year-mismatch", "warning", "The title or summary names a year before the publication year.")
 def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Years (1900-2099) written in the front-matter `title` and `summary` that differ from
-        the year of `date`. A field that also names the publication year ("From 1989 to
-        2024") is not reported; decades ("1990s") and year ranges ("2023-24") are not years
-        here.
+        Years (1900-2099) written in the front-matter `title` and `summary` that are earlier
+        than the year of `date`. Later years are not reported: headlines name them for plans
+        ("2027 budget vote", "2028 Olympics"). A field that also names the publication year
+        ("From 1989 to 2024") is not reported; decades ("1990s") and year ranges ("2023-24")
+        are not years here.
 
     Why it matters:
-        A wrong year in the headline is usually a story copied from last year's template, or
-        a typo in `date`; either way it is the most visible date in the story.
+        An earlier year in the headline is usually a story copied from last year's template,
+        or a typo in `date`; either way it is the most visible date in the story.
 
     Example:
         title: Council approves 2023 budget
@@ -400,6 +426,8 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
         if any(m.year == pub.year for m in years):
             continue
         for m in years:
+            if m.year is None or m.year >= pub.year:
+                continue
             yield Hit(
                 m.span,
                 f"{field.capitalize()} mentions {m.text} but the article is dated {pub.year} "
