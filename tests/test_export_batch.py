@@ -291,7 +291,9 @@ def test_output_dir_is_created(site: Path) -> None:
 def test_progress_bar_path(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import newsctl.cli.export as cli_export
 
-    monkeypatch.setattr(cli_export, "progress_enabled", lambda count, quiet: True)
+    import newsctl.cli.common as cli_common
+
+    monkeypatch.setattr(cli_common, "progress_enabled", lambda count, quiet: True)
     for i in range(25):
         write(site, f"a{i:02d}.md", front(f"Story {i}"))
     r = run("--format", "text", "--output-dir", "out", "--now", NOW)

@@ -164,7 +164,9 @@ def test_many_files_with_progress(work, monkeypatch):
     for i in range(25):
         shutil.copy(work / "arts" / "duplicates.md", work / "arts" / f"copy-{i:02d}.md")
     seen = []
-    monkeypatch.setattr(outline_cli, "progress_enabled", lambda count, quiet: seen.append(count) or True)
+    import newsctl.cli.common as cli_common
+
+    monkeypatch.setattr(cli_common, "progress_enabled", lambda count, quiet: seen.append(count) or True)
     result = run("arts", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert seen == [30]

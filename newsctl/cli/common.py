@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from contextlib import contextmanager
+from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
 
@@ -104,6 +105,21 @@ def write_output(text: str, output: Path | None) -> None:
         write_atomic(output.resolve(), text)
     except OSError as exc:
         raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callable[..., None]]:
+    """An `advance()` callable: a rich progress bar on stderr for many files on a terminal, else a no-op."""
+    if not progress_enabled(total, quiet):
+        yield lambda *_: None
+        return
+    from rich.progress import Progress
+
+    from newsctl.cli.console import stderr_console
+
+    with Progress(console=stderr_console(), transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda *_: progress.advance(task)
 
 
 def progress_enabled(count: int, quiet: bool) -> bool:

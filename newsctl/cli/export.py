@@ -17,7 +17,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    progress_enabled,
+    progress_bar,
     write_output,
 )
 
@@ -133,18 +133,8 @@ def export_command(
     assert output_dir is not None
     if output_dir.exists() and not output_dir.is_dir():
         raise fail(f"--output-dir {output_dir}: exists and is not a directory")
-    if progress_enabled(len(files), False):
-        from rich.progress import Progress
-
-        from newsctl.cli.console import stderr_console
-
-        with Progress(console=stderr_console(), transient=True) as progress:
-            task = progress.add_task("Exporting", total=len(files))
-            result = export_paths(
-                files, format.value, options, settings, output_dir, selection, dry_run, lambda _: progress.advance(task)
-            )
-    else:
-        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run)
+    with progress_bar("Exporting", len(files)) as advance:
+        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance)
     if dry_run:
         from newsctl.engine import display_path
 

@@ -20,7 +20,7 @@ from newsctl.cli.common import (
     default_paths,
     err,
     load,
-    progress_enabled,
+    progress_bar,
     refuse_input_as_output,
     use_color,
     write_output,
@@ -153,12 +153,5 @@ def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None) -> An
     from newsctl.engine import collect, lint_paths
 
     count = sum(1 for _ in collect(targets, settings))
-    if not progress_enabled(count, quiet):
-        return lint_paths(targets, settings, jobs=jobs)
-    from rich.progress import Progress
-
-    from newsctl.cli.console import stderr_console
-
-    with Progress(console=stderr_console(), transient=True) as progress:
-        task = progress.add_task("Linting", total=count)
-        return lint_paths(targets, settings, on_file=lambda _: progress.advance(task), jobs=jobs)
+    with progress_bar("Linting", count, quiet) as advance:
+        return lint_paths(targets, settings, on_file=advance, jobs=jobs)

@@ -21,7 +21,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    progress_enabled,
+    progress_bar,
     refuse_input_as_output,
     write_output,
 )
@@ -125,19 +125,10 @@ def _parse_all(targets: list[str], settings: Any) -> tuple[list[Any], bool]:
             err(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
             failed = True
 
-    if progress_enabled(len(files), False):
-        from rich.progress import Progress
-
-        from newsctl.cli.console import stderr_console
-
-        with Progress(console=stderr_console(), transient=True) as progress:
-            task = progress.add_task("Outlining", total=len(files))
-            for fp, shown in files:
-                one(fp, shown)
-                progress.advance(task)
-    else:
+    with progress_bar("Outlining", len(files), False) as advance:
         for fp, shown in files:
             one(fp, shown)
+            advance()
     return articles, failed
 
 

@@ -19,7 +19,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    progress_enabled,
+    progress_bar,
     use_color,
     refuse_input_as_output,
     write_output,
@@ -108,17 +108,8 @@ def _measure(targets: list[str], settings: Any, quiet: bool) -> tuple[list[Any],
             return
         reports.append(ArticleReport(shown, article.meta.title, measure(article, settings)))
 
-    if progress_enabled(len(files), quiet):
-        from rich.progress import Progress
-
-        from newsctl.cli.console import stderr_console
-
-        with Progress(console=stderr_console(), transient=True) as progress:
-            task = progress.add_task("Measuring", total=len(files))
-            for fp, shown in files:
-                one(fp, shown)
-                progress.advance(task)
-    else:
+    with progress_bar("Measuring", len(files), quiet) as advance:
         for fp, shown in files:
             one(fp, shown)
+            advance()
     return reports, errors
