@@ -84,6 +84,11 @@ class Stats:
         )
 
     @property
+    def scored(self) -> bool:
+        """Whether there is prose to score (a section of code or headings only has none)."""
+        return bool(self.words and self.sentences)
+
+    @property
     def words_per_sentence(self) -> float:
         return self.words / self.sentences if self.sentences else 0.0
 
@@ -117,8 +122,9 @@ class Stats:
             "sentences": self.sentences,
             "syllables": self.syllables,
             "quoted_words": self.quoted_words,
-            "flesch_reading_ease": round(self.flesch_reading_ease, 2),
-            "flesch_kincaid_grade": round(self.flesch_kincaid_grade, 2),
+            # no prose, no score: null rather than a misleading 0
+            "flesch_reading_ease": round(self.flesch_reading_ease, 2) if self.scored else None,
+            "flesch_kincaid_grade": round(self.flesch_kincaid_grade, 2) if self.scored else None,
             "reading_time_seconds": self.reading_time_seconds,
         }
 

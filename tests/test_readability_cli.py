@@ -190,3 +190,23 @@ def test_text_renderer_colours_rows_by_band():
     assert "\x1b[" not in plain and plain == TEXT
     # a higher max-grade moves the sections into the standard band
     assert "standard" in render_text([report], max_grade=25).splitlines()[4]
+
+
+def test_sections_without_prose_have_no_score(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    path = tmp_path / "e.md"
+    path.write_text(
+        "---\ntitle: T\ndate: 2026-11-20T08:30:00+01:00\nauthor: A\nsummary: S.\n---\n\n"
+        "Lead para here.\n\n## Empty\n\n```\ncode only\n```\n\n## Full\n\nText here now.\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(CliRunner().invoke(app, ["readability", str(path), "--format", "json"]).stdout)
+    empty = [s for s in doc["articles"][0]["sections"] if s["title"] == "Empty"][0]
+    assert empty["stats"]["flesch_kincaid_grade"] is None and empty["band"] is None
+    csv = CliRunner().invoke(app, ["readability", str(path), "--format", "csv"]).stdout
+    assert f"{path},section,Empty,10,0,0,0,0,,,0," in csv
