@@ -25,6 +25,7 @@ class Directive:
     selectors: tuple[str, ...]  # empty: every rule
     line: int  # line the comment starts on
     end_line: int
+    column: int = 1
 
 
 def directives(article: Article) -> list[Directive]:
@@ -35,19 +36,20 @@ def directives(article: Article) -> list[Directive]:
             for m in _DIRECTIVE.finditer(block.raw):
                 first = block.line + block.raw.count("\n", 0, m.start())
                 last = block.line + block.raw.count("\n", 0, m.end())
-                found.append(_directive(m, first, last))
+                col = m.start() - (block.raw.rfind("\n", 0, m.start()) + 1) + 1
+                found.append(_directive(m, first, last, col))
         inlines = ([block.inline] if block.inline else []) + list(block.cells)
         for inline in inlines:
             for tag in inline.html:
                 for m in _DIRECTIVE.finditer(tag.raw):
-                    found.append(_directive(m, tag.span.line, tag.span.end_line))
+                    found.append(_directive(m, tag.span.line, tag.span.end_line, tag.span.column))
     found.sort(key=lambda d: d.line)
     return found
 
 
-def _directive(m: re.Match[str], line: int, end_line: int) -> Directive:
+def _directive(m: re.Match[str], line: int, end_line: int, column: int = 1) -> Directive:
     selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
-    return Directive(m.group(1).lower(), selectors, line, end_line)
+    return Directive(m.group(1).lower(), selectors, line, end_line, column)
 
 
 def _covers(selectors: tuple[str, ...], finding: Finding) -> bool:

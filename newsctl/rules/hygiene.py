@@ -240,3 +240,30 @@ def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     for char, span in article.control_characters:
         yield Hit(span, f"Invisible control character U+{ord(char):04X}", "Delete it (or replace it with a space or a line break)")
+
+
+@rule("H006", "unknown-suppression", "warning", "A suppression comment names no existing rule.")
+def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        `<!-- newsctl: disable ... -->`, `enable` and `disable-next-line` comments whose codes,
+        prefixes, categories or names match no rule.
+
+    Why it matters:
+        A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
+        or a later `enable` fails to turn a rule back on. It usually means a typo (`H02` for
+        `H002`) or a code from another tool.
+
+    Example:
+        <!-- newsctl: disable-next-line S03 -->
+
+    Use instead:
+        <!-- newsctl: disable-next-line S003 -->
+    """
+    from newsctl import registry
+    from newsctl.suppress import directives
+
+    for d in directives(article):
+        for selector in d.selectors:
+            if not registry.is_valid_selector(selector):
+                span = Span(d.line, d.column, d.line, d.column + 1)
+                yield Hit(span, f"Suppression comment names '{selector}', which matches no rule", "Check the code with `newsctl rules`")

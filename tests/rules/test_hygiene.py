@@ -142,3 +142,12 @@ def test_javascript_url_hidden_with_entities_is_found():
 def test_words_separated_by_a_url_or_code_are_not_doubled():
     text = "Read it here and https://example.org and there, or run `x` or not."
     assert lint(body(f"Lead.\n\n{text}\n"), select=["H003"]) == []
+
+
+def test_unknown_codes_in_suppression_comments():
+    text = body("Lead.\n\n<!-- newsctl: disable-next-line S03, H002 -->\nText TK.\n\nMore <!-- newsctl: disable bogus --> here.\n")
+    findings = lint(text, select=["H006", "H002"])
+    assert [(f.code, f.line, f.column, f.message) for f in findings] == [
+        ("H006", 10, 1, "Suppression comment names 'S03', which matches no rule"),
+        ("H006", 13, 6, "Suppression comment names 'bogus', which matches no rule"),
+    ]
