@@ -289,3 +289,14 @@ def test_step_summary_escapes_table_cells_and_pluralises(tmp_path: Path, monkeyp
     assert "1 file: 0 errors, 1 warning, 0 info." in text
     assert "| `a\\|b.md` | 8 | `H003` |" in text
     assert path.exists()
+
+
+def test_concise_format_is_one_clickable_line_per_finding():
+    r = run("lint", SEED, "--now", NOW, "--format", "concise", "--select", "H001,S001")
+    assert r.stdout.splitlines() == [
+        "articles/cybersecurity-diplomacy.md:11:1: warning S001 Level-1 heading in the body: "
+        "\"Cybersecurity Diplomacy: The New Frontier of International Relations in 2023\" [h1-in-body]",
+        "articles/cybersecurity-diplomacy.md:41:1: error H001 Chat-assistant leftover: \"Feel free to mix and match "
+        "ideas or modify them to better suit your target audience!\" [assistant-leftover]",
+    ]
+    assert r.exit_code == 1

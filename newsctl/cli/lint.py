@@ -29,6 +29,7 @@ from newsctl.cli.common import (
 
 class LintFormat(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     github = "github"
     sarif = "sarif"
@@ -103,7 +104,7 @@ def lint_command(
         from newsctl.cli.common import fail
 
         raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
-    if statistics and format in (LintFormat.sarif, LintFormat.github):
+    if statistics and format not in (LintFormat.text, LintFormat.json):
         from newsctl.cli.common import fail
 
         raise fail(f"--statistics works with --format text or json, not {format.value}")
@@ -122,6 +123,10 @@ def lint_command(
         from newsctl.report import json as json_report
 
         text = json_report.render(result)
+    elif format == LintFormat.concise:
+        from newsctl.report import text as text_report
+
+        text = text_report.render_concise(result)
     elif format == LintFormat.sarif:
         from newsctl.report import sarif
 

@@ -181,7 +181,9 @@ def render_article(report: ArticleReport, *, max_grade: float, color: bool = Fal
         lines.append(_c(row, level, color) if level else row)
         for s in sec.hardest[:2]:
             pos = f"{s.sentence.span.line}:{s.sentence.span.column}"
-            lines.append(_c(f"      {pos:<7} grade {s.grade:>4.1f}, {s.words} words: \"{_quote(s)}\"", "dim", color))
+            quoted = _quote(s)
+            shown = quoted if quoted[:1] in "\"“'‘" else f"\"{quoted}\""  # never two quote marks in a row
+            lines.append(_c(f"      {pos:<7} grade {s.grade:>4.1f}, {s.words} words: {shown}", "dim", color))
     grade, ease, words, time = _cells(m.article)
     level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
     total = f"  {'Total':<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"

@@ -39,6 +39,13 @@ def _finding(f: Finding, width: int, color: bool) -> str:
     return f"  {pos}  {sev}  {code}  {f.message}  {_c(f'[{f.rule}]', 'dim', color)}"
 
 
+def render_concise(result: LintResult) -> str:
+    """One line per finding, `path:line:column: severity CODE message [rule]`: for editors and grep."""
+    return "".join(
+        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message} [{f.rule}]\n" for f in result.findings
+    )
+
+
 def summary(result: LintResult, color: bool = False) -> str:
     counts = result.counts()
     files = len(result.files)
