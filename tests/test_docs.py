@@ -72,3 +72,23 @@ def test_readme_examples_run(command, expected):
 def test_readme_quick_start_is_the_two_make_commands():
     text = README.read_text("utf-8")
     assert "make demo" in text and "make test" in text
+
+
+@pytest.mark.parametrize("command", ["lint", "rules", "explain", "readability", "outline", "export", "feed"])
+def test_every_command_has_an_example_and_a_reference_section(command):
+    """sqlite-utils' habit: every command shows an example in its help and is in docs/cli.md."""
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    help_text = CliRunner().invoke(app, [command, "--help"]).stdout
+    assert "Example: newsctl " + command in " ".join(help_text.split())
+    assert f"## newsctl {command}\n" in (ROOT / "docs" / "cli.md").read_text("utf-8")
+
+
+def test_every_registered_command_is_in_the_reference():
+    from newsctl.cli.app import app
+
+    names = {c.name for c in app.registered_commands}
+    documented = set(re.findall(r"^## newsctl (\w+)$", (ROOT / "docs" / "cli.md").read_text("utf-8"), re.M))
+    assert names == documented
