@@ -54,7 +54,7 @@ def settings_md() -> str:
 
     core_docs = {
         "paths": ("list of paths", '["articles"]', "What `newsctl lint` checks when no path is given (relative to the config file)."),
-        "select": ("list of selectors", "every rule on by default", "Only these rules run. A selector is a code (`S003`), a prefix (`S`, `S00`), a category (`structure`), a rule name, or `all`."),
+        "select": ("list of selectors", "every rule on by default", "Only these rules run. A selector is a code (`S003`), a prefix (`S`, `S00`), a category (`structure`), a rule name, or `all`. Off-by-default rules run only when named by code or name, or with `all`."),
         "extend-select": ("list of selectors", "[]", "Rules added to the selection; the way to turn on off-by-default rules."),
         "ignore": ("list of selectors", "[]", "Rules that never run (wins over select)."),
         "per-file-ignores": ("table glob = [selectors]", "{}", "Rules ignored for files matching a glob (relative to the config file)."),

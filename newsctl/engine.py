@@ -115,24 +115,34 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     return path.as_posix()
 
 
-def collect(paths: Iterable[str | Path], settings: Settings) -> Iterator[tuple[Path, str]]:
+def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool = False) -> Iterator[tuple[Path, str]]:
     """Article files under the given paths (directories searched for *.md, *.markdown).
 
     A path that does not exist is still yielded, so it gets an M001 finding of its own. A file
     named twice, or reached through a symlink as well, is yielded once (first spelling wins).
-    Files named explicitly are linted even when excluded; files found in directories honour `exclude`.
+    Files named explicitly are linted even when excluded (unless `force_exclude`, for hooks
+    that pass every changed file); files found in directories honour `exclude`. Symlinked
+    directories are followed, each real directory once.
     """
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
         if not p.is_dir():
             key = _real(p)
+            if force_exclude and settings.is_excluded(display_path(p)):
+                continue
             if key not in seen:
                 seen.add(key)
                 yield p, display_path(p)
             continue
         found: list[tuple[str, Path]] = []
-        for root, dirs, files in os.walk(p):
+        walked: set[Path] = set()
+        for root, dirs, files in os.walk(p, followlinks=True):
+            real_root = _real(Path(root))
+            if real_root in walked:  # a symlink loop, or a directory reached twice
+                dirs[:] = []
+                continue
+            walked.add(real_root)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
             # directories named like articles get an M001 finding rather than silence
             candidates = [n for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
@@ -184,12 +194,13 @@ def lint_paths(
     settings: Settings,
     on_file: Callable[[FileResult], None] | None = None,
     jobs: int | None = None,
+    force_exclude: bool = False,
 ) -> LintResult:
     """Lint every article under paths, in worker processes for large batches.
 
     Results keep the order of `collect`; `on_file` is called after each file (for progress).
     """
-    files = list(collect(paths, settings))
+    files = list(collect(paths, settings, force_exclude))
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     results: list[FileResult] = []
     if jobs == 1:

@@ -8,9 +8,10 @@ Three stages, as in ruff: raw TOML (unknown keys rejected) -> merged with the CL
 from __future__ import annotations
 
 import difflib
-import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -95,8 +96,8 @@ class Settings:
         named = {s.upper() for s in (*self.select, *self.extend_select)} | {
             s.lower() for s in (*self.select, *self.extend_select)
         }
-        if r.code in named or r.name in named:
-            return True
+        if r.code in named or r.name in named or "all" in named:
+            return True  # named explicitly (or `all`): on even when off by default
         if not r.default_enabled:
             return False
         if self.select:
@@ -123,21 +124,57 @@ class Settings:
 
 
 def _glob_match(path: str, pattern: str, root: Path) -> bool:
-    """Match a path against a glob, relative to the config root or as written."""
-    posix = PurePosixPath(Path(path).as_posix())
-    candidates = {posix.as_posix()}
+    """Match a path against a glob, as written or relative to the config file's directory.
+
+    `*` and `?` stay within one directory, `**` spans any number of directories (zero
+    included), and a pattern without `/` matches the file name anywhere, as in .gitignore.
+    """
+    regex = _glob_regex(pattern)
+    candidates = {PurePosixPath(Path(path).as_posix()).as_posix().removeprefix("./")}
     try:
         candidates.add(Path(path).resolve().relative_to(root.resolve()).as_posix())
     except (ValueError, OSError):
         pass
     for cand in candidates:
-        if fnmatch.fnmatchcase(cand, pattern) or PurePosixPath(cand).match(pattern):
+        if regex.fullmatch(cand):
             return True
-        if pattern.endswith("/**") and (cand + "/").startswith(pattern[:-2]):
-            return True
-        if "/" not in pattern and fnmatch.fnmatchcase(PurePosixPath(cand).name, pattern):
+        if "/" not in pattern.rstrip("/") and regex.fullmatch(PurePosixPath(cand).name):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    pat = pattern.removeprefix("./")
+    while i < len(pat):
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pat[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pat[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pat[i] == "[":
+            close = pat.find("]", i + 1)
+            if close < 0:
+                out.append(re.escape(pat[i]))
+                i += 1
+            else:
+                body = pat[i + 1 : close].replace("\\", "\\\\")
+                out.append(f"[^{body[1:]}]" if body.startswith("!") else f"[{body}]")
+                i = close + 1
+        else:
+            out.append(re.escape(pat[i]))
+            i += 1
+    suffix = "(?:/.*)?" if pattern.endswith("/") or not any(c in pattern for c in "*?[") else ""
+    return re.compile("".join(out).rstrip("/") + suffix)
 
 
 # --- discovery and loading ---------------------------------------------------------------------
@@ -266,9 +303,11 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
 def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
     """Command-line values over file values. Keys: select, extend_select, ignore, fail_on, now, options."""
     changes: dict[str, Any] = {}
-    for key in ("select", "extend_select"):
-        if overrides.get(key):
-            changes[key] = _selectors(overrides[key], lambda m, k=key: ConfigError(f"--{k.replace('_', '-')}: {m}"))
+    if overrides.get("select"):
+        changes["select"] = _selectors(overrides["select"], lambda m: ConfigError(f"--select: {m}"))
+    if overrides.get("extend_select"):  # adds to the file's extend-select, as --ignore adds to ignore
+        extra = _selectors(overrides["extend_select"], lambda m: ConfigError(f"--extend-select: {m}"))
+        changes["extend_select"] = settings.extend_select + extra
     if overrides.get("ignore"):
         extra = _selectors(overrides["ignore"], lambda m: ConfigError(f"--ignore: {m}"))
         changes["ignore"] = settings.ignore + extra

@@ -120,25 +120,33 @@ def reading_time_seconds(word_count: int) -> int:
     return round(word_count * 60 / WORDS_PER_MINUTE)
 
 
-_QUOTES = {"“": "”", '"': '"'}
+_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 
 def quoted_ranges(prose: str) -> list[tuple[int, int]]:
     """(start, end) of each direct quotation in a paragraph, quote marks included.
 
-    Matching pairs of “curly” or "straight" double quotes; an opening mark that is never
-    closed runs to the end of the paragraph. A closing mark with no opening one is ignored.
+    Matching pairs of “curly” or "straight" double quotes, and ‘single’ curly quotes (British
+    style). An opening mark that is never closed runs to the end of the paragraph, as
+    multi-paragraph quotations do; a closing mark with no opening one is ignored. Not quotes:
+    a straight " right after a digit (an inch mark: 6'2", a 55" TV), and a ’ followed by a
+    letter (an apostrophe: ‘It’s fine,’).
     """
     ranges: list[tuple[int, int]] = []
     opened_at = -1
     closer = ""
+    n = len(prose)
     for i, ch in enumerate(prose):
         if opened_at < 0:
-            if ch in _QUOTES:
+            if ch in _QUOTES and not (ch == '"' and i and prose[i - 1].isdigit()):
                 opened_at, closer = i, _QUOTES[ch]
         elif ch == closer:
+            if ch == "’" and i + 1 < n and prose[i + 1].isalpha():
+                continue  # an apostrophe inside the quotation
+            if ch == '"' and prose[i - 1].isdigit() and i + 1 < n and prose[i + 1].isalnum():
+                continue  # 12"x18" inside a quotation: still a unit
             ranges.append((opened_at, i + 1))
             opened_at = -1
     if opened_at >= 0:
-        ranges.append((opened_at, len(prose)))
+        ranges.append((opened_at, n))
     return ranges

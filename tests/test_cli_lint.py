@@ -300,3 +300,50 @@ def test_concise_format_is_one_clickable_line_per_finding():
         "ideas or modify them to better suit your target audience!\" [assistant-leftover]",
     ]
     assert r.exit_code == 1
+
+
+def test_force_exclude_applies_exclude_to_named_files(tmp_path: Path):
+    write(tmp_path, "newsctl.toml", 'exclude = ["README.md", "docs/**"]\n')
+    write(tmp_path, "README.md", "# My newsroom repo\n")
+    write(tmp_path, "docs/guide.md", "# Guide\n")
+    write(tmp_path, "articles/a.md", CLEAN)
+    r = run("lint", "README.md", "docs/guide.md", "articles/a.md", "--now", NOW, cwd=tmp_path)
+    assert r.exit_code == 1 and "M002" in r.stdout
+    r = run("lint", "README.md", "docs/guide.md", "articles/a.md", "--now", NOW, "--force-exclude", cwd=tmp_path)
+    assert r.exit_code == 0 and r.stdout == "No problems found in 1 file.\n"
+
+
+def test_globstar_matches_zero_directories_and_star_stays_in_one(tmp_path: Path):
+    write(tmp_path, "newsctl.toml", '[per-file-ignores]\n"articles/**/*.md" = ["H003"]\n"other/*.md" = ["H003"]\n')
+    write(tmp_path, "articles/top.md", WARN)
+    write(tmp_path, "articles/live/storm.md", WARN)
+    write(tmp_path, "other/a.md", WARN)
+    write(tmp_path, "other/sub/b.md", WARN)
+    r = run("lint", "articles", "other", "--now", NOW, "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["other/sub/b.md"]
+
+
+def test_symlinked_directories_are_followed_once(tmp_path: Path):
+    write(tmp_path, "real/x.md", WARN)
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "tree" / "loop").symlink_to(tmp_path / "tree")
+    r = run("lint", "tree", "--now", NOW, "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(r.stdout)["findings"]] == ["tree/linked/x.md"]
+
+
+def test_extend_select_on_the_command_line_adds_to_the_file(tmp_path: Path):
+    write(tmp_path, "newsctl.toml", 'select = ["M001"]\nextend-select = ["H003"]\n')
+    path = write(tmp_path, "w.md", FRONT + "The the vote was on Tuesday.\n\nTK here.\n")
+    r = run("lint", "w.md", "--now", NOW, "--extend-select", "H002", "--format", "json", cwd=tmp_path)
+    assert sorted(f["code"] for f in json.loads(r.stdout)["findings"]) == ["H002", "H003"]
+    assert path.exists()
+
+
+def test_select_all_turns_on_off_by_default_rules():
+    from newsctl import registry
+    from newsctl.settings import from_mapping
+
+    off = [r.code for r in registry.all_rules() if not r.default_enabled]
+    assert off and set(off) <= {r.code for r in from_mapping({"select": ["all"]}).enabled_rules()}
+    assert not set(off) & {r.code for r in from_mapping({"select": ["D"]}).enabled_rules()}

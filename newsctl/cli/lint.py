@@ -65,6 +65,10 @@ def lint_command(
         Optional[list[str]],
         typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
     ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option("--force-exclude", help="Apply `exclude` to files named on the command line too (for pre-commit)."),
+    ] = False,
     jobs: Annotated[
         Optional[int],
         typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
@@ -110,7 +114,7 @@ def lint_command(
         raise fail(f"--statistics works with --format text or json, not {format.value}")
     refuse_input_as_output(output, targets, settings, "linted")
 
-    result = _run(targets, settings, quiet, jobs)
+    result = _run(targets, settings, quiet, jobs, force_exclude)
     if not result.files:
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
 
@@ -153,10 +157,10 @@ def lint_command(
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
 
 
-def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None) -> Any:
+def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None, force_exclude: bool = False) -> Any:
     """Lint with a progress bar on stderr for many files on a terminal."""
     from newsctl.engine import collect, lint_paths
 
-    count = sum(1 for _ in collect(targets, settings))
+    count = sum(1 for _ in collect(targets, settings, force_exclude))
     with progress_bar("Linting", count, quiet) as advance:
-        return lint_paths(targets, settings, on_file=advance, jobs=jobs)
+        return lint_paths(targets, settings, on_file=advance, jobs=jobs, force_exclude=force_exclude)
