@@ -16,7 +16,8 @@ from newsctl import registry
 from newsctl.article import Article
 from newsctl.findings import Finding
 
-_DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.I)
+# any newsctl comment: the directive word is checked by rule H006, so a typo is reported
+_DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def is_suppressed(finding: Finding, found: list[Directive]) -> bool:
         if d.action == "disable-next-line":
             if d.end_line + 1 == finding.line and _covers(d.selectors, finding):
                 return True
-        elif _covers(d.selectors, finding):
+        elif d.action in ("disable", "enable") and _covers(d.selectors, finding):
             disabled = d.action == "disable"
     return disabled
 

@@ -21,8 +21,11 @@ _MARKS = (
 WORD_RE = re.compile(rf"[^\W_](?:[\w’'.,\-{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 # Abbreviations that often end a sentence, and what makes them a sentence end.
-_CAN_END_SENTENCE = frozenset({"a.m", "p.m", "etc"})  # before any capital: "at 9 a.m. The mayor..."
-_PLACE_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a"})  # "the U.S. Senate" / "the U.S. The"
+_CAN_END_SENTENCE = frozenset({"etc"})  # before any capital
+# before a sentence starter only: "the U.S. Senate" / "the U.S. The", "3 p.m. Saturday" / "9 a.m. The mayor"
+_PLACE_ABBREVIATIONS = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "inc", "ltd", "corp", "co", "bros", "jr", "sr"}
+)
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp"})  # only before a number: "No. 10"
 _STATE_ABBREVIATIONS = frozenset(
     {"ill", "mass", "wash", "calif", "fla", "va", "penn", "tenn", "wis", "minn", "mich", "conn", "tex"}
@@ -33,7 +36,6 @@ _SENTENCE_STARTERS = frozenset(
     "When While After Before If As For So Yet Then Now Some Many Most Both Each Not One What Why "
     "How Who Where Our My Your Officials Police".split()
 )
-_INITIAL_RE = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){0,3}[A-Z]$")  # "J. Smith", "J.R.R. Tolkien"
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,13 @@ def _abbreviation_continues(token: str, word: str, before: str, text: str, nxt: 
         return before.rstrip()[: -len(word)].rstrip().endswith(",")
     if token in _WEEKDAY_ABBREVIATIONS:
         return word.lstrip("(\"“'‘")[:1].isupper()
-    return token in abbrevs or bool(_INITIAL_RE.search(before))
+    return token in abbrevs or _is_initials(word.lstrip("(\"“'‘"))
+
+
+def _is_initials(word: str) -> bool:
+    """'J', 'J.R.R', 'Ø', 'É': one capital letter (any script) per part."""
+    parts = word.split(".")
+    return 1 <= len(parts) <= 4 and all(len(p) == 1 and p.isupper() for p in parts)
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -73,4 +73,4 @@ def test_format_doc_suppression_example_works() -> None:
     with_comment = front + "<!-- newsctl: disable-next-line" + snippet
     without = front + snippet.split("\n", 1)[1]
     assert _findings(parse_text(with_comment, "a.md")) == []
-    assert _findings(parse_text(without, "a.md")) == [(10, "H003", 'Doubled word: "Duran Duran"')]
+    assert _findings(parse_text(without, "a.md")) == [(10, "H003", 'Doubled word: "go go"')]

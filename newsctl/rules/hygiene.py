@@ -21,7 +21,7 @@ _UPPER_ONLY = ("TK", "TODO", "FIXME", "XXX")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "TK Maxx", "TK Elevator": a brand, not a placeholder
 _NAME_BEFORE = re.compile(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a numeral
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
-_DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop"}
+_DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop", "mahi", "tom", "can"}
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
 _JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
@@ -134,7 +134,9 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
 def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         The same word twice in a row ("the the", "in in"), ignoring case, including across a
-        line break. Common legitimate doubles ("had had", "that that") are allowed.
+        line break. Common legitimate doubles ("had had", "that that") are allowed, and so are
+        names: a capitalised second word ("Walla Walla") or one joined by a hyphen
+        ("Boutros Boutros-Ghali").
 
     Why it matters:
         Doubled words survive spell checkers and are easy to miss when editing on screen.
@@ -154,6 +156,8 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
                 continue
             if not _GAP.fullmatch(inline.raw, m.end(1), m.start(3)):
                 continue  # something was blanked between them (a URL, code, a link): not adjacent words
+            if m.group(3)[:1].isupper() or inline.prose[m.end(3) : m.end(3) + 1] == "-":
+                continue  # "Walla Walla", "Duran Duran", "Boutros Boutros-Ghali": names
             fix = None
             if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
                 span = inline.span(m.start(2), m.end(3))
@@ -242,11 +246,12 @@ def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
         yield Hit(span, f"Invisible control character U+{ord(char):04X}", "Delete it (or replace it with a space or a line break)")
 
 
-@rule("H006", "unknown-suppression", "warning", "A suppression comment names no existing rule.")
+@rule("H006", "unknown-suppression", "warning", "A suppression comment is misspelt or names no existing rule.")
 def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        `<!-- newsctl: disable ... -->`, `enable` and `disable-next-line` comments whose codes,
-        prefixes, categories or names match no rule.
+        `<!-- newsctl: ... -->` comments with a misspelt directive (`disabel`), and `disable`,
+        `enable` and `disable-next-line` comments whose codes, prefixes, categories or names
+        match no rule.
 
     Why it matters:
         A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
@@ -263,6 +268,14 @@ def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
     from newsctl.suppress import directives
 
     for d in directives(article):
+        if d.action not in ("disable", "enable", "disable-next-line"):
+            span = Span(d.line, d.column, d.line, d.column + 1)
+            yield Hit(
+                span,
+                f"Unknown suppression directive '{d.action}'",
+                "Use disable, enable or disable-next-line: <!-- newsctl: disable CODE -->",
+            )
+            continue
         for selector in d.selectors:
             if not registry.is_valid_selector(selector):
                 span = Span(d.line, d.column, d.line, d.column + 1)

@@ -14,6 +14,7 @@ from newsctl.text import count_words
 MAX_TITLE = option("max-title-length", 70, "Longest title, in characters (S007).", minimum=1)
 MAX_SECTION = option("max-section-words", 300, "Most words in a section before a subheading is due (S006).", minimum=1)
 MAX_LEAD = option("max-lead-words", 45, "Most words in the lead paragraph (S010).", minimum=1)
+_KIND_NAMES = {"code": "a code block", "html": "raw HTML", "hr": "a horizontal rule", "table": "a table", "paragraph": "a paragraph"}
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT_ATTR = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 
@@ -188,7 +189,19 @@ def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
     if _lead(article) is not None:
         return
     first_heading = next((b for b in article.headings() if b.level >= 2), None)
-    if first_heading is not None:
+    first_block = next((b for b in article.blocks if b.kind != "heading" or b.level >= 2), None)
+    if first_block is not None and first_block.kind != "heading":
+        what = _KIND_NAMES.get(first_block.kind, first_block.kind)
+        if first_block.in_quote:
+            what = "a block quote"
+        elif first_block.in_list:
+            what = "a list"
+        yield Hit(
+            Span(first_block.line, 1, first_block.line, 1),
+            f"No lead paragraph: the body opens with {what}",
+            "Open the article with a paragraph that says what happened",
+        )
+    elif first_heading is not None:
         yield Hit(_heading_span(first_heading), "No lead paragraph before the first section heading", "Open the article with a lead paragraph")
     elif article.front_matter.ok or not article.problems:
         line = min(article.body_line, article.source.line_count)

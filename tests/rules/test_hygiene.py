@@ -151,3 +151,16 @@ def test_unknown_codes_in_suppression_comments():
         ("H006", 10, 1, "Suppression comment names 'S03', which matches no rule"),
         ("H006", 13, 6, "Suppression comment names 'bogus', which matches no rule"),
     ]
+
+
+def test_doubled_names_are_not_doubled_words():
+    text = "Fans of Duran Duran met in Walla Walla with Boutros Boutros-Ghali and ate mahi mahi."
+    assert lint(body(f"Lead.\n\n{text}\n"), select=["H003"]) == []
+
+
+def test_misspelt_directive_is_reported_and_suppresses_nothing():
+    findings = lint(body("Lead.\n\n<!-- newsctl: disabel H003 -->\n\nTypo the the here.\n"), select=["H006", "H003"])
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("H006", 10, "Unknown suppression directive 'disabel'"),
+        ("H003", 12, 'Doubled word: "the the"'),
+    ]

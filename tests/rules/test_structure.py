@@ -44,7 +44,10 @@ def test_missing_lead():
     assert codes(lint(body("## Background\n\nText.\n"), select=["S005"])) == [("S005", 8)]
     assert codes(lint(body("# Headline\n\nLead under the H1.\n\n## A\n\nx\n"), select=["S005"])) == []
     assert codes(lint(body(""), select=["S005"])) == [("S005", 7)]
-    assert codes(lint(body("- a list is not a lead\n\n## A\n\nx\n"), select=["S005"])) == [("S005", 10)]
+    findings = lint(body("- a list is not a lead\n\n## A\n\nx\n"), select=["S005"])
+    assert [(f.line, f.message) for f in findings] == [(8, "No lead paragraph: the body opens with a list")]
+    findings = lint(body("| a | b |\n|---|---|\n| 1 | 2 |\n"), select=["S005"])
+    assert [(f.line, f.message) for f in findings] == [(8, "No lead paragraph: the body opens with a table")]
 
 
 def test_long_section_counts_words_before_subheadings():
