@@ -282,3 +282,12 @@ def test_single_article_output_and_feed_output_use_the_atomic_writer(two: Path, 
     r = CliRunner().invoke(app, ["feed", "e.md", "--base-url", BASE_URL, "-o", "feed.xml", "--now", NOW])
     assert r.exit_code == 0, r.stderr
     assert calls == [two.resolve() / "page.html", two.resolve() / "feed.xml"]
+
+
+def test_fractional_seconds_are_valid_html_time_values():
+    from datetime import datetime, timezone
+
+    from newsctl.export.common import iso
+
+    assert iso(datetime(2026, 3, 1, 9, 0, 0, 123456, tzinfo=timezone.utc)) == "2026-03-01T09:00:00.123Z"
+    assert iso(datetime(2026, 3, 1, 9, 0, 0, tzinfo=timezone.utc)) == "2026-03-01T09:00:00Z"

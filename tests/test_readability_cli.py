@@ -210,3 +210,22 @@ def test_sections_without_prose_have_no_score(tmp_path):
     assert empty["stats"]["flesch_kincaid_grade"] is None and empty["band"] is None
     csv = CliRunner().invoke(app, ["readability", str(path), "--format", "csv"]).stdout
     assert f"{path},section,Empty,10,0,0,0,0,,,0," in csv
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    path = tmp_path / "f.md"
+    path.write_text(
+        '---\ntitle: \'=HYPERLINK("http://evil")\'\ndate: 2026-11-20T08:30:00+01:00\nauthor: A\nsummary: S.\n---\n\n'
+        "Lead para here.\n\n## =cmd|calc!A1\n\nText here now.\n",
+        encoding="utf-8",
+    )
+    csv = CliRunner().invoke(app, ["readability", str(path), "--format", "csv"]).stdout
+    import csv as csvlib
+
+    cells = [cell for row in csvlib.reader(csv.splitlines()) for cell in row]
+    assert "'=HYPERLINK(\"http://evil\")" in cells and "'=cmd|calc!A1" in cells
+    assert not [c for c in cells if c[:1] in "=+@"]

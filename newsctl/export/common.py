@@ -186,10 +186,11 @@ def byline(authors: tuple[str, ...]) -> str:
 
 
 def iso(dt: datetime, bare: bool = False) -> str:
-    """ISO 8601 as written: a bare date stays a date, a naive time has no offset, UTC is Z."""
+    """ISO 8601 as written: a bare date stays a date, a naive time has no offset, UTC is Z, at most milliseconds."""
     if bare:
         return dt.date().isoformat()
-    text = dt.isoformat()
+    # milliseconds at most: HTML's <time datetime> allows 1-3 fraction digits
+    text = dt.isoformat(timespec="milliseconds" if dt.microsecond else "seconds")
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 

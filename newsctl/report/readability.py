@@ -116,12 +116,17 @@ CSV_COLUMNS = (
 )
 
 
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (CSV injection): a leading = + - @ is quoted."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _csv_row(path: str, scope: str, section: str, line: int | str, stats: Stats, max_grade: float) -> list[Any]:
     d = stats.to_dict()
     return [
-        path,
+        _cell(path),
         scope,
-        section,
+        _cell(section),
         line,
         d["words"],
         d["sentences"],
