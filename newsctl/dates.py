@@ -4,9 +4,9 @@
 and returns every date mention in it, in order, without overlaps:
 
     full        "March 6, 2023", "Mar. 6, 2023", "Sept. 6 2023", "6 March 2023",
-                "Monday, March 6, 2023", "March 6th, 2023", "March 6-8, 2023"
-    iso         "2023-03-06"
-    month_day   "March 6", "on Monday, March 6", "6 March" (year inferred from the
+                "Monday, March 6, 2023", "Mon., March 6, 2023", "March 6th, 2023", "March 6-8, 2023"
+    iso         "2023-03-06" (not "2023-03-06-ABC", an identifier)
+    month_day   "March 6", "on Monday, March 6", "Fri., Feb. 28", "6 March" (year inferred from the
                 publication date: with a past-tense cue the latest such day not after it,
                 with a future cue the next one not before it, else the nearest; a year in
                 which the day exists, "February 29", is preferred when it is plausible)
@@ -57,12 +57,19 @@ for _i, _abbr in enumerate(("jan", "feb", "mar", "apr", None, "jun", "jul", "aug
         _MONTH_NUMBER[_abbr] = _i + 1
 _MONTH_NUMBER["sept"] = 9
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
+_WEEKDAY_NUMBER.update({name[:3].lower(): i for i, name in enumerate(WEEKDAYS)})
+_WEEKDAY_NUMBER.update({"tues": 1, "thur": 3, "thurs": 3})
 
 _MONTH = (
     r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?![\w])))"
 )
-_WEEKDAY_PREFIX = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+)?"
+# A weekday before a date: the full name, or its capitalised abbreviation with or without a
+# period ("Fri., Feb. 28", "Fri Feb 28"); "the Sun, March 6" is the newspaper, not Sunday.
+_WEEKDAY_PREFIX = (
+    r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?<![Tt]he\s)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?![\w])\.?)\s*,?\s+)?"
+)
 # A day number: not part of a longer number ("6,000"), a decimal or a time.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _END_DAY = r"(?:\s*[-–]\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?"
@@ -79,7 +86,12 @@ _DMY = re.compile(
     r"(?=[\dFMSTW])(?<![\w.,])" + _WEEKDAY_PREFIX + _DAY + _END_DAY + r"(?:\s+of)?\s+" + _MONTH
     + r"(?:" + _YEAR_SEP + _YEAR + r")?"
 )
-_ISO = re.compile(r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?![\d]|-\d)")
+# An ISO date glued to more word characters ("2026-02-30-ABC", "2026-02-30x") is an identifier
+# such as a case number, not a date; a time may follow ("2026-03-02T09:00").
+_ISO = re.compile(
+    r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})"
+    r"(?:(?=T\d)|(?![\w]|-\w))"
+)
 _MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
 _RELATIVE = re.compile(
     r"(?=[TtYyLl])(?<![\w-])(?P<word>(?i:today|yesterday|tomorrow|tonight|last\s+night"
@@ -165,7 +177,7 @@ class DateMention:
     month: int | None = None
     day: int | None = None
     end_day: int | None = None  # last day of a range ("March 6-8")
-    weekday: str | None = None  # as written ("Monday")
+    weekday: str | None = None  # as written ("Monday", "Fri.")
     year_inferred: bool = False
     valid: bool = True
     year_basis: str | None = None  # for an inferred year: past | future | nearest (how it was chosen)
@@ -186,7 +198,13 @@ class DateMention:
     @property
     def weekday_number(self) -> int | None:
         """The written weekday as 0 (Monday) .. 6 (Sunday)."""
-        return _WEEKDAY_NUMBER[self.weekday.lower()] if self.weekday else None
+        return _WEEKDAY_NUMBER[self.weekday.rstrip(".").lower()] if self.weekday else None
+
+    @property
+    def weekday_name(self) -> str | None:
+        """The written weekday in full ("Friday" for "Fri.")."""
+        number = self.weekday_number
+        return WEEKDAYS[number] if number is not None else None
 
     @property
     def relative_word(self) -> str | None:

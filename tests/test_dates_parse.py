@@ -324,3 +324,37 @@ def test_infer_year_follows_the_tense():
     assert infer_year(2, 29, date(2027, 1, 10), "future") == 2028
     assert infer_year(12, 31, date(9999, 12, 31), "future") == 9999
     assert infer_year(1, 2, date(9999, 12, 31), "future") == 9999  # no later year: the nearest
+
+
+# --- QA regressions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "weekday"),
+    [
+        ("The fair opened Fri., Feb. 28.", "Fri., Feb. 28", "month_day", 4),
+        ("It opened Fri., Feb. 28, 2026.", "Fri., Feb. 28, 2026", "full", 4),
+        ("It opened Fri, Feb 28, 2026.", "Fri, Feb 28, 2026", "full", 4),
+        ("Set for Thurs. March 5 and more.", "Thurs. March 5", "month_day", 3),
+        ("Set for Tues, 3 March 2026.", "Tues, 3 March 2026", "full", 1),
+        ("Open Sat 2026-02-28 only.", "Sat 2026-02-28", "iso", 5),
+    ],
+)
+def test_abbreviated_weekday_before_a_date(text, written, kind, weekday):
+    [m] = find_dates(text, date(2026, 3, 2))
+    assert (m.text, m.kind, m.weekday_number, m.weekday_name) == (written, kind, weekday, WEEKDAYS[weekday])
+
+
+def test_the_sun_is_a_newspaper_not_sunday():
+    [m] = find_dates("The Sun, March 6 edition.", date(2026, 3, 2))
+    assert (m.text, m.weekday) == ("March 6", None)
+
+
+@pytest.mark.parametrize("text", ["Case 2026-02-30-ABC was filed.", "Ref 2026-02-28x.", "Ref 2026-02-28-7b."])
+def test_iso_date_glued_to_more_characters_is_an_identifier(text):
+    assert find_dates(text, date(2026, 3, 2)) == []
+
+
+def test_iso_date_followed_by_a_time_or_punctuation_is_a_date():
+    found = find_dates("At 2026-02-28T09:00 and on 2026-02-27.", date(2026, 3, 2))
+    assert [(m.text, m.kind) for m in found] == [("2026-02-28", "iso"), ("2026-02-27", "iso")]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, lint
 from newsctl.dates import MONTHS, WEEKDAYS
 from newsctl.engine import lint_article, lint_paths
 from newsctl.parse import parse_text
@@ -272,7 +272,7 @@ def test_relative_words_with_absolute_dates():
         ("D009", 7, 19, "'yesterday' means Sunday, March 5, 2023 here"),
         ("D009", 7, 30, "'Today' means Monday, March 6, 2023 here"),
         ("D009", 7, 54, "'tomorrow' means Tuesday, March 7, 2023 here"),
-        ("D009", 8, 10, "'tonight' means the night of Monday, March 6, 2023 here"),
+        ("D009", 8, 10, "'tonight' in a quotation means the night of Monday, March 6, 2023 here"),
         ("D009", 8, 42, "'last night' means the night of Sunday, March 5, 2023 here"),
         ("D009", 8, 57, "'this morning' means the morning of Monday, March 6, 2023 here"),
         ("D009", 9, 23, "'this afternoon' means the afternoon of Monday, March 6, 2023 here"),
@@ -428,7 +428,6 @@ def test_fixture_with_date_problems():
         ("D010", 2, 25),
         ("D005", 4, 10),
         ("D009", 10, 43),
-        ("D001", 12, 57),
         ("D002", 12, 100),
         ("D011", 12, 100),
         ("D011", 16, 34),
@@ -501,27 +500,17 @@ def test_past_february_29_is_read_in_the_last_leap_year():
     assert (m.year, m.year_basis, m.valid, m.past_cue) == (2028, "past", True, "was")
 
 
-def test_february_29_without_a_plausible_leap_year_is_reported_with_how_the_year_was_read():
-    # Published January 10, 2027: the last February 29 was in 2024 (too long ago for "was"),
-    # the next is in 2028 ("will be" finds it); February 30 is never a date.
+def test_february_29_without_a_year_is_a_real_day_but_february_30_is_not():
+    # Published January 10, 2027: no year near it has a February 29, but a year-less
+    # "February 29" exists in leap years; February 30 and April 31 exist in no year.
     text = qa(
         "2027-01-10T08:30:00+01:00",
-        "The vote was held on February 29. The vote will be on February 29. The vote is on Feb. 30.",
+        "The vote was held on February 29. The vote will be on February 29. The vote is on Feb. 30. "
+        "Not April 31.",
     )
     assert rows(run(text, "D001", now="2027-01-11T00:00:00Z")) == [
-        (
-            "D001",
-            8,
-            22,
-            '"February 29" is not a real date: February 2026 has 28 days (2026 is not a leap year; no year is '
-            "written; read as 2026: past tense, so the latest such day up to publication)",
-        ),
-        ("D001", 8, 83, '"Feb. 30" is not a real date: February 2027 has 28 days'),
-    ]
-    neutral = qa("2026-06-10T08:30:00+01:00", "The vote on February 29 is open to all.")
-    assert [f.message for f in run(neutral, "D001", now="2026-06-11T00:00:00Z")] == [
-        '"February 29" is not a real date: February 2026 has 28 days (2026 is not a leap year; no year is '
-        "written; read as 2026: the nearest to the publication date)"
+        ("D001", 8, 83, '"Feb. 30" is not a real date: February has at most 29 days'),
+        ("D001", 8, 96, '"April 31" is not a real date: April has 30 days'),
     ]
 
 
@@ -560,10 +549,10 @@ def test_forward_looking_headline_years_are_not_reported():
         "2026-11-20T08:30:00+01:00",
         "Text.",
         title="Council sets 2027 budget vote for March 10",
-        summary="The 2028 Olympics plan and the 2025 audit.",
+        summary="The 2028 Olympics plan and a 2025 audit.",
     )
     assert rows(run(text, "D010", now="2026-11-21T00:00:00Z")) == [
-        ("D010", 5, 41, "Summary mentions 2025 but the article is dated 2026 ('date' 2026-11-20T08:30:00+01:00)"),
+        ("D010", 5, 39, "Summary mentions 2025 but the article is dated 2026 ('date' 2026-11-20T08:30:00+01:00)"),
     ]
 
 
@@ -590,3 +579,142 @@ def test_relative_words_in_capitals_but_not_usa_today():
         (78, "'Last Night' means the night of Thursday, November 19, 2026 here"),
     ]
     assert [f.column for f in run(qa("2026-11-20", "COUNCIL VOTES TODAY"), "D009", now="2026-11-21")] == [15]
+
+
+# --- QA regressions, second round (articles dated 2026-03-02T09:00:00Z) ----------------------------
+
+QA_NOW = "2026-03-02T12:00:00Z"
+
+
+def mk(text: str, date_value: str = "2026-03-02T09:00:00Z", title: str = "T", summary: str = "S.") -> str:
+    return f"---\ntitle: {title}\ndate: {date_value}\nauthor: A\nsummary: {summary}\n---\n\n{text}\n"
+
+
+def qa_rows(text: str, select: list[str]):
+    return [(f.code, f.line, f.column, f.message) for f in lint(text, select=select, now=QA_NOW)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She was born on February 29.",
+        "People born on February 29 celebrate every four years.",
+        "Births on February 29 are rare.",
+        "The deadline falls on February 29 in leap years.",
+    ],
+)
+def test_february_29_without_a_year_is_not_impossible(sentence):
+    assert qa_rows(mk(sentence), ["D001"]) == []
+
+
+def test_february_29_without_a_year_in_the_summary_is_not_impossible():
+    assert qa_rows(mk("Text.", summary="Born on February 29."), ["D001"]) == []
+
+
+def test_impossible_days_without_a_year_and_written_years_are_still_errors():
+    text = mk("February 30, April 31, June 31 and February 29, 2023 are not dates; February 29, 2024 is.")
+    assert qa_rows(text, ["D001"]) == [
+        ("D001", 8, 1, '"February 30" is not a real date: February has at most 29 days'),
+        ("D001", 8, 14, '"April 31" is not a real date: April has 30 days'),
+        ("D001", 8, 24, '"June 31" is not a real date: June has 30 days'),
+        (
+            "D001",
+            8,
+            36,
+            '"February 29, 2023" is not a real date: February 2023 has 28 days (2023 is not a leap year)',
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The fair opened Fri., Feb. 28.", "Fri., Feb. 28"),
+        ("The fair opened Fri., Feb. 28, 2026.", "Fri., Feb. 28, 2026"),
+        ("The fair opened Fri, Feb 28, 2026.", "Fri, Feb 28, 2026"),
+    ],
+)
+def test_abbreviated_weekday_is_checked_against_the_date(sentence, written):
+    [(code, line, column, message)] = qa_rows(mk(sentence), ["D002"])
+    assert (code, line, column) == ("D002", 8, 17)
+    assert message.startswith(f'"{written}": February 28, 2026')
+    assert message.endswith("is a Saturday, not a Friday")
+
+
+def test_ap_style_does_not_ask_for_a_weekday_that_is_written():
+    assert qa_rows(mk("The embargo lifted on Sat., Feb. 28."), ["D012"]) == []
+    assert [m for (_, _, _, m) in qa_rows(mk("The embargo lifted on Feb. 28."), ["D012"])] == [
+        '"Feb. 28" is 2 days before publication (March 2, 2026); AP style uses the weekday ("Saturday")'
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Rovers beat United for first time since 2019",
+        "Margaret Oduya, born 1935, dies at 91",
+        "Rovers end 20-year wait, last won in 2006",
+        "Inflation back to 2019 levels",
+        "Inquiry into 2024 floods reports",
+        "Rovers beat United for first time since 2025",
+        "Margaret Oduya, born 2025, dies",
+        "Inflation back to 2025 levels",
+        "Inquiry into 2025 floods reports",
+        "Review of the 2025 season",
+    ],
+)
+def test_retrospective_headline_years_are_not_reported(title):
+    text = mk("Text.", date_value="2026-11-18T09:00:00Z", title=title)
+    assert lint(text, select=["D010"], now="2026-11-19T00:00:00Z") == []
+
+
+def test_stale_current_year_in_the_headline_is_reported():
+    text = mk("Text.", date_value="2026-11-18T09:00:00Z", title="Council approves 2025 budget", summary="Budget for 2025.")
+    assert [(f.line, f.column, f.message) for f in lint(text, select=["D010"], now="2026-11-19T00:00:00Z")] == [
+        (2, 25, "Title mentions 2025 but the article is dated 2026 ('date' 2026-11-18T09:00:00Z)"),
+        (5, 21, "Summary mentions 2025 but the article is dated 2026 ('date' 2026-11-18T09:00:00Z)"),
+    ]
+
+
+def test_relative_word_inside_a_quotation_gets_a_bracket_hint():
+    text = mk("\"We'll enjoy tonight and go again tomorrow,\" manager Dave Hill said. It rained today.")
+    found = lint(text, select=["D009"], now=QA_NOW)
+    assert [(f.column, f.message, f.hint) for f in found] == [
+        (
+            14,
+            "'tonight' in a quotation means the night of Monday, March 2, 2026 here",
+            'Keep the quote; add the day in brackets after the word ("tonight [Monday]"): '
+            "syndicated copy is read on other days",
+        ),
+        (
+            35,
+            "'tomorrow' in a quotation means Tuesday, March 3, 2026 here",
+            'Keep the quote; add the day in brackets after the word ("tomorrow [Tuesday]"): '
+            "syndicated copy is read on other days",
+        ),
+        (
+            80,
+            "'today' means Monday, March 2, 2026 here",
+            'Write the day instead ("Monday" or "March 2, 2026"): syndicated copy is read on other days',
+        ),
+    ]
+
+
+def test_iso_week_date_has_no_time_to_lack_a_timezone():
+    assert lint(mk("Text.", date_value="2026-W09-1"), select=["D006"], now=QA_NOW) == []
+    assert [f.code for f in lint(mk("Text.", date_value="2026-W09-1T09:00"), select=["D006"], now=QA_NOW)] == [
+        "D006"
+    ]
+
+
+def test_iso_date_glued_to_letters_is_an_identifier_not_a_date():
+    assert lint(mk("Case 2026-02-30-ABC was filed. Ref 2026-02-30x."), select=["D001"], now=QA_NOW) == []
+    assert [f.column for f in lint(mk("Filed on 2026-02-30."), select=["D001"], now=QA_NOW)] == [10]
+
+
+def test_relative_word_in_an_unclosed_quotation_or_a_quoted_title():
+    text = mk('He said: "We meet tonight', title="'\"Vote today\", says mayor'")
+    assert [(f.line, f.message) for f in lint(text, select=["D009"], now=QA_NOW)] == [
+        (2, "'today' in a quotation means Monday, March 2, 2026 here"),
+        (8, "'tonight' in a quotation means the night of Monday, March 2, 2026 here"),
+    ]

@@ -7,6 +7,7 @@ newsctl.dates at parse time. Rules that need the publication date stay silent wi
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Iterator
 
@@ -25,6 +26,7 @@ from newsctl.dates import (
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
 from newsctl.settings import Settings
+from newsctl.text import quoted_ranges
 
 _NOT_PUBLISHED = ("draft", "ready")
 _RELATIVE_PREFIX = {
@@ -49,6 +51,19 @@ def _value_span(article: Article, key: str) -> Span:
     f = article.front_matter.fields.get(key)
     assert f is not None
     return f.value_span
+
+
+# A time in a written front-matter value: "T09", "t09" or " 09" after a digit.
+_TIME_WRITTEN = re.compile(r"\d[Tt ]\s*\d")
+
+
+def _bare(article: Article, key: str) -> bool:
+    """Is the `date`, `updated` or `embargo` value a date with no time? Besides a bare
+    YYYY-MM-DD, a value such as an ISO week date ("2026-W09-1") that Python reads as
+    midnight is a whole day when no time is written."""
+    if getattr(article.meta, f"{key}_is_bare"):
+        return True
+    return _TIME_WRITTEN.search(_written(article, key)) is None
 
 
 def _aware(value: datetime) -> datetime:
@@ -91,13 +106,12 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Every date written in the title, summary, headings and prose ("February 30, 2024",
         "April 31", "2023-02-29", "Feb. 29, 1900") against the calendar, leap years included
-        (2000 was a leap year, 1900 was not). A date written without a year ("February 29")
-        is read in the publication year or one either side: with a past-tense cue ("was
-        sworn in on February 29") the latest such day up to the publication date, with a
-        future cue ("will vote on") the next one, otherwise the nearest; "February 29" is
-        reported only when no such year is a leap year (without a tense cue, only years within
-        half a year count). Without a publication date only dates that exist in no year are
-        reported. Ranges ("April 30-31", "March 8-6") are checked at both ends.
+        (2000 was a leap year, 1900 was not). A date written with its year is checked in that
+        year. A month and day written without a year is reported only when the day exists in
+        no year ("February 30", "April 31", "June 31"): "February 29" without a year is a real
+        day in leap years ("born on February 29") and is never reported. Ranges ("April
+        30-31", "March 8-6") are checked at both ends. An ISO-looking date glued to more
+        letters or digits ("2026-02-30-ABC", a case number) is an identifier, not a date.
 
     Why it matters:
         An impossible date is always a typo, and readers notice it at once; the right date has
@@ -113,19 +127,25 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
         if m.valid or m.month is None or m.day is None:
             continue
         month = MONTHS[m.month - 1]
-        length = days_in_month(m.year, m.month)
-        # Only February depends on the year; "April 31" is wrong in every year.
-        where = f"{month} {m.year}" if m.year is not None and (m.month == 2 or not m.year_inferred) else month
-        notes = []
-        if m.day > length or (m.end_day is not None and m.end_day > length):
-            reason = f"{where} has {length} days"
-            if m.month == 2 and m.year is not None and length == 28 and 29 in (m.day, m.end_day):
-                notes.append(f"{m.year} is not a leap year")
-                if m.year_inferred:
-                    notes.append(_inferred(m))
+        days = [m.day] if m.end_day is None else [m.day, m.end_day]
+        if m.year_inferred or m.year is None:
+            # No year written: only a day that exists in no year, or a reversed range.
+            longest = days_in_month(None, m.month)
+            if any(day > longest for day in days):
+                reason = f"{month} has at most {longest} days" if m.month == 2 else f"{month} has {longest} days"
+            elif m.end_day is not None and m.end_day <= m.day:
+                reason = "the range ends before it starts"
+            else:
+                continue  # "February 29": a real day in leap years
+            note = ""
         else:
-            reason = "the range ends before it starts"
-        note = f" ({'; '.join(notes)})" if notes else ""
+            length = days_in_month(m.year, m.month)
+            if any(day > length for day in days):
+                reason = f"{month} {m.year} has {length} days"
+                leap = m.month == 2 and length == 28 and 29 in days
+                note = f" ({m.year} is not a leap year)" if leap else ""
+            else:
+                reason, note = "the range ends before it starts", ""
         yield Hit(
             m.span,
             f"\"{m.text}\" is not a real date: {reason}{note}",
@@ -137,8 +157,10 @@ def impossible_date(article: Article, settings: Settings) -> Iterator[Hit]:
 def weekday_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Dates written with a weekday ("Monday, March 7, 2023", "on Monday, March 6",
-        "Monday, 6 March 2023") whose weekday is not the day that date falls on. A date
-        without a year is checked in the year nearest the publication date.
+        "Monday, 6 March 2023", "Fri., Feb. 28", "Fri, Feb 28, 2026") whose weekday is not the
+        day that date falls on. The weekday may be abbreviated (Mon, Tue, Tues, Wed, Thu, Thur,
+        Thurs, Fri, Sat, Sun, capitalised, with or without a period). A date without a year is
+        checked in the year read from the publication date.
 
     Why it matters:
         When the weekday and the date disagree, one of them is wrong and the reader cannot
@@ -158,7 +180,7 @@ def weekday_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
         actual = WEEKDAYS[d.weekday()]
         yield Hit(
             m.span,
-            f"\"{m.text}\": {short_date(d)}{_year_note(m)} is a {actual}, not a {m.weekday}",
+            f"\"{m.text}\": {short_date(d)}{_year_note(m)} is a {actual}, not a {m.weekday_name}",
             f"Check the date; if it is right, write \"{actual}\"",
         )
 
@@ -189,7 +211,7 @@ def future_publish_date(article: Article, settings: Settings) -> Iterator[Hit]:
     if meta.date is None or meta.status != "published":
         return
     now = settings.now
-    if _later(meta.date, meta.date_is_bare, now, False):
+    if _later(meta.date, _bare(article, "date"), now, False):
         yield Hit(
             _value_span(article, "date"),
             f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}) "
@@ -218,7 +240,7 @@ def scheduled_publish_date(article: Article, settings: Settings) -> Iterator[Hit
     meta = article.meta
     if meta.date is None or meta.status not in _NOT_PUBLISHED:
         return
-    if _later(meta.date, meta.date_is_bare, settings.now, False):
+    if _later(meta.date, _bare(article, "date"), settings.now, False):
         yield Hit(
             _value_span(article, "date"),
             f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}); "
@@ -248,7 +270,7 @@ def updated_before_date(article: Article, settings: Settings) -> Iterator[Hit]:
     meta = article.meta
     if meta.date is None or meta.updated is None:
         return
-    if _later(meta.date, meta.date_is_bare, meta.updated, meta.updated_is_bare):
+    if _later(meta.date, _bare(article, "date"), meta.updated, _bare(article, "updated")):
         yield Hit(
             _value_span(article, "updated"),
             f"'updated' {_written(article, 'updated')} is earlier than 'date' {_written(article, 'date')}",
@@ -261,7 +283,8 @@ def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]
     """What it checks:
         The front-matter `date`, `updated` and `embargo` values written with a time but
         without a UTC offset (`2024-03-06T09:00:00`); newsctl compares such times as UTC. A
-        bare date (`2024-03-06`) names a whole day and is not reported.
+        date with no time (`2024-03-06`, or an ISO week date such as `2024-W10-3`) names a
+        whole day and is not reported.
 
     Why it matters:
         Without a timezone a time means different moments to the CMS, the feed reader and the
@@ -274,12 +297,8 @@ def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]
         date: 2024-03-06T09:00:00+01:00
     """
     meta = article.meta
-    for key, value, bare in (
-        ("date", meta.date, meta.date_is_bare),
-        ("updated", meta.updated, meta.updated_is_bare),
-        ("embargo", meta.embargo, meta.embargo_is_bare),
-    ):
-        if value is None or value.tzinfo is not None or bare:
+    for key, value in (("date", meta.date), ("updated", meta.updated), ("embargo", meta.embargo)):
+        if value is None or value.tzinfo is not None or _bare(article, key):
             continue
         yield Hit(
             _value_span(article, key),
@@ -312,7 +331,7 @@ def embargo_after_publish_date(article: Article, settings: Settings) -> Iterator
     meta = article.meta
     if meta.date is None or meta.embargo is None or meta.status != "published":
         return
-    if _later(meta.embargo, False, meta.date, meta.date_is_bare):
+    if _later(meta.embargo, False, meta.date, _bare(article, "date")):
         yield Hit(
             _value_span(article, "embargo"),
             f"'embargo' {_written(article, 'embargo')} is later than 'date' {_written(article, 'date')} "
@@ -360,8 +379,10 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         "this afternoon" and "this evening" in the title, summary, headings and prose,
         quotations included, in any case ("TODAY", "Last Night"). The message gives the day the
         word means, counted from the publication date (or says it is outside the calendar).
-        Capitalised names such as "USA Today" and "the Tonight Show" are not reported. Silent
-        when the article has no valid publication date.
+        Inside a direct quotation the words cannot be changed, so the message says so and the
+        hint is to add the day in brackets after the word ("tonight [Sunday]"). Capitalised
+        names such as "USA Today" and "the Tonight Show" are not reported. Silent when the
+        article has no valid publication date.
 
     Why it matters:
         Syndicated, archived and late-read copy is read on another day than it was written;
@@ -376,39 +397,99 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
     pub = article.meta.publication_date
     if pub is None:
         return
+    quotes: dict[int, list[tuple[int, int]]] = {}
     for m in article.dates:
         word = m.relative_word
         if word is None:
             continue
+        quoted = _in_quotation(article, m, quotes)
         d = relative_date(word, pub)
         if d is None:  # the publication date is at the end of the calendar
             yield Hit(
                 m.span,
-                f"'{m.text}' is counted from the publication date ({short_date(pub)}); "
-                "the day it means is outside the calendar",
-                "Write the day instead: syndicated copy is read on other days",
+                f"'{m.text}'{' (in a quotation)' if quoted else ''} is counted from the publication date "
+                f"({short_date(pub)}); the day it means is outside the calendar",
+                "Add the date in brackets after the word" if quoted
+                else "Write the day instead: syndicated copy is read on other days",
+            )
+            continue
+        weekday = WEEKDAYS[d.weekday()]
+        if quoted:
+            yield Hit(
+                m.span,
+                f"'{m.text}' in a quotation means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
+                f"Keep the quote; add the day in brackets after the word (\"{m.text} [{weekday}]\"): "
+                "syndicated copy is read on other days",
             )
             continue
         yield Hit(
             m.span,
             f"'{m.text}' means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
-            f"Write the day instead (\"{WEEKDAYS[d.weekday()]}\" or \"{short_date(d)}\"): "
+            f"Write the day instead (\"{weekday}\" or \"{short_date(d)}\"): "
             "syndicated copy is read on other days",
         )
 
 
-@rule("D010", "title-year-mismatch", "warning", "The title or summary names a year before the publication year.")
+def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
+    """Is the mention inside a direct quotation of its block (or of the title or summary)?"""
+    if m.block >= 0:
+        key, text = m.block, article.blocks[m.block].inline
+        prose = text.prose if text is not None else ""
+    elif m.where in ("title", "summary"):
+        key, prose = (-1 if m.where == "title" else -2), (getattr(article.meta, m.where) or "")
+    else:
+        return False
+    if key not in cache:
+        cache[key] = quoted_ranges(prose)
+    return any(start < m.start and m.end <= end for start, end in cache[key])
+
+
+# A year right after one of these words names the past on purpose ("since 2025", "born 2025").
+_RETROSPECTIVE_BEFORE = frozenset("since born from until till before after last of the".split())
+# A year right before one of these nouns is a past event or measure ("2025 floods", "2025 levels").
+_RETROSPECTIVE_AFTER = frozenset(
+    """levels level high highs low lows peak record records floods flood election elections season census
+    crash attack attacks riots earthquake fire fires storm storms hurricane drought heatwave recession
+    pandemic war final champions winners""".split()
+)
+_TITLE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _retrospective(text: str, start: int, end: int) -> bool:
+    """Is the year at text[start:end] named as the past on purpose (by the word before or after)?"""
+    before = _TITLE_WORD.findall(text[max(0, start - 30) : start])
+    if before and text[start - 1 : start].isspace() and before[-1].lower() in _RETROSPECTIVE_BEFORE:
+        return True
+    after = _TITLE_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return after is not None and after.group().lower() in _RETROSPECTIVE_AFTER
+
+
+@rule(
+    "D010",
+    "title-year-mismatch",
+    "warning",
+    "The title or summary names last year as if it were the current one.",
+)
 def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Years (1900-2099) written in the front-matter `title` and `summary` that are earlier
-        than the year of `date`. Later years are not reported: headlines name them for plans
-        ("2027 budget vote", "2028 Olympics"). A field that also names the publication year
-        ("From 1989 to 2024") is not reported; decades ("1990s") and year ranges ("2023-24")
-        are not years here.
+        A stale current year in the front-matter `title` and `summary`: the year just before the
+        year of `date` (2025 in an article dated 2026), the January typo or last year's headline
+        reused. Not reported:
+        - any other year: older years are history ("first win since 2019", "born 1935", "last
+          won in 2006") and later years are plans ("2027 budget vote", "2028 Olympics");
+        - last year right after since, born, from, until, till, before, after, last, of or the
+          ("highest since 2025", "the 2025 season");
+        - last year right before a noun naming a past event or measure: levels, level, high,
+          highs, low, lows, peak, record, records, flood, floods, election, elections, season,
+          census, crash, attack, attacks, riots, earthquake, fire, fires, storm, storms,
+          hurricane, drought, heatwave, recession, pandemic, war, final, champions, winners
+          ("back to 2025 levels", "inquiry into 2025 floods");
+        - a field that also names the publication year ("From 2025 to 2026");
+        - decades ("2020s") and year ranges ("2025-26"), which are not years here.
 
     Why it matters:
-        An earlier year in the headline is usually a story copied from last year's template,
-        or a typo in `date`; either way it is the most visible date in the story.
+        Last year's number in the headline is usually a story copied from last year's template,
+        or a typo in `date` made in January; either way it is the most visible date in the story.
 
     Example:
         title: Council approves 2023 budget
@@ -422,11 +503,12 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
     if pub is None:
         return
     for field in ("title", "summary"):
+        text = getattr(article.meta, field) or ""
         years = [m for m in article.dates if m.where == field and m.kind == "year"]
         if any(m.year == pub.year for m in years):
             continue
         for m in years:
-            if m.year is None or m.year >= pub.year:
+            if m.year != pub.year - 1 or _retrospective(text, m.start, m.end):
                 continue
             yield Hit(
                 m.span,
@@ -491,7 +573,8 @@ def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
         no day ("September 2023") is spelled out (day-month-year dates, which AP does not
         use, are left to D013). And a calendar date less than seven days from the
         publication date ("March 8" in a story of March 6) should be the weekday
-        ("Wednesday"); dates already written with their weekday are left alone. Month fixes
+        ("Wednesday"); dates already written with their weekday, in full or abbreviated
+        ("Sat., Feb. 28"), are left alone. Month fixes
         are offered as safe fixes.
 
     Why it matters:
