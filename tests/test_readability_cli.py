@@ -228,4 +228,4 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
 
     cells = [cell for row in csvlib.reader(csv.splitlines()) for cell in row]
     assert "'=HYPERLINK(\"http://evil\")" in cells and "'=cmd|calc!A1" in cells
-    assert not [c for c in cells if c[:1] in "=+@"]
+    assert not [c for c in cells if c and c[0] in "=+@"]
