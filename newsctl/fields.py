@@ -26,6 +26,7 @@ class FieldSpec:
     kind: str  # shown in docs: "string", "datetime", ...
     description: str
     check: Callable[[Any], Any]
+    example: str = ""  # a valid value, shown in hints
 
 
 def parse_datetime(value: Any) -> tuple[datetime, bool]:
@@ -41,7 +42,9 @@ def parse_datetime(value: Any) -> tuple[datetime, bool]:
         if _BARE_DATE.match(text):
             d = date.fromisoformat(text)
             return datetime(d.year, d.month, d.day), True
-        return datetime.fromisoformat(text.replace("z", "Z")), False
+        value = datetime.fromisoformat(text.replace("z", "Z"))
+        # week dates (2026-W09-1) and basic dates (20260302) carry no time either
+        return value, not any(c in text.upper() for c in "T :")
     except ValueError:
         raise Invalid(
             f"{text!r} is not a valid ISO 8601 date or datetime (example: 2024-03-06T09:30:00+01:00)"
@@ -49,7 +52,9 @@ def parse_datetime(value: Any) -> tuple[datetime, bool]:
 
 
 def _string(value: Any) -> str:
-    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+    if isinstance(value, bool):
+        raise Invalid(f"expected text, got {_describe(value)}: YAML reads yes/no/on/off/true/false as booleans; put the text in quotes")
+    if value is None or isinstance(value, (list, dict, bytes)):
         raise Invalid(f"expected text, got {_describe(value)}")
     text = str(value).strip()
     if not text:
@@ -126,16 +131,16 @@ def _describe(value: Any) -> str:
 FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("title", "string", "Headline shown to readers.", _string),
-        FieldSpec("date", "datetime", "Publication time, ISO 8601 with timezone (a bare date is allowed).", _datetime),
-        FieldSpec("author", "string or list", "Byline: one name or a list of names.", _authors),
-        FieldSpec("summary", "string", "One- or two-sentence description (recommended).", _string),
-        FieldSpec("section", "string", "Desk or section, e.g. World, Business.", _string),
-        FieldSpec("tags", "list of strings", "Subjects, e.g. [cybersecurity, diplomacy].", _tags),
-        FieldSpec("updated", "datetime", "Time of the last substantive update.", _datetime),
-        FieldSpec("slug", "string", "URL name: lowercase letters, digits and hyphens.", _slug),
-        FieldSpec("status", "draft | ready | published", "Workflow state.", _status),
-        FieldSpec("embargo", "datetime", "Not to be published before this time.", _datetime),
-        FieldSpec("lang", "language tag", "Language of the article (default en).", _lang),
+        FieldSpec("title", "string", "Headline shown to readers.", _string, '"Council approves budget"'),
+        FieldSpec("date", "datetime", "Publication time, ISO 8601 with timezone (a bare date is allowed).", _datetime, "2026-03-06T09:30:00+01:00"),
+        FieldSpec("author", "string or list", "Byline: one name or a list of names.", _authors, "[Jane Doe, Sam Lee]"),
+        FieldSpec("summary", "string", "One- or two-sentence description (recommended).", _string, '"The council passed the budget after a six-hour debate."'),
+        FieldSpec("section", "string", "Desk or section, e.g. World, Business.", _string, "Politics"),
+        FieldSpec("tags", "list of strings", "Subjects, e.g. [cybersecurity, diplomacy].", _tags, "[budget, council]"),
+        FieldSpec("updated", "datetime", "Time of the last substantive update.", _datetime, "2026-03-06T14:00:00+01:00"),
+        FieldSpec("slug", "string", "URL name: lowercase letters, digits and hyphens.", _slug, "council-approves-budget"),
+        FieldSpec("status", "draft | ready | published", "Workflow state.", _status, "published"),
+        FieldSpec("embargo", "datetime", "Not to be published before this time.", _datetime, "2026-03-06T00:01:00+00:00"),
+        FieldSpec("lang", "language tag", "Language of the article (default en).", _lang, "en-GB"),
     )
 }

@@ -116,7 +116,7 @@ def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
             value = spec.check(field.value)
         except fieldspec.Invalid as exc:
             problems.append(
-                Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Set '{key}' to {spec.kind}")
+                Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Write it like: {key}: {spec.example}")
             )
             continue
         if spec.kind == "datetime":

@@ -185,7 +185,12 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for directory in (start, *start.parents):
         candidate = directory / "newsctl.toml"
         if candidate.is_file():
-            return candidate, _read_toml(candidate)
+            data = _read_toml(candidate)
+            if "tool" in data and isinstance(data["tool"], dict) and "newsctl" in data["tool"]:
+                raise ConfigError(
+                    f"{candidate}: write settings at the top level of newsctl.toml, without a [tool.newsctl] table"
+                )
+            return candidate, data
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             data = _read_toml(candidate)
@@ -390,6 +395,8 @@ def _option(opt: registry.Option, value: Any, fail: Any) -> Any:
             raise fail(f"must be a number, got {value!r}")
         if isinstance(default, int) and not isinstance(value, int):
             raise fail(f"must be a whole number, got {value!r}")
+        if isinstance(default, float):
+            value = float(value)
         if opt.minimum is not None and value < opt.minimum:
             raise fail(f"must be at least {opt.minimum:g}, got {value}")
         return value

@@ -347,3 +347,8 @@ def test_select_all_turns_on_off_by_default_rules():
     off = [r.code for r in registry.all_rules() if not r.default_enabled]
     assert off and set(off) <= {r.code for r in from_mapping({"select": ["all"]}).enabled_rules()}
     assert not set(off) & {r.code for r in from_mapping({"select": ["D"]}).enabled_rules()}
+
+
+def test_explain_suggests_the_closest_code():
+    r = run("explain", "S03")
+    assert r.exit_code == 2 and "did you mean S003?" in r.stderr

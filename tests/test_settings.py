@@ -117,3 +117,33 @@ def test_disable_only_named_codes():
 def test_enable_can_lift_one_rule_of_a_disabled_category():
     text = FRONT + "<!-- newsctl: disable hygiene -->\n\nLead TK with the the.\n\n<!-- newsctl: enable doubled-word -->\n\nAgain TK and the the.\n"
     assert codes(lint(text, select=["H"])) == [("H003", 14)]
+
+
+def test_decimal_grade_limits_are_accepted_and_whole_numbers_required_elsewhere():
+    assert from_mapping({"max-grade": 10.5}).option("max-grade") == 10.5
+    assert from_mapping({"max-grade": 10}).option("max-grade") == 10.0
+    with pytest.raises(ConfigError, match="whole number"):
+        from_mapping({"max-sentence-words": 30.5})
+
+
+def test_newsctl_toml_with_a_tool_table_says_to_use_top_level_keys(tmp_path: Path):
+    (tmp_path / "newsctl.toml").write_text('[tool.newsctl]\nignore = ["S003"]\n')
+    with pytest.raises(ConfigError, match="top level of newsctl.toml"):
+        load_settings(cwd=tmp_path)
+
+
+def test_week_and_basic_dates_count_as_bare():
+    from newsctl.fields import parse_datetime
+
+    assert parse_datetime("2026-W09-1")[1] is True
+    assert parse_datetime("20260302")[1] is True
+    assert parse_datetime("2026-03-02T09:00:00Z")[1] is False
+
+
+def test_invalid_value_hint_shows_a_valid_example():
+    findings = lint("---\ntitle: t\ndate: March 6th\nauthor: A\nsummary: On\n---\n\nBody.\n", select=["M008"])
+    assert [(f.line, f.hint) for f in findings] == [
+        (3, "Write it like: date: 2026-03-06T09:30:00+01:00"),
+        (5, 'Write it like: summary: "The council passed the budget after a six-hour debate."'),
+    ]
+    assert "put the text in quotes" in findings[1].message

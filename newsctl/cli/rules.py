@@ -75,7 +75,12 @@ def explain_command(
 
     r = registry.get(code)
     if r is None:
-        raise fail(f"no rule {code!r}; run `newsctl rules` to list them")
+        import difflib
+
+        names = [x.code for x in registry.all_rules()] + [x.name for x in registry.all_rules()]
+        guess = difflib.get_close_matches(code.upper() if code[:1].isalpha() and code[1:].isdigit() else code, names, n=1)
+        hint = f" (did you mean {guess[0]}?)" if guess else ""
+        raise fail(f"no rule {code!r}{hint}; run `newsctl rules` to list them")
     write_output(explain_text(r), None)
 
 

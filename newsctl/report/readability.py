@@ -193,7 +193,10 @@ def render_article(report: ArticleReport, *, max_grade: float, color: bool = Fal
     level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
     total = f"  {'Total':<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"
     lines.append(_c(total, level, color) if level else total)
-    facts = f"  {m.article.sentences} sentences, {m.article.syllables} syllables"
+    facts = (
+        f"  {m.article.sentences} sentence{'' if m.article.sentences == 1 else 's'}, "
+        f"{m.article.syllables} syllable{'' if m.article.syllables == 1 else 's'}"
+    )
     if m.article.quoted_words:
         facts += f"; {m.article.quoted_words} quoted words left out of the scores"
     lines.append(facts)

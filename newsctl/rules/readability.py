@@ -18,12 +18,12 @@ from newsctl.text import WORD_RE
 EXCLUDE_QUOTES = option(
     "exclude-quotes", True, "Leave direct quotations and block quotes out of readability statistics (R rules, readability report)."
 )
-MAX_GRADE = option("max-grade", 12, "Highest Flesch-Kincaid grade for a whole article (R001).", minimum=0)
-MAX_SECTION_GRADE = option("max-section-grade", 14, "Highest Flesch-Kincaid grade for one section (R002).", minimum=0)
+MAX_GRADE = option("max-grade", 12.0, "Highest Flesch-Kincaid grade for a whole article (R001).", minimum=0)
+MAX_SECTION_GRADE = option("max-section-grade", 14.0, "Highest Flesch-Kincaid grade for one section (R002).", minimum=0)
 MAX_SENTENCE = option("max-sentence-words", 35, "Most words in one sentence (R003).", minimum=1)
 MAX_PARAGRAPH = option("max-paragraph-words", 150, "Most words in one paragraph (R004).", minimum=1)
 LONG_SENTENCE = option("long-sentence-words", 20, "A sentence with more words than this is long for R005.", minimum=1)
-MAX_LONG_SHARE = option("max-long-sentence-percent", 25, "Most sentences, in percent, that may be long (R005).", minimum=0)
+MAX_LONG_SHARE = option("max-long-sentence-percent", 25.0, "Most sentences, in percent, that may be long (R005).", minimum=0)
 SAME_START = option("same-start-sentences", 3, "This many consecutive sentences opening with the same word are flagged (R006).", minimum=2)
 
 
@@ -78,7 +78,7 @@ def hard_article(article: Article, settings: Settings) -> Iterator[Hit]:
     if m.article.words and grade > limit:
         yield Hit(
             _article_span(article, m),
-            f"Article reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit}; reading ease {m.article.flesch_reading_ease:.1f})",
+            f"Article reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit:g}; reading ease {m.article.flesch_reading_ease:.1f})",
             "Shorten sentences and prefer short, common words; `newsctl readability` shows the hardest sections",
         )
 
@@ -116,7 +116,7 @@ def hard_section(article: Article, settings: Settings) -> Iterator[Hit]:
             end = first[1] + len(block.inline.raw.split("\n")[0]) if block.inline else 1
             yield Hit(
                 Span(block.line, 1, block.line, end),
-                f"Section \"{sec.title}\" reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit})",
+                f"Section \"{sec.title}\" reads at grade {grade:.1f} (Flesch-Kincaid; limit {limit:g})",
                 "Split long sentences and replace long words in this section",
             )
 
@@ -223,7 +223,7 @@ def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
     if share > limit:
         yield Hit(
             _article_span(article, m),
-            f"{long} of {len(counted)} sentences ({share:.0f}%) have more than {long_words} words (limit {limit}%)",
+            f"{long} of {len(counted)} sentences ({share:.0f}%) have more than {long_words} words (limit {limit:g}%)",
             "Split some long sentences so that most stay under the limit",
         )
 
