@@ -352,3 +352,10 @@ def test_select_all_turns_on_off_by_default_rules():
 def test_explain_suggests_the_closest_code():
     r = run("explain", "S03")
     assert r.exit_code == 2 and "did you mean S003?" in r.stderr
+
+
+def test_step_summary_survives_backticks_in_paths():
+    from newsctl.report.github import _code
+
+    assert _code("a.md") == "`a.md`"
+    assert _code("we`ird.md") == "`` we`ird.md ``"

@@ -26,6 +26,18 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _code(text: str) -> str:
+    """An inline code span that survives backticks in the text (a longer fence, padded)."""
+    longest = 0
+    current = 0
+    for ch in text:
+        current = current + 1 if ch == "`" else 0
+        longest = max(longest, current)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
+    return f"{fence}{pad}{_cell(text)}{pad}{fence}"
+
+
 def render(result: LintResult) -> str:
     lines = []
     for f in result.findings:
@@ -54,5 +66,5 @@ def step_summary(result: LintResult) -> str:
             out.append(f"| `{code}` | {name} | {sev} | {n} |")
         out += ["", "| File | Line | Rule | Message |", "| --- | ---: | --- | --- |"]
         for f in result.findings:
-            out.append(f"| `{_cell(f.path)}` | {f.line} | `{f.code}` | {_cell(f.message)} |")
+            out.append(f"| {_code(f.path)} | {f.line} | `{f.code}` | {_cell(f.message)} |")
     return "\n".join(out) + "\n"

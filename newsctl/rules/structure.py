@@ -48,7 +48,7 @@ def h1_in_body(article: Article, settings: Settings) -> Iterator[Hit]:
         if b.level == 1:
             yield Hit(
                 _heading_span(b),
-                f"Level-1 heading in the body: \"{b.inline.plain if b.inline else ''}\"",
+                f"Level-1 heading in the body: \"{b.inline.plain}\"" if b.inline and b.inline.plain else "Empty level-1 heading in the body",
                 "Move the headline into the front-matter 'title' and use '##' for sections",
             )
 
