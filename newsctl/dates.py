@@ -29,9 +29,10 @@ import re
 from itertools import islice
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from newsctl.article import Span
+from newsctl.text import split_sentences
 
 MONTHS = (
     "January",
@@ -109,7 +110,7 @@ _BARE_YEAR = re.compile(r"(?=[12])(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[;:]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]\s")  # the tense of one clause does not reach across these
 _CLAUSE_END = re.compile(r"[,;:—–(]")
 _PAST_AUX = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
 _IRREGULAR_PAST = frozenset(
@@ -137,10 +138,6 @@ _NOT_PAST = frozenset(
     exceed succeed embed naked sacred wicked beloved ragged rugged kindred""".split()
 )
 _PREPOSITIONS = frozenset({"on", "in", "at", "during", "of", "the", "since"})
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col sgt capt jan feb mar apr jun jul aug sep sept oct nov dec"
-    " no vs etc u.s u.k u.n e.u a.m p.m".split()
-)
 
 RELATIVE_OFFSET = {
     "today": 0,
@@ -332,9 +329,15 @@ def find_dates(
     block: int = -1,
     where: str = "prose",
     bare_years: bool = False,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[DateMention]:
-    """Every date mention in `text`, in order. `reference` is the publication date (or None)."""
+    """Every date mention in `text`, in order. `reference` is the publication date (or None).
+
+    `sentences` are the text's sentence bounds when the caller has them (the Article does);
+    otherwise the text is split with newsctl.text's splitter.
+    """
     locate = locate or _line_locator(text)
+    bounds = _Sentences.of(text, sentences)
     taken = _Taken()
     found: list[DateMention] = []
     free = taken.free
@@ -347,7 +350,7 @@ def find_dates(
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
     for pattern, family in ((_MDY, "mdy"), (_DMY, "dmy"), (_ISO, "iso")) if has_digits else ():
         for m in pattern.finditer(text):
-            mention = _calendar_mention(m, family, text, reference, locate)
+            mention = _calendar_mention(m, family, text, reference, locate, bounds)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
@@ -366,7 +369,7 @@ def find_dates(
                     month=month,
                     month_text=m.group("month"),
                     month_span=locate(m.start("month"), m.end("month")),
-                    past_cue=past_cue(text, m.start(), m.end()),
+                    past_cue=past_cue(text, m.start(), m.end(), bounds),
                 )
             )
     taken.commit()
@@ -395,7 +398,12 @@ def find_dates(
 
 
 def _calendar_mention(
-    m: re.Match[str], family: str, text: str, reference: date | None, locate: Callable[[int, int], Span]
+    m: re.Match[str],
+    family: str,
+    text: str,
+    reference: date | None,
+    locate: Callable[[int, int], Span],
+    sentences: _Sentences,
 ) -> DateMention | None:
     """A full, ISO or month-day mention from a match; None when the numbers cannot be a date."""
     if family == "iso":
@@ -413,7 +421,7 @@ def _calendar_mention(
     if end_day is not None and not 1 <= end_day <= 31:
         return None
     year_text = m.group("year")
-    cue, future = _cues(text, m.start(), m.end())
+    cue, future = _cues(text, m.start(), m.end(), sentences)
     basis: str | None = None
     inferred = False
     year: int | None
@@ -481,10 +489,29 @@ def _is_name(text: str, start: int, word: str) -> bool:
 _REACH = 400
 
 
-def past_cue(text: str, start: int, end: int) -> str | None:
+def past_cue(text: str, start: int, end: int, sentences: _Sentences | None = None) -> str | None:
     """A past-tense word next to the date at text[start:end] ("was", "signed"), unless a
     future or present marker ("will", "is", "scheduled", "to") is nearby too."""
-    return _cues(text, start, end)[0]
+    return _cues(text, start, end, sentences or _Sentences.of(text))[0]
+
+
+class _Sentences:
+    """Sentence bounds of one text, for finding the sentence around an offset."""
+
+    def __init__(self, bounds: Sequence[tuple[int, int]], length: int) -> None:
+        self.starts = [s for s, _ in bounds]
+        self.ends = [e for _, e in bounds]
+        self.length = length
+
+    @classmethod
+    def of(cls, text: str, bounds: Sequence[tuple[int, int]] | None = None) -> _Sentences:
+        return cls(split_sentences(text) if bounds is None else bounds, len(text))
+
+    def around(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return 0, self.ends[0] if self.ends else self.length
+        return self.starts[i], max(self.ends[i], offset)
 
 
 def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str]:
@@ -496,17 +523,19 @@ def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str
         yield word.lower().replace("’", "'")
 
 
-def _cues(text: str, start: int, end: int) -> tuple[str | None, bool]:
+def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str | None, bool]:
     """(the past-tense cue or None, whether a future marker such as "will" is next to the date)."""
-    # Only _REACH characters either side are read: the cue words are next to the date, and a
-    # long paragraph with no sentence end must not make every mention scan all of it.
-    sentence_start = max(0, start - _REACH)
-    for m in _SENTENCE_END.finditer(text, max(0, start - 200), start + 1):
-        if m.end() <= start and (m.group("word") or "").lower().rstrip(".") not in _ABBREVIATIONS:
-            sentence_start = max(sentence_start, m.end())
-    limit = min(len(text), end + _REACH)
-    stop = _SENTENCE_END.search(text, end, limit)
-    sentence_end = stop.start() + 1 if stop else limit
+    # Only the date's own sentence (newsctl.text's splitter, the Article's sentences), cut at
+    # semicolons and colons, and at most _REACH characters either side: the cue words are next
+    # to the date, and a long paragraph with no sentence end must not make every mention scan it.
+    sent_start, sent_end = sentences.around(start)
+    sentence_start = max(sent_start, start - _REACH)
+    for m in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+        sentence_start = m.end()
+    sentence_end = min(sent_end, end + _REACH)
+    stop = _CLAUSE_BREAK.search(text, end, sentence_end)
+    if stop:
+        sentence_end = stop.start() + 1
     before = list(_words(text, sentence_start, start, sentence_start))[-4:]
     first = _WORD.search(text, end, sentence_end)
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma

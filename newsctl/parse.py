@@ -76,7 +76,7 @@ def parse(source: Source) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
     sentences = _sentences(blocks)
-    dates = _dates(blocks, meta, parts.front_matter, source)
+    dates = _dates(blocks, sentences, meta, parts.front_matter, source)
     return Article(
         source=source,
         front_matter=parts.front_matter,
@@ -476,9 +476,12 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
 # --- date mentions ------------------------------------------------------------------------------
 
 
-def _dates(blocks: list[Block], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
+def _dates(blocks: list[Block], sentences: list[Sentence], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
     """Date mentions of the title, the summary, then headings and prose paragraphs in order."""
     reference = meta.publication_date
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for sent in sentences:
+        by_block.setdefault(sent.block, []).append((sent.start, sent.end))
     found: list[DateMention] = []
     for key, text in (("title", meta.title), ("summary", meta.summary)):
         f = fm.fields.get(key) if fm.ok else None
@@ -489,7 +492,10 @@ def _dates(blocks: list[Block], meta: Meta, fm: Any, source: Source) -> tuple[Da
         if block.inline is None or block.kind not in ("paragraph", "heading"):
             continue
         where = "heading" if block.kind == "heading" else "prose"
-        found.extend(find_dates(block.inline.prose, reference, locate=block.inline.span, block=block.index, where=where))
+        bounds = by_block.get(block.index) if block.kind == "paragraph" else None  # reuse the Article's sentences
+        found.extend(
+            find_dates(block.inline.prose, reference, locate=block.inline.span, block=block.index, where=where, sentences=bounds)
+        )
     return tuple(found)
 
 
