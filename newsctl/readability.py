@@ -16,7 +16,8 @@ How it is counted, so the numbers are textstat 0.7.8's:
 
 Direct quotations (settings option `exclude-quotes`, on by default) are not the writer's
 prose and are left out of the statistics:
-  * text between matching double quotes (straight "..." or curly “...”) in a paragraph;
+  * text between matching double quotes (straight "..." or curly “...”) or curly single
+    quotes (‘...’) in a paragraph (newsctl.text.quoted_ranges);
     an opening quote never closed in the paragraph runs to its end (the news convention
     for a quotation continuing into the next paragraph);
   * block quotes (`>`), entirely.

@@ -20,6 +20,14 @@ from newsctl.findings import Finding
 _DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 
 
+_ONLY_DIRECTIVES = re.compile(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
+
+
+def is_directive_only(html: str) -> bool:
+    """Whether a piece of raw HTML is nothing but newsctl comments (exporters leave it out)."""
+    return _ONLY_DIRECTIVES.match(html) is not None
+
+
 @dataclass(frozen=True)
 class Directive:
     action: str

@@ -16,7 +16,6 @@ Unless raw HTML is allowed, the rendered body then goes through `sanitize.clean_
 from __future__ import annotations
 
 import json
-import re
 import copy
 from functools import lru_cache
 from importlib import resources
@@ -25,10 +24,10 @@ from typing import Any
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
 from newsctl.parse import markdown
+from newsctl.suppress import is_directive_only
 from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso, strip_controls
 from newsctl.export.sanitize import clean_html, safe_url
 
-_DIRECTIVE = re.compile(r"^\s*<!--\s*newsctl:.*?-->\s*$", re.S)
 
 
 def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -> list[Any]:
@@ -49,7 +48,7 @@ def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -
             k += 1
             if block is not None and block.index in owner:
                 tok.attrSet("id", mark + anchors[owner[block.index]])
-        elif tok.type in ("html_block",) and _DIRECTIVE.match(tok.content):
+        elif tok.type in ("html_block",) and is_directive_only(tok.content):
             continue  # newsctl's own suppression comments are not content
         elif tok.type == "inline" and tok.children:
             tok.children = _clean_inline(tok.children, base_url)
@@ -83,7 +82,7 @@ def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
                 continue
             if base_url and not src.startswith("data:"):
                 child.attrSet("src", absolute(src, base_url) or src)
-        elif t == "html_inline" and _DIRECTIVE.match(child.content):
+        elif t == "html_inline" and is_directive_only(child.content):
             continue
         out.append(child)
     return out
