@@ -122,6 +122,28 @@ def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callab
         yield lambda *_: progress.advance(task)
 
 
+def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = False) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Parse every article under targets (with a progress bar for many files).
+
+    Returns the Articles and, for files that cannot be read, {"path", "line", "column", "message"}.
+    """
+    from newsctl.engine import collect
+    from newsctl.parse import parse_file
+    from newsctl.source import SourceError
+
+    files = list(collect(targets, settings))
+    articles: list[Any] = []
+    errors: list[dict[str, Any]] = []
+    with progress_bar(label, len(files), quiet) as advance:
+        for fp, shown in files:
+            try:
+                articles.append(parse_file(fp, shown))
+            except SourceError as exc:
+                errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
+            advance()
+    return articles, errors
+
+
 def progress_enabled(count: int, quiet: bool) -> bool:
     """A progress bar only for many files, on a terminal, and never when quiet."""
     return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")

@@ -21,7 +21,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    progress_bar,
+    parse_articles,
     refuse_input_as_output,
     write_output,
 )
@@ -109,27 +109,10 @@ def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth
 
 def _parse_all(targets: list[str], settings: Any) -> tuple[list[Any], bool]:
     """Parse every article; unreadable files are reported on stderr (path:line:col: message)."""
-    from newsctl.engine import collect
-    from newsctl.parse import parse_file
-    from newsctl.source import SourceError
-
-    files = list(collect(targets, settings))
-    articles = []
-    failed = False
-
-    def one(fp: Path, shown: str) -> None:
-        nonlocal failed
-        try:
-            articles.append(parse_file(fp, shown))
-        except SourceError as exc:
-            err(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
-            failed = True
-
-    with progress_bar("Outlining", len(files), False) as advance:
-        for fp, shown in files:
-            one(fp, shown)
-            advance()
-    return articles, failed
+    articles, errors = parse_articles(targets, settings, "Outlining")
+    for e in errors:
+        err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
+    return articles, bool(errors)
 
 
 def rich_tree(outline: Any, *, stats: bool = True) -> Any:

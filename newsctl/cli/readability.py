@@ -19,7 +19,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    progress_bar,
+    parse_articles,
     use_color,
     refuse_input_as_output,
     write_output,
@@ -90,26 +90,9 @@ def readability_command(
 
 
 def _measure(targets: list[str], settings: Any, quiet: bool) -> tuple[list[Any], list[dict[str, Any]]]:
-    from newsctl.engine import collect
-    from newsctl.parse import parse_file
     from newsctl.readability import measure
     from newsctl.report.readability import ArticleReport
-    from newsctl.source import SourceError
 
-    files = list(collect(targets, settings))
-    reports: list[ArticleReport] = []
-    errors: list[dict[str, Any]] = []
-
-    def one(fp: Path, shown: str) -> None:
-        try:
-            article = parse_file(fp, shown)
-        except SourceError as exc:
-            errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
-            return
-        reports.append(ArticleReport(shown, article.meta.title, measure(article, settings)))
-
-    with progress_bar("Measuring", len(files), quiet) as advance:
-        for fp, shown in files:
-            one(fp, shown)
-            advance()
+    articles, errors = parse_articles(targets, settings, "Measuring", quiet)
+    reports = [ArticleReport(a.path, a.meta.title, measure(a, settings)) for a in articles]
     return reports, errors
