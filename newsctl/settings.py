@@ -283,7 +283,7 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
             raise fail("severity", "must be a table such as { S003 = \"error\" }")
         out = {}
         for selector, value in sev.items():
-            _selectors([selector], lambda m: fail(f"severity.{selector}", m))
+            _selectors([selector], lambda m, s=selector: fail(f"severity.{s}", m))
             out[selector] = _severity(value, lambda m, s=selector: fail(f"severity.{s}", m))
         kwargs["severity"] = MappingProxyType(out)
     if "per-file-ignores" in raw:

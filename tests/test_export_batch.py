@@ -289,7 +289,6 @@ def test_output_dir_is_created(site: Path) -> None:
 
 
 def test_progress_bar_path(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsctl.cli.export as cli_export
 
     import newsctl.cli.common as cli_common
 

@@ -159,7 +159,6 @@ def test_rich_tree_on_a_terminal(work, monkeypatch):
 
 
 def test_many_files_with_progress(work, monkeypatch):
-    from newsctl.cli import outline as outline_cli
 
     for i in range(25):
         shutil.copy(work / "arts" / "duplicates.md", work / "arts" / f"copy-{i:02d}.md")

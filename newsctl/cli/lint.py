@@ -82,7 +82,6 @@ def lint_command(
 
     Example: newsctl lint articles/ --format json --now 2024-03-06T12:00:00Z
     """
-    from newsctl.engine import lint_paths
 
     options = {}
     for item in option or []:
