@@ -200,7 +200,16 @@ def lint_paths(
 
     Results keep the order of `collect`; `on_file` is called after each file (for progress).
     """
-    files = list(collect(paths, settings, force_exclude))
+    return lint_files(list(collect(paths, settings, force_exclude)), settings, on_file, jobs)
+
+
+def lint_files(
+    files: list[tuple[Path, str]],
+    settings: Settings,
+    on_file: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
+) -> LintResult:
+    """Lint already collected (path, shown path) pairs; see lint_paths."""
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     results: list[FileResult] = []
     if jobs == 1:

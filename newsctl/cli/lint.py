@@ -158,8 +158,8 @@ def lint_command(
 
 def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None, force_exclude: bool = False) -> Any:
     """Lint with a progress bar on stderr for many files on a terminal."""
-    from newsctl.engine import collect, lint_paths
+    from newsctl.engine import collect, lint_files
 
-    count = sum(1 for _ in collect(targets, settings, force_exclude))
-    with progress_bar("Linting", count, quiet) as advance:
-        return lint_paths(targets, settings, on_file=advance, jobs=jobs, force_exclude=force_exclude)
+    files = list(collect(targets, settings, force_exclude))  # walked once: the count and the work
+    with progress_bar("Linting", len(files), quiet) as advance:
+        return lint_files(files, settings, on_file=advance, jobs=jobs)
