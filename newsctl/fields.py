@@ -142,5 +142,8 @@ FIELDS: dict[str, FieldSpec] = {
         FieldSpec("status", "draft | ready | published", "Workflow state.", _status, "published"),
         FieldSpec("embargo", "datetime", "Not to be published before this time.", _datetime, "2026-03-06T00:01:00+00:00"),
         FieldSpec("lang", "language tag", "Language of the article (default en).", _lang, "en-GB"),
+        FieldSpec("image", "string", "Lead image: a URL, or a path resolved against the export's base URL.", _string, "https://example.com/img/flood.jpg"),
+        FieldSpec("image_alt", "string", "Alt text of the lead image.", _string, '"Firefighters wade through floodwater"'),
+        FieldSpec("image_caption", "string", "Caption (and credit) of the lead image.", _string, '"Mill Road on Tuesday. Photo: J. Doe"'),
     )
 }
