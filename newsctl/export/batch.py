@@ -1,7 +1,8 @@
 """Batch export: which articles go, what their files are called, and writing them safely.
 
-- Selection: drafts (status: draft) and articles whose embargo is after `now` are
-  skipped unless included; with `strict`, an article with lint errors fails.
+- Selection: drafts (status: draft), articles whose embargo is after `now` and articles
+  dated after `now` are skipped unless included; with `strict`, an article with lint errors,
+  or with output a validator would reject (`validate.problems`), fails.
 - Paths: a file named twice (other spelling, symbolic link) is exported once (`unique_files`).
 - Naming: `<slug or file stem><ext>`, reduced to [A-Za-z0-9._-]; the target must sit
   directly in the output directory, must not be a source article, a symbolic link,
@@ -16,19 +17,16 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from newsctl.export import FORMATS, render_doc
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, iso, prepare
+from newsctl.export.common import ExportDoc, ExportError, ExportOptions, MAX_NAME, default_name, iso, prepare, safe_name  # noqa: F401 (re-exported)
 from newsctl.settings import Settings
 
 EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
-MAX_NAME = 100
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,7 @@ class Selection:
     include_drafts: bool = False
     include_embargoed: bool = False
     strict: bool = False
+    include_future: bool = False
 
 
 @dataclass
@@ -45,6 +44,8 @@ class Item:
     reason: str | None = None
     target: Path | None = None
     text: str | None = field(default=None, repr=False)  # the rendered output (kept only when asked)
+    warnings: tuple[str, ...] = ()  # exported, but something is wrong (a link to a missing article)
+    doc: ExportDoc | None = field(default=None, repr=False)  # what was exported (for the index page)
 
 
 @dataclass
@@ -58,15 +59,6 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.of(FAILED) else 0
-
-
-def safe_name(name: str) -> str:
-    """A file name that cannot leave its directory: [A-Za-z0-9._-] only, no leading dot."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    cleaned = _UNSAFE.sub("-", ascii_name)
-    cleaned = re.sub(r"\.{2,}", ".", cleaned)  # no ".." anywhere
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-")
-    return cleaned[:MAX_NAME].rstrip(".-") or "article"
 
 
 def unique_files(files: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
@@ -84,6 +76,13 @@ def unique_files(files: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
 
 def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _local(dt: datetime | None, bare: bool, zone: object) -> datetime | None:
+    """A naive time in the site's zone (see common.localize); bare dates and aware times as they are."""
+    if dt is None or bare or dt.tzinfo is not None or zone is None:
+        return dt
+    return dt.replace(tzinfo=zone)  # type: ignore[arg-type]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -131,9 +130,17 @@ class Exporter:
             return Item(shown, FAILED, str(exc))
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
             return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+        if self.selection.strict and self.fmt == "html" and not self.options.fragment:
+            from newsctl.export.validate import problems
+
+            found = problems(text)
+            if found:
+                more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+                return Item(shown, FAILED, f"--strict: the page would not validate: {found[0]}{more}")
         name = doc.name
+        warnings = doc.warnings
         if self.out_dir is None:
-            return Item(shown, EXPORTED, text=text)
+            return Item(shown, EXPORTED, text=text, warnings=warnings, doc=doc)
         target = self.target_for(name)
         problem = self._check_target(target, path)
         if problem:
@@ -146,7 +153,7 @@ class Exporter:
                 write_atomic(target, text)
             except OSError as exc:
                 return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
-        return Item(shown, EXPORTED, None, target, text if keep_text else None)
+        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
         assert self.out_dir is not None
@@ -179,8 +186,13 @@ def prepare_path(
     meta = article.meta
     if meta.status == "draft" and not selection.include_drafts:
         return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
-    if meta.embargo and _aware(meta.embargo) > settings.now and not selection.include_embargoed:
-        return Item(shown, SKIPPED, f"embargoed until {iso(meta.embargo)} (use --include-embargoed)"), None
+    zone = settings.site.zone() if settings.site.timezone else None
+    embargo = _local(meta.embargo, meta.embargo_is_bare, zone)
+    if embargo and _aware(embargo) > settings.now and not selection.include_embargoed:
+        return Item(shown, SKIPPED, f"embargoed until {iso(embargo)} (use --include-embargoed)"), None
+    date = _local(meta.date, meta.date_is_bare, zone)
+    if date and _aware(date) > settings.now and not selection.include_future:
+        return Item(shown, SKIPPED, f"dated in the future ({iso(date, meta.date_is_bare)}; use --include-future)"), None
     if selection.strict:
         from newsctl.engine import lint_article
         from newsctl.findings import Severity
