@@ -321,12 +321,12 @@ def _environment(loader: Any) -> Any:
     )
 
 
-@lru_cache(maxsize=1)
-def _builtin_template() -> Any:
+@lru_cache(maxsize=2)
+def _builtin_template(name: str = "article.html.j2") -> Any:
     import jinja2
 
     env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
-    return env.get_template("article.html.j2")
+    return env.get_template(name)
 
 
 def load_template(path: str | None) -> Any:
