@@ -316,7 +316,7 @@ def test_hostile_article_parses_as_expected() -> None:
 
 @pytest.mark.parametrize("fmt", ["atom", "rss"])
 def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
-    text = feed(fmt, [hostile()])
+    text = feed(fmt, [hostile()], smart=False)  # straight quotes: the title as written
     root = ET.fromstring(text)  # well-formed XML 1.0
     titles = [el.text for el in root.iter() if el.tag in (f"{{{ATOM}}}title", "title")]
     assert CLEAN_TITLE in titles
@@ -335,7 +335,7 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
 
 
 def test_hostile_text_in_json_feed() -> None:
-    data = json.loads(feed("json", [hostile()]))
+    data = json.loads(feed("json", [hostile()], smart=False))
     check_json_feed(data)
     item = data["items"][0]
     assert item["title"] == CLEAN_TITLE
@@ -507,7 +507,7 @@ def test_same_slug_twice_fails_the_second(site: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "newsctl: error: --base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/\n"),
+        ([], "newsctl: error: --base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/ (or set base-url)\n"),
         (["--base-url", "/news/"], "newsctl: error: --base-url: '/news/' is not an absolute http(s) URL such as https://example.com/news/\n"),
         (["--base-url", "ftp://example.com/"], "newsctl: error: --base-url: 'ftp://example.com/' is not an absolute http(s) URL such as https://example.com/news/\n"),
         (["--base-url", BASE, "--feed-url", "feed.xml"], "newsctl: error: --feed-url: 'feed.xml' is not an absolute http(s) URL such as https://example.com/news/\n"),

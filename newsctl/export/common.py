@@ -250,7 +250,7 @@ def aware(dt: datetime) -> datetime:
 def render_title(title: str, smart: bool = True, lang: str | None = None) -> tuple[str, str]:
     """(HTML, plain text) of a front-matter title, which may hold inline Markdown (`*Bridge*`).
 
-    The HTML is sanitized (it goes into the page's <h1>); the plain text is the same words
+    Raw HTML in a title is text (escaped), and the HTML is sanitized as well; the plain text is the same words
     without markup (for <title>, meta tags, JSON-LD, feeds, ninjs and the text format).
     """
     from markdown_it import MarkdownIt
@@ -258,7 +258,7 @@ def render_title(title: str, smart: bool = True, lang: str | None = None) -> tup
     from newsctl.export.quotes import QUOTES
     from newsctl.export.sanitize import clean_html
 
-    options: dict[str, object] = {"html": True, "typographer": smart}
+    options: dict[str, object] = {"html": False, "typographer": smart}  # a tag in a title is text
     quotes = QUOTES.get((lang or "en").split("-")[0].lower())
     if quotes:
         options["quotes"] = quotes

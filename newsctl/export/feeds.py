@@ -317,9 +317,8 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
         if options.full_content:
             _sub(item, "content:encoded", _content(doc, options))
         if doc.image:
-            media = _sub(item, "media:content", url=doc.image, type=image_type(doc.image), medium="image")
-            if doc.image_alt:
-                _sub(media, "media:description", doc.image_alt, type="plain")
+            # no media:description for the alt text: feedparser and readers show it as the content
+            _sub(item, "media:content", url=doc.image, type=image_type(doc.image), medium="image")
     return _xml(root)
 
 

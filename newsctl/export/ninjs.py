@@ -49,9 +49,11 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
         data["descriptions"] = [{"role": "summary", "contentType": "text/plain", "value": doc.summary}]
     if doc.notice:
         data["edNote"] = doc.notice
-    data["bodies"] = [  # charCount: each body's own characters
-        {"role": "main", "contentType": "text/html", "charCount": len(body_html), "wordCount": words, "value": body_html},
-        {"role": "main", "contentType": "text/plain", "charCount": len(body_text), "wordCount": words, "value": body_text},
+    # charCount: each body's own characters as a reader gets them (the HTML's text, tags left out)
+    html_chars, text_chars = len(text.strip_tags(body_html)), len(body_text.strip())
+    data["bodies"] = [
+        {"role": "main", "contentType": "text/html", "charCount": html_chars, "wordCount": words, "value": body_html},
+        {"role": "main", "contentType": "text/plain", "charCount": text_chars, "wordCount": words, "value": body_text},
     ]
     if doc.authors:
         data["by"] = _names(doc.authors)
