@@ -159,6 +159,7 @@ def export_command(
         result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance)
     site_files: list[Path] = []
     if index:
+        from newsctl.export.common import ExportError
         from newsctl.export.site import write_site
 
         docs = [i.doc for i in result.of("exported") if i.doc is not None]
@@ -166,6 +167,8 @@ def export_command(
             site_files = write_site(docs, output_dir, options, settings.now, dry_run)
         except OSError as exc:
             raise fail(f"cannot write the index: {exc.strerror or exc}", 1) from None
+        except ExportError as exc:
+            raise fail(str(exc), 1) from None
     if dry_run:
         from newsctl.engine import display_path
 
