@@ -193,8 +193,23 @@ def test_nu_checker_accepts_the_normalised_outline_and_rejects_what_strict_refus
         "line N: the <center> element is obsolete",
         "line N: duplicate id 'x' (first on line N)",
     ]
-    errors = nu_errors(tmp_path, {"levels.html": html_of(SKIPPING), "raw.html": bad})
-    assert [e for e in errors if e.startswith("levels.html")] == []
+    # one Nu checker run (a JVM start is slow) for every new kind of page: the normalised
+    # outline, the lead figure with the embargo banner, the included draft, the index page
+    from newsctl.export.common import default_name, prepare, safe_name
+    from newsctl.export.site import index_html
+
+    options = ExportOptions(base_url=BASE, site=SITE)
+    docs = [prepare(a, safe_name(default_name(a)), options) for a in (parse_file(p) for p in sorted((ROOT / "articles").glob("*.md")))]
+    pages = {
+        "levels.html": html_of(SKIPPING),
+        "raw.html": bad,
+        "lead.html": html_of(LEAD.replace("section: News", "section: News\nembargo: 2030-01-01T00:00:00Z"), base_url=BASE, site=SITE),
+        "draft.html": html_of(article("Draft", status="draft")),
+        "index.html": index_html(docs, options),
+    }
+    assert "EMBARGOED UNTIL" in pages["lead.html"] and "<figure" in pages["lead.html"] and "DRAFT" in pages["draft.html"]
+    errors = nu_errors(tmp_path, pages)
+    assert [e for e in errors if not e.startswith("raw.html")] == []
     raw_errors = [e for e in errors if e.startswith("raw.html")]
     assert any("“center” element is obsolete" in e for e in raw_errors)
     assert any("Duplicate ID “x”" in e for e in raw_errors)
@@ -519,8 +534,9 @@ def test_index_and_sitemaps_validate(newsroom: Path, tmp_path: Path) -> None:
     titles = re.findall(r'<h2><a href="([^"]+)">', index)
     assert titles == [f"{BASE}how-flood-warnings-work.html", f"{BASE}elmstead-repair-cafe.html", f"{BASE}ostra-river-floods-velden.html", f"{BASE}cybersecurity-diplomacy.html"]
     assert "A flood warning depends on a chain of gauges" in index  # summaries
-    errors = nu_errors(tmp_path, {"index.html": index, "ostra.html": (out / "ostra-river-floods-velden.html").read_text("utf-8")})
-    assert errors == []
+    import html5lib
+
+    html5lib.HTMLParser(strict=True).parse(index)  # the Nu checker reads an index page in the test above
 
 
 def test_sitemap_schema_rejects_what_google_rejects() -> None:
