@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newsctl.article import Article
@@ -143,10 +143,17 @@ def article_counts(article: Article) -> Counts:
     """
     words = characters = 0
     for block in article.blocks:
+        words += block_words(block)
         if block.is_prose and block.inline is not None:
-            words += count_words(block.inline.prose)
             characters += len(" ".join(block.inline.plain.split()))
     return Counts(words, characters, reading_time_seconds(words))
+
+
+def block_words(block: Any) -> int:
+    """Words of one block as every count counts them: its prose, or 0 for a block that is not prose."""
+    if block.is_prose and block.inline is not None:
+        return count_words(block.inline.prose)
+    return 0
 
 
 WORDS_PER_MINUTE = 230  # adult silent reading of news copy; one constant for outline, readability and export

@@ -630,3 +630,13 @@ def test_banner_and_lead_figure_are_visible_in_chromium(tmp_path: Path) -> None:
 
 def _near(pixel: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
     return all(abs(a - b) <= 24 for a, b in zip(pixel, colour))
+
+
+def test_json_feed_carries_the_one_count(newsroom: Path) -> None:
+    from newsctl.text import article_counts
+
+    source = ROOT / "articles" / "ostra-river-floods-velden.md"
+    shutil.copy(source, newsroom / "articles" / source.name)
+    r = run("feed", "articles", "-f", "json", "--base-url", BASE, "--now", NOW)
+    counts = article_counts(parse_file(source))
+    assert json.loads(r.stdout)["items"][0]["_newsctl"] == {"word_count": 406, "reading_time_seconds": counts.reading_seconds}

@@ -352,6 +352,8 @@ def json_feed(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
         if doc.tags:
             item["tags"] = [xml_text(tag) for tag in doc.tags]
         item["language"] = xml_text(doc.lang)
+        # a JSON Feed extension (keys starting with "_"): the one count, as outline and ninjs show it
+        item["_newsctl"] = {"word_count": doc.counts.words, "reading_time_seconds": doc.counts.reading_seconds}
         items.append(item)
     data["items"] = items
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
