@@ -137,7 +137,8 @@ def check_json_feed(data: dict) -> None:
         for author in item.get("authors", []):
             assert set(author) <= {"name", "url", "avatar"} and author  # at least one of them
         assert all(isinstance(t, str) for t in item.get("tags", []))
-        assert set(item) <= {
+        # the specification's item keys, plus extensions, which it says start with an underscore
+        assert {k for k in item if not k.startswith("_")} <= {
             "id", "url", "external_url", "title", "content_html", "content_text", "summary", "image",
             "banner_image", "date_published", "date_modified", "authors", "tags", "language", "attachments",
         }  # fmt: skip
