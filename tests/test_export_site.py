@@ -640,3 +640,15 @@ def test_json_feed_carries_the_one_count(newsroom: Path) -> None:
     r = run("feed", "articles", "-f", "json", "--base-url", BASE, "--now", NOW)
     counts = article_counts(parse_file(source))
     assert json.loads(r.stdout)["items"][0]["_newsctl"] == {"word_count": 406, "reading_time_seconds": counts.reading_seconds}
+
+
+def test_blank_image_fields_mean_no_image(newsroom: Path) -> None:
+    """Site templates leave `image:` blank (18F's archive does): no image, not a failure."""
+    write(newsroom, "a.md", article(image="", image_alt="''"))
+    r = run("export", "articles", "-d", "out", "--now", NOW, "--base-url", BASE, "--index")
+    assert r.exit_code == 0, r.stderr
+    assert "<figure" not in (newsroom / "out" / "a.html").read_text("utf-8")
+    assert "Not written: news-sitemap.xml (no article published in the two days before --now)." not in r.stderr
+    r = run("export", "articles", "-d", "out2", "--now", "2027-01-01T00:00:00Z", "--base-url", BASE, "--index")
+    assert "Wrote index.html, sitemap.xml.\nNot written: news-sitemap.xml (no article published in the two days before --now)." in r.stderr
+    assert not (newsroom / "out2" / "news-sitemap.xml").exists()

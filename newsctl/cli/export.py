@@ -192,6 +192,8 @@ def summary(result: object, output_dir: Path, fmt: str, site_files: list[Path] |
     lines = [f"{verb} {exported} {noun} ({fmt}) to {output_dir}/, skipped {len(skipped)}, failed {len(failed)}."]
     if site_files:
         lines.append(f"{'Would write' if result.dry_run else 'Wrote'} {', '.join(p.name for p in site_files)}.")
+        if not any(p.name == "news-sitemap.xml" for p in site_files):
+            lines.append("Not written: news-sitemap.xml (no article published in the two days before --now).")
     for label, items in (("Skipped", skipped), ("Failed", failed)):
         if items:
             lines.append(f"{label}:")
