@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit
 
 from newsctl.article import Article
@@ -253,18 +253,9 @@ def render_title(title: str, smart: bool = True, lang: str | None = None) -> tup
     Raw HTML in a title is text (escaped), and the HTML is sanitized as well; the plain text is the same words
     without markup (for <title>, meta tags, JSON-LD, feeds, ninjs and the text format).
     """
-    from markdown_it import MarkdownIt
-
-    from newsctl.export.quotes import QUOTES
     from newsctl.export.sanitize import clean_html
 
-    options: dict[str, object] = {"html": False, "typographer": smart}  # a tag in a title is text
-    quotes = QUOTES.get((lang or "en").split("-")[0].lower())
-    if quotes:
-        options["quotes"] = quotes
-    md = MarkdownIt("commonmark", options).enable(["strikethrough"])
-    if smart:
-        md.enable(["replacements", "smartquotes"])
+    md = title_markdown(smart, quote_marks(lang))
     one_line = " ".join(title.split())
     html = clean_html(md.renderInline(one_line)).strip()
     tokens = md.parseInline(one_line)
@@ -276,6 +267,28 @@ def render_title(title: str, smart: bool = True, lang: str | None = None) -> tup
     ]
     plain = " ".join("".join(parts).split())
     return html, plain or one_line
+
+
+def quote_marks(lang: str | None) -> str | None:
+    """The typographer's quotation marks for a language tag, as a hashable key (None: English)."""
+    from newsctl.export.quotes import QUOTES
+
+    marks = QUOTES.get((lang or "en").split("-")[0].lower())
+    return "\x00".join(marks) if isinstance(marks, list) else marks
+
+
+@lru_cache(maxsize=32)
+def title_markdown(smart: bool, quotes: str | None) -> Any:
+    """The markdown-it instance for titles (built once per typography setting)."""
+    from markdown_it import MarkdownIt
+
+    options: dict[str, Any] = {"html": False, "typographer": smart}  # a tag in a title is text
+    if quotes:
+        options["quotes"] = quotes.split("\x00") if "\x00" in quotes else quotes
+    md = MarkdownIt("commonmark", options).enable(["strikethrough"])
+    if smart:
+        md.enable(["replacements", "smartquotes"])
+    return md
 
 
 def page_href(name: str, fragment: str, base_url: str | None) -> str:

@@ -82,17 +82,12 @@ def body_tokens(
 def _typography(tokens: list[Any], lang: str | None) -> None:
     """markdown-it's typographer on the parsed tokens: curly quotes, en and em dashes (-- ---),
     ellipses (...), (c) (tm); in prose only (code, URLs and escaped characters untouched)."""
-    from markdown_it import MarkdownIt
     from markdown_it.rules_core import replace, smartquotes
     from markdown_it.rules_core.state_core import StateCore
 
-    from newsctl.export.quotes import QUOTES
+    from newsctl.export.common import quote_marks, title_markdown
 
-    options: dict[str, Any] = {"typographer": True}
-    quotes = QUOTES.get((lang or "en").split("-")[0].lower())
-    if quotes:
-        options["quotes"] = quotes
-    md = MarkdownIt("commonmark", options)
+    md = title_markdown(True, quote_marks(lang))  # only its options are read: typographer, quotes
     state = StateCore("", md, {})
     state.tokens = tokens
     replace(state)
