@@ -36,12 +36,12 @@ CORE_KEYS = (
 # Site identity, read by export and feed (not by lint): see Site and SITE_KEYS.
 SITE_KEYS: dict[str, tuple[str, str]] = {
     "site-name": ("string", "The site's name: `og:site_name`, the feed title, the index page heading."),
-    "publisher": ("string", "The organisation that publishes: JSON-LD `publisher`, ninjs `copyrightHolder`, Google News sitemap `publication`."),
+    "publisher": ("string", "The organisation that publishes: JSON-LD `publisher`, ninjs `copyrightHolder`, the Atom feed author; the site name where `site-name` is unset."),
     "publisher-logo": ("absolute http(s) URL", "The publisher's logo: JSON-LD `publisher.logo` (Google asks for one)."),
     "base-url": ("absolute http(s) URL", "Where the exported pages live; the default for `--base-url` in export and feed."),
     "default-author": ("string", "The byline of an article without `author`."),
     "locale": ("locale such as en_GB", "`og:locale`; its language is the `lang` of an article without one."),
-    "timezone": ("IANA zone such as Europe/Berlin", "The zone of front-matter times written without one (default UTC)."),
+    "timezone": ("IANA zone such as Europe/Berlin", "The zone of front-matter times written without one, in export and feed (default UTC; lint date rules still read them as UTC)."),
 }
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Z]{2})?$")
 

@@ -652,3 +652,12 @@ def test_blank_image_fields_mean_no_image(newsroom: Path) -> None:
     r = run("export", "articles", "-d", "out2", "--now", "2027-01-01T00:00:00Z", "--base-url", BASE, "--index")
     assert "Wrote index.html, sitemap.xml.\nNot written: news-sitemap.xml (no article published in the two days before --now)." in r.stderr
     assert not (newsroom / "out2" / "news-sitemap.xml").exists()
+
+
+def test_dry_run_lists_the_site_files_and_writes_nothing(newsroom: Path) -> None:
+    write(newsroom, "a.md", article())
+    r = run("export", "articles", "-d", "out", "--index", "--base-url", BASE, "--now", NOW, "--dry-run")
+    assert r.exit_code == 0
+    assert r.stdout == "out/a.html\nout/index.html\nout/sitemap.xml\nout/news-sitemap.xml\n"
+    assert "Would write index.html, sitemap.xml, news-sitemap.xml." in r.stderr
+    assert not (newsroom / "out").exists()
