@@ -454,12 +454,10 @@ def test_outline_ninjs_and_json_ld_share_one_count() -> None:
     a = parse_file(path)
     counts = article_counts(a)
     outline = build_outline(a)
-    total = sum(n.total.words for n in outline.nodes) if hasattr(outline.nodes[0], "total") else None
     data = json.loads(render_article(a, "ninjs", ExportOptions()))
     html_body, text_body = data["bodies"]
     assert html_body["wordCount"] == text_body["wordCount"] == counts.words == 406
-    if total is not None:
-        assert total == 406
+    assert outline.total.words == 406 and outline.total.reading_seconds == counts.reading_seconds
     assert html_body["charCount"] != text_body["charCount"]  # each body's own characters
     assert text_body["charCount"] == len(text_body["value"].strip())
     page = render_article(a, "html", ExportOptions())
@@ -661,3 +659,20 @@ def test_dry_run_lists_the_site_files_and_writes_nothing(newsroom: Path) -> None
     assert r.stdout == "out/a.html\nout/index.html\nout/sitemap.xml\nout/news-sitemap.xml\n"
     assert "Would write index.html, sitemap.xml, news-sitemap.xml." in r.stderr
     assert not (newsroom / "out").exists()
+
+
+def test_readability_reading_time_is_the_one_count() -> None:
+    """textstat splits "and/or" as one word, the one count as two: the reading time every
+    command shows comes from the one count (readability keeps textstat words for its formulas)."""
+    from newsctl.outline import build_outline
+    from newsctl.readability import measure
+    from newsctl.text import article_counts
+
+    body = " ".join(["Residents and/or visitors left town."] * 46) + "\n"
+    a = parse_text(article("Counts", body), "a.md")
+    counts = article_counts(a)
+    assert counts.words == 46 * 6 and measure(a).article.words == 46 * 5
+    assert measure(a).article.reading_time_seconds == counts.reading_seconds == 72
+    assert build_outline(a).total.words == counts.words
+    data = json.loads(render_article(a, "ninjs", ExportOptions()))
+    assert data["bodies"][0]["wordCount"] == counts.words
