@@ -16,7 +16,6 @@ Returns data (`BatchResult`); the CLI prints it and picks the exit status.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
