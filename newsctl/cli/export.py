@@ -156,7 +156,7 @@ def export_command(
     if output_dir.exists() and not output_dir.is_dir():
         raise fail(f"--output-dir {output_dir}: exists and is not a directory")
     with progress_bar("Exporting", len(files)) as advance:
-        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance)
+        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance, keep_docs=index)
     site_files: list[Path] = []
     if index:
         from newsctl.export.common import ExportError

@@ -22,7 +22,17 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from newsctl.export import FORMATS, render_doc
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, MAX_NAME, default_name, iso, prepare, safe_name  # noqa: F401 (re-exported)
+from newsctl.export.common import (  # noqa: F401 (MAX_NAME and safe_name re-exported)
+    MAX_NAME,
+    ExportDoc,
+    ExportError,
+    ExportOptions,
+    default_name,
+    iso,
+    localize,
+    prepare,
+    safe_name,
+)
 from newsctl.settings import Settings
 
 EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
@@ -77,13 +87,6 @@ def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
-def _local(dt: datetime | None, bare: bool, zone: object) -> datetime | None:
-    """A naive time in the site's zone (see common.localize); bare dates and aware times as they are."""
-    if dt is None or bare or dt.tzinfo is not None or zone is None:
-        return dt
-    return dt.replace(tzinfo=zone)  # type: ignore[arg-type]
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -103,6 +106,7 @@ class Exporter:
         selection: Selection = Selection(),
         dry_run: bool = False,
         sources: Iterable[Path] = (),
+        keep_docs: bool = False,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}")
@@ -114,6 +118,7 @@ class Exporter:
         self.dry_run = dry_run
         self.sources = [Path(os.path.realpath(p)) for p in sources]
         self.written: dict[Path, str] = {}  # target -> source shown
+        self.keep_docs = keep_docs  # keep each exported ExportDoc on its Item (for the index page)
 
     def target_for(self, name: str) -> Path:
         assert self.out_dir is not None
@@ -139,7 +144,7 @@ class Exporter:
         name = doc.name
         warnings = doc.warnings
         if self.out_dir is None:
-            return Item(shown, EXPORTED, text=text, warnings=warnings, doc=doc)
+            return Item(shown, EXPORTED, text=text, warnings=warnings, doc=doc if self.keep_docs else None)
         target = self.target_for(name)
         problem = self._check_target(target, path)
         if problem:
@@ -152,7 +157,7 @@ class Exporter:
                 write_atomic(target, text)
             except OSError as exc:
                 return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
-        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc)
+        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc if self.keep_docs else None)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
         assert self.out_dir is not None
@@ -185,11 +190,10 @@ def prepare_path(
     meta = article.meta
     if meta.status == "draft" and not selection.include_drafts:
         return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
-    zone = settings.site.zone() if settings.site.timezone else None
-    embargo = _local(meta.embargo, meta.embargo_is_bare, zone)
+    embargo = localize(meta.embargo, meta.embargo_is_bare, settings.site)
     if embargo and _aware(embargo) > settings.now and not selection.include_embargoed:
         return Item(shown, SKIPPED, f"embargoed until {iso(embargo)} (use --include-embargoed)"), None
-    date = _local(meta.date, meta.date_is_bare, zone)
+    date = localize(meta.date, meta.date_is_bare, settings.site)
     if date and _aware(date) > settings.now and not selection.include_future:
         return Item(shown, SKIPPED, f"dated in the future ({iso(date, meta.date_is_bare)}; use --include-future)"), None
     if selection.strict:
@@ -227,11 +231,12 @@ def export_paths(
     selection: Selection = Selection(),
     dry_run: bool = False,
     on_item: Callable[[Item], None] | None = None,
+    keep_docs: bool = False,
 ) -> BatchResult:
     """Export each (path, shown) pair into out_dir (a file named twice once: `unique_files`);
     one bad article never stops the others."""
     files = unique_files(files)
-    exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files])
+    exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files], keep_docs=keep_docs)
     items = []
     for fp, shown in files:
         item = exporter.export(fp, shown)
