@@ -3,8 +3,11 @@
     from newsctl.export import ExportOptions, render_article
     text = render_article(article, "ninjs", ExportOptions(base_url="https://example.com/news/"))
 
-Modules: html (markdown-it body + Jinja2 page), sanitize (nh3 allow-list, URL schemes),
-text (wire text), ninjs (IPTC ninjs 3.1), batch (selection, naming, path safety,
+Modules: common (the ExportDoc every format reads: titles, dates, lead image, marks,
+links between articles, counts, ASCII transliteration), html (markdown-it body + Jinja2
+page), sanitize (nh3 allow-list, URL schemes), validate (what --strict checks in a page),
+quotes (quotation marks by language), text (wire text), ninjs (IPTC ninjs 3.1), feeds
+(Atom, RSS, JSON Feed), site (index page, sitemaps), batch (selection, naming, path safety,
 atomic writes, summary data). Nothing here prints or exits.
 """
 
