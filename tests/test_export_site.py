@@ -676,3 +676,17 @@ def test_readability_reading_time_is_the_one_count() -> None:
     assert build_outline(a).total.words == counts.words
     data = json.loads(render_article(a, "ninjs", ExportOptions()))
     assert data["bodies"][0]["wordCount"] == counts.words
+
+
+def test_index_entry_title_never_nests_links() -> None:
+    from newsctl.export.common import prepare
+    from newsctl.export.site import index_html
+
+    options = ExportOptions(base_url=BASE)
+    docs = [
+        prepare(parse_text(article("The *Bridge*"), "a.md"), "a", options),
+        prepare(parse_text(article("See [the map](https://example.org/map)"), "b.md"), "b", options),
+    ]
+    page = index_html(docs, options)
+    assert '<h2><a href="https://example.com/news/a.html">The <em>Bridge</em></a></h2>' in page
+    assert '<h2><a href="https://example.com/news/b.html">See the map</a></h2>' in page

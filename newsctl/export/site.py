@@ -51,7 +51,8 @@ def index_html(docs: Sequence[ExportDoc], options: ExportOptions) -> str:
     for doc in listed(docs):
         entries.append(
             {
-                "title_html": Markup(doc.title_html),
+                # the entry's title is itself a link: a title holding one falls back to plain text
+                "title_html": Markup(doc.title_html) if "<a " not in doc.title_html else doc.title,
                 "href": doc.url or f"{doc.name}.html",
                 "published": iso(doc.published, doc.published_bare) if doc.published else None,
                 "published_display": display(doc.published, doc.published_bare) if doc.published else None,
