@@ -20,6 +20,8 @@ from newsctl.export.common import ExportDoc, ExportError, ExportOptions, aware, 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 NEWS_WINDOW = timedelta(days=2)  # Google News sitemaps list articles from the last two days
+NEWS_LIMIT = 1000  # Google: at most 1,000 news:news entries in one news sitemap
+SITEMAP_LIMIT = 50_000  # sitemaps.org: at most 50,000 URLs in one sitemap
 INDEX, SITEMAP, NEWS_SITEMAP = "index.html", "sitemap.xml", "news-sitemap.xml"
 
 
@@ -129,12 +131,13 @@ def news_language(lang: str) -> str:
 
 
 def news_entries(docs: Sequence[ExportDoc], now: datetime) -> list[ExportDoc]:
-    """Listed pages published within the two days before `now` (not after it)."""
+    """Listed pages published within the two days before `now` (not after it), newest first, at
+    most NEWS_LIMIT."""
     return [
         d
         for d in listed(docs)
         if d.url and d.published is not None and now - NEWS_WINDOW <= aware(d.published) <= now
-    ]
+    ][:NEWS_LIMIT]
 
 
 def news_sitemap(docs: Sequence[ExportDoc], options: ExportOptions, now: datetime) -> str | None:
@@ -167,6 +170,8 @@ def write_site(docs: Sequence[ExportDoc], out_dir: Path, options: ExportOptions,
     clash = [d for d in docs if d.name == "index"]
     if clash:
         raise ExportError(f"{clash[0].article.path}: its page would be index.html; give it another slug")
+    if len(listed(docs)) + 1 > SITEMAP_LIMIT:
+        raise ExportError(f"{len(listed(docs))} pages: a sitemap holds at most {SITEMAP_LIMIT:,} URLs; export in parts")
     files = {INDEX: index_html(docs, options), SITEMAP: sitemap(docs, options, now)}
     news = news_sitemap(docs, options, now)
     if news is not None:
