@@ -690,3 +690,9 @@ def test_index_entry_title_never_nests_links() -> None:
     page = index_html(docs, options)
     assert '<h2><a href="https://example.com/news/a.html">The <em>Bridge</em></a></h2>' in page
     assert '<h2><a href="https://example.com/news/b.html">See the map</a></h2>' in page
+
+
+def test_unsafe_lead_image_is_dropped() -> None:
+    for src in ("javascript:alert(1)", "data:image/svg+xml;base64,PHN2Zz4=", "file:///etc/passwd"):
+        page = html_of(article(image=f'"{src}"', image_alt="x"), base_url=BASE)
+        assert "<figure" not in page and "og:image" not in page and src.split(":")[0] + ":" not in page.split("<body>")[1]
