@@ -48,13 +48,13 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
         f'<title id="{title_id}">Flesch-Kincaid grade per section (limit {max_grade:g})</title>',
         f'<desc id="{title_id}-desc">{escape(desc)}</desc>',
         "<defs>",
-        '<pattern id="p-standard" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<pattern id="{title_id}-standard" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="6" height="6" fill="#fbe7a1"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a6100" stroke-width="2"/></pattern>',
-        '<pattern id="p-hard" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<pattern id="{title_id}-hard" width="6" height="6" patternUnits="userSpaceOnUse">'
         '<rect width="6" height="6" fill="#f6c2c2"/><path d="M0 0L6 6M6 0L0 6" stroke="#a3161a" stroke-width="1.4"/></pattern>',
         "</defs>",
     ]
-    fills = {"easy": "#c9e8d2", "standard": "url(#p-standard)", "hard": "url(#p-hard)"}
+    fills = {"easy": "#c9e8d2", "standard": f"url(#{title_id}-standard)", "hard": f"url(#{title_id}-hard)"}
     edges = {"easy": "#2d6a3e", "standard": "#8a6100", "hard": "#a3161a"}
     y = 8
     for b in bars:

@@ -122,13 +122,13 @@ def _sentence_ranges(article: Article, settings: Any) -> list[Range]:
 
 
 def _fix_images(root: Element) -> None:
-    """Images become a labelled placeholder: the page loads nothing (inline data: images stay)."""
+    """Images become a labelled placeholder (alt text and file name): the page loads nothing."""
     for el in list(root.iter()):
         for i, child in enumerate(el.children):
-            if isinstance(child, Element) and child.tag == "img" and not (child.get("src") or "").startswith("data:"):
+            if isinstance(child, Element) and child.tag == "img":
                 alt = child.get("alt") or ""
                 src = child.get("src") or ""
-                name = src.rsplit("/", 1)[-1][:60]
+                name = "inline image" if src.startswith("data:") else src.rsplit("/", 1)[-1][:60]
                 ph = Element("span", [("class", "image"), ("role", "img"), ("aria-label", f"Image: {alt}" if alt else "Image without alt text")])
                 ph.append(Text(html_lib.escape(f"Image: {alt}" if alt else "Image without alt text", quote=False)))
                 if name:
@@ -326,7 +326,7 @@ def _csp(script: str) -> str:
     import base64
 
     sha = base64.b64encode(digest).decode("ascii")
-    return f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{sha}'; form-action 'none'; base-uri 'none'"
+    return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{sha}'; form-action 'none'; base-uri 'none'"
 
 
 @lru_cache(maxsize=1)
