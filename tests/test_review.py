@@ -469,6 +469,8 @@ def test_in_chromium_every_finding_has_one_highlight_and_nothing_is_fetched(page
     settings = settings_for()
     by_name = {p.stem: p for p in samples()}
     for page in browser_pages(pages):
+        if page.stem not in by_name and page.name != "report.html":
+            continue  # the index: no findings of its own
         recorder = Recorder()
         try:
             dom = browse(page, "--virtual-time-budget=3000", "--dump-dom", proxy_port=recorder.port)
