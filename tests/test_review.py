@@ -533,3 +533,56 @@ def test_pages_fit_a_375_pixel_phone_and_screenshots_are_taken(pages: list[Path]
             target = shots / f"{page.stem}-{name}.png"
             browse(page, f"--window-size={size}", f"--screenshot={target}")
             assert target.stat().st_size > 10_000, target
+
+
+# --- property: any ranges over any Markdown give one element each ------------------------------
+
+PIECES = [
+    "Plain words here.", "*emphasis* and **strong**", "a [link](https://example.com/x) in text", "`code span`",
+    "<b>raw</b> html", "<span>unclosed", "&amp; entity \\* escape", "![alt](p.png)", "“Quoted words,” she said.",
+    "- item one\n- item **two**", "> quoted block\n> more", "## Heading *here*", "```\ncode line\n```",
+    "<div>block html</div>", "---", "| a | b |\n|---|---|\n| *c* | d |", "trailing  \nhard break",
+]
+
+
+def test_any_ranges_over_any_markdown_give_exactly_one_element_each() -> None:
+    from hypothesis import HealthCheck, given, settings as hsettings
+    from hypothesis import strategies as st
+
+    from newsctl.review.markers import Range, inject, marker_pattern
+    from newsctl.review.wrap import parse as parse_tree
+    from newsctl.review.wrap import serialize, wrap
+    from newsctl.export.common import ExportOptions
+    from newsctl.export.html import render_body
+    from dataclasses import replace
+
+    @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 400)), max_size=8))
+    def check(pieces: list[str], spans: list[tuple[int, int]]) -> None:
+        text = FRONT + "\n\n".join(pieces) + "\n"
+        article = parse_text(text, "a.md")
+        lines = article.source.text.split("\n")
+        ranges = []
+        body_lines = list(range(article.body_line, len(lines) + 1))
+        for a, length in spans:
+            line = body_lines[a % len(body_lines)]
+            col = a // len(body_lines) % (len(lines[line - 1]) + 1) + 1
+            end_line = min(line + length // 100, len(lines))
+            end_col = length % (len(lines[end_line - 1]) + 2) + 1
+            if (end_line, end_col) < (line, col):
+                end_line, end_col = line, col
+            ranges.append(Range(line, col, end_line, end_col, "mark", (("data-k", str(len(ranges))),), "x"))
+        nonce = "nabcdef0123456789"
+        tokens, placed = inject(article, ranges, nonce)
+        fragment = render_body(replace(article, tokens=tuple(tokens)), ExportOptions())
+        root, markers = parse_tree(fragment, marker_pattern(nonce))
+        made = [wrap(markers.get(("o", k)), markers.get(("c", k)), r.tag, list(r.attrs), r.fill) for k, r in enumerate(ranges)]
+        out = serialize(root)
+        assert not marker_pattern(nonce).search(out)
+        parsed = {int(el.get("data-k")): text_of(el) for el in tree_of(out).iter() if el.get("data-k") is not None}
+        assert sorted(parsed) == [k for k, el in enumerate(made) if el is not None]
+        # a browser's parser reads the same elements with the same text: everything nests
+        assert parsed == {k: el.text() for k, el in enumerate(made) if el is not None}
+        assert sum(el is not None for el in made) == len(ranges)  # in a body with blocks every range is placed
+
+    check()

@@ -257,9 +257,6 @@ def review_article(article: Article, findings: list[Finding], settings: Any, pre
         "sentences": a.sentences,
         "max_grade": f"{max_grade:g}",
     }
-    from newsctl.anchors import section_anchors
-
-    anchors = section_anchors(article)
     bars = []
     for sec in m.sections:
         if sec.section == 0 and not sec.stats.words and not sec.stats.quoted_words:
@@ -270,7 +267,6 @@ def review_article(article: Article, findings: list[Finding], settings: Any, pre
         else:
             bars.append(chart.Bar(label, None, "", 0))
     svg = chart.render(bars, max_grade, f"{prefix}chart") if bars else ""
-    del anchors
     title = article.meta.title or article.path
     from newsctl.export.common import byline
 
