@@ -331,10 +331,9 @@ def test_lint_format_html_writes_one_report_with_an_index(tmp_path: Path) -> Non
     assert len(ids) == len(set(ids))
     data = json.loads(run("lint", "--format", "json", "--now", NOW, "articles/").output)
     check_one_highlight_each([type("F", (), f)() for f in data["findings"]], highlights(tree))
-    caption = text_of(next(table.iter("caption")))
-    counts = data["summary"] if "error" in data.get("summary", {}) else None
-    if counts:
-        assert f"{counts['error']} error" in caption
+    caption = " ".join(text_of(next(table.iter("caption"))).split())
+    n = {s: sum(1 for f in data["findings"] if f["severity"] == s) for s in ("error", "warning", "info")}
+    assert caption == f"4 articles: E {n['error']} error W {n['warning']} warnings i {n['info']} info"
 
 
 # --- the Nu checker and a real browser -----------------------------------------------------------
@@ -586,3 +585,20 @@ def test_any_ranges_over_any_markdown_give_exactly_one_element_each() -> None:
         assert sum(el is not None for el in made) == len(ranges)  # in a body with blocks every range is placed
 
     check()
+
+
+def test_open_opens_the_index_of_several_or_the_page_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    assert run("review", "articles/", "-d", str(tmp_path / "many"), "-q", "--open").exit_code == 0
+    assert run("review", "articles/elmstead-repair-cafe.md", "-d", str(tmp_path / "one"), "-q", "--open").exit_code == 0
+    assert opened == [(tmp_path / "many" / "index.html").as_uri(), (tmp_path / "one" / "elmstead-repair-cafe.html").as_uri()]
+
+
+def test_lint_format_html_goes_to_standard_output_without_o() -> None:
+    result = run("lint", "--format", "html", "--now", NOW, "--select", "H003", "articles/")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.rstrip().endswith("</html>")
+    assert "4 articles: " in text_of(next(tree_of(result.stdout).iter("caption")))

@@ -70,8 +70,6 @@ def review_command(
     result = lint_files(files, settings, jobs=1)
     names = page_names([fr.path for fr in result.files])
     sources = {p.resolve() for p, _ in files}
-    from newsctl.atomic import write_atomic
-
     views = []
     unreadable = 0
     written: list[Path] = []
@@ -84,11 +82,11 @@ def review_command(
         target = out_dir / name
         if target.resolve() in sources:
             raise fail(f"{target} is one of the articles being reviewed; choose another --output-dir")
-        _write(write_atomic, target, render_page(view, "index.html" if several else None))
+        _write(target, render_page(view, "index.html" if several else None))
         written.append(target)
     if several:
         index = out_dir / "index.html"
-        _write(write_atomic, index, render_index(views))
+        _write(index, render_index(views))
         written.append(index)
     if not quiet:
         for path in written:
@@ -100,8 +98,11 @@ def review_command(
     raise typer.Exit(EXIT_FINDINGS if unreadable else EXIT_OK)
 
 
-def _write(write_atomic: object, target: Path, text: str) -> None:
+def _write(target: Path, text: str) -> None:
+    """Atomically (temporary file, then rename); a failure is a usage error naming the file."""
+    from newsctl.atomic import write_atomic
+
     try:
-        write_atomic(target.resolve(), text)  # type: ignore[operator]
+        write_atomic(target.resolve(), text)
     except OSError as exc:
         raise fail(f"{target}: cannot write: {exc.strerror or exc}") from None
