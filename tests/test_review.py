@@ -602,3 +602,68 @@ def test_lint_format_html_goes_to_standard_output_without_o() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.rstrip().endswith("</html>")
     assert "4 articles: " in text_of(next(tree_of(result.stdout).iter("caption")))
+
+
+HOSTILE = [
+    "<script>", "</script>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:x\">", "</a>",
+    "[l](javascript:x)", "<iframe>", "<svg onload=x>", "<p onclick=y>", "\n\n", "text ", "*em* ",
+    "<b>", "</b>", "`code`", "<style>", "&lt;script&gt;", "<", ">", "\"", "'", "=", " on", "error=",
+]  # fmt: skip (the export sanitizer's hostile pieces, tests/test_export_sanitize.py)
+
+
+def test_no_combination_of_hostile_pieces_gets_through_the_review_page() -> None:
+    from hypothesis import given, settings as hsettings
+    from hypothesis import strategies as st
+
+    from newsctl.export.sanitize import safe_url
+
+    @hsettings(max_examples=80, deadline=None)
+    @given(st.lists(st.sampled_from(HOSTILE), max_size=25).map("".join))
+    def check(markdown: str) -> None:
+        page, findings, tree = review(FRONT + markdown + "\n")
+        article_el = body(tree)
+        for el in article_el.iter():
+            assert str(el.tag).lower() not in {"script", "iframe", "svg", "style", "object", "embed", "img", "form"}
+            for name, value in el.attrib.items():
+                assert not name.lower().startswith("on"), (el.tag, name)
+                if name in ("href", "src"):
+                    assert safe_url(value, image=name == "src"), value
+        check_one_highlight_each(findings, highlights(tree))
+
+    check()
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_colours_meet_wcag_aa_contrast() -> None:
+    """Text at least 4.5:1 on what it sits on; the chart's bar edges and the limit line at least 3:1."""
+    from newsctl.review import chart
+    from newsctl.review.page import _assets
+
+    css = _assets()[0]
+    var = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-f]{6})", css))
+    white = "#ffffff"
+    text_pairs = [
+        (var["ink"], white), (var["muted"], white), (var["muted"], var["panel"]),
+        (var["ink"], var["standard"]), (var["ink"], var["hard"]), ("#3b4250", var["quoted"]),
+        (white, var["error"]), (white, var["warning"]), (white, var["info"]),  # badges and code labels
+        (var["error"], white), (var["warning"], white), (var["info"], white),  # counts in the index
+        ("#0b5394", white), ("#0b5394", var["standard"]), ("#0b5394", var["hard"]),  # links in shaded text
+    ]  # fmt: skip
+    for fg, bg in text_pairs:
+        assert contrast(fg, bg) >= 4.5, (fg, bg, contrast(fg, bg))
+    svg = chart.render([chart.Bar("Lead", 5, "easy", 10), chart.Bar("A", 11, "standard", 10), chart.Bar("B", 15, "hard", 10)], 12, "c")
+    for edge in re.findall(r'stroke="(#[0-9a-f]{6})"', svg):
+        assert contrast(edge, white) >= 3, edge
+    # bars also differ without colour: a pattern per band and the band written next to each bar
+    assert 'fill="url(#c-standard)"' in svg and 'fill="url(#c-hard)"' in svg
+    assert [t for t in re.findall(r'class="value"[^>]*>([^<]+)<', svg)] == ["5.0 easy", "11.0 standard", "15.0 hard"]
