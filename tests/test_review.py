@@ -391,8 +391,9 @@ def chromium() -> str | None:
 BROWSER_INTERNAL = re.compile(rb"(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?[/ ]")
 
 
-def browse(page: Path, *flags: str, proxy_port: int | None = None, timeout: int = 90) -> str:
-    """Headless Chromium on a file:// page; standard output (e.g. --dump-dom)."""
+def browse(page: Path, *flags: str, proxy_port: int | None = None, timeout: int = 90, log: list[str] | None = None) -> str:
+    """Headless Chromium on a file:// page; standard output (e.g. --dump-dom). Console
+    messages (CSP violations, script errors) are appended to `log` when one is given."""
     import subprocess
     import tempfile
 
@@ -405,7 +406,11 @@ def browse(page: Path, *flags: str, proxy_port: int | None = None, timeout: int 
         ]  # fmt: skip
         if proxy_port is not None:  # every request, even to this machine, goes to our listening socket
             args += [f"--proxy-server=http://127.0.0.1:{proxy_port}", "--proxy-bypass-list=<-loopback>"]
+        if log is not None:
+            args += ["--enable-logging=stderr", "--v=0"]
         done = subprocess.run([*args, *flags, page.resolve().as_uri()], capture_output=True, timeout=timeout)
+    if log is not None:
+        log.extend(line for line in done.stderr.decode("utf-8", "replace").splitlines() if ":CONSOLE" in line)
     return done.stdout.decode("utf-8", "replace")
 
 
@@ -464,18 +469,21 @@ needs_chromium = pytest.mark.skipif(chromium() is None, reason="headless Chromiu
 @needs_chromium
 def test_in_chromium_every_finding_has_one_highlight_and_nothing_is_fetched(pages: list[Path], tmp_path: Path) -> None:
     """The browser's DOM (after its own parsing, with the page's JavaScript run) still has one element
-    per finding, and loading the page sends no request anywhere."""
+    per finding, loading the page sends no request anywhere, and nothing is logged to the console
+    (a script blocked by the page's Content-Security-Policy would be)."""
     settings = settings_for()
     by_name = {p.stem: p for p in samples()}
     for page in browser_pages(pages):
         if page.stem not in by_name and page.name != "report.html":
             continue  # the index: no findings of its own
         recorder = Recorder()
+        console: list[str] = []
         try:
-            dom = browse(page, "--virtual-time-budget=3000", "--dump-dom", proxy_port=recorder.port)
+            dom = browse(page, "--virtual-time-budget=3000", "--dump-dom", proxy_port=recorder.port, log=console)
         finally:
             requests = recorder.close()
         assert requests == [], page.name
+        assert console == [], page.name  # the page's own script runs: no policy violation, no error
         paths = samples() if page.name == "report.html" else [by_name[page.stem]]
         findings = [f for path in paths for f in lint_article(parse_file(path, str(path.relative_to(ROOT))), settings)]
         check_one_highlight_each(findings, highlights(tree_of(dom)))
@@ -667,3 +675,10 @@ def test_colours_meet_wcag_aa_contrast() -> None:
     # bars also differ without colour: a pattern per band and the band written next to each bar
     assert 'fill="url(#c-standard)"' in svg and 'fill="url(#c-hard)"' in svg
     assert [t for t in re.findall(r'class="value"[^>]*>([^<]+)<', svg)] == ["5.0 easy", "11.0 standard", "15.0 hard"]
+
+
+def test_review_with_nothing_to_review_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("review")
+    assert result.exit_code == 2 and "nothing to review: articles not found" in result.output
+    assert not (tmp_path / "review").exists()

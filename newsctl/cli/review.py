@@ -54,6 +54,8 @@ def review_command(
         {"select": select, "extend_select": extend_select, "ignore": ignore, "now": now, "options": options},
     )
     targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to review: {', '.join(targets)} not found; pass article paths")
     from newsctl.engine import collect, lint_files
     from newsctl.review.page import page_names, render_index, render_page, view_for_file
 
