@@ -682,3 +682,12 @@ def test_review_with_nothing_to_review_is_a_usage_error(tmp_path: Path, monkeypa
     result = run("review")
     assert result.exit_code == 2 and "nothing to review: articles not found" in result.output
     assert not (tmp_path / "review").exists()
+
+
+def test_chart_rows_link_to_their_sections() -> None:
+    page, findings, tree = review_file(ROOT / "articles" / "cybersecurity-diplomacy.md")
+    svg = next(el for el in tree.iter() if el.tag in ("svg", "{http://www.w3.org/2000/svg}svg"))
+    links = [a.get("href") for a in svg.iter() if str(a.tag).endswith("a")]
+    ids = {el.get("id") for el in body(tree).iter() if el.get("id")}
+    assert links and all(h[1:] in ids for h in links)
+    assert links[:2] == ["#cybersecurity-diplomacy-the-new-frontier-of-international-relations-in-2023", "#recent-developments"]

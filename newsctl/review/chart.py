@@ -25,7 +25,7 @@ class Bar:
     grade: float | None  # None: a section without prose to score
     band: str  # easy | standard | hard | "" (no prose)
     words: int
-    target: str = ""  # id of the section's heading, for a link
+    target: str = ""  # id of the section's heading: the row links to it
 
 
 def _fit(text: str, limit: int = MAX_LABEL) -> str:
@@ -59,6 +59,8 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
     y = 8
     for b in bars:
         label = escape(_fit(b.label))
+        if b.target:  # the row links to its section's heading
+            out.append(f'<a href="#{escape(b.target)}">')
         out.append(f'<text class="label" x="{LEFT}" y="{y + 12}">{label}</text>')
         by = y + LABEL_H
         if b.grade is None:
@@ -71,6 +73,8 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
             )
             text_x = LEFT + w + 4
             out.append(f'<text class="value" x="{text_x:.1f}" y="{by + 11}">{b.grade:.1f} {b.band}</text>')
+        if b.target:
+            out.append("</a>")
         y += row
     limit_x = LEFT + max_grade * scale
     out.append(

@@ -257,15 +257,20 @@ def review_article(article: Article, findings: list[Finding], settings: Any, pre
         "sentences": a.sentences,
         "max_grade": f"{max_grade:g}",
     }
+    from newsctl.anchors import section_anchors
+
+    anchors = section_anchors(article)  # the ids the export gives section headings
     bars = []
     for sec in m.sections:
         if sec.section == 0 and not sec.stats.words and not sec.stats.quoted_words:
             continue
         label = sec.title if sec.section else LEAD
+        target = prefix + anchors[sec.section] if sec.section in anchors else ""
         if sec.stats.scored:
-            bars.append(chart.Bar(label, sec.stats.flesch_kincaid_grade, band(sec.stats.flesch_kincaid_grade, max_grade), sec.stats.words))
+            grade = sec.stats.flesch_kincaid_grade
+            bars.append(chart.Bar(label, grade, band(grade, max_grade), sec.stats.words, target))
         else:
-            bars.append(chart.Bar(label, None, "", 0))
+            bars.append(chart.Bar(label, None, "", 0, target))
     svg = chart.render(bars, max_grade, f"{prefix}chart") if bars else ""
     title = article.meta.title or article.path
     from newsctl.export.common import byline
