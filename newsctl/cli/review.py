@@ -69,7 +69,7 @@ def review_command(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise fail(f"{out_dir}: cannot create directory: {exc.strerror or exc}") from None
-    result = lint_files(files, settings, jobs=1)
+    result = lint_files(files, settings)  # worker processes for large batches, as lint
     names = page_names([fr.path for fr in result.files])
     sources = {p.resolve() for p, _ in files}
     views = []
