@@ -57,6 +57,13 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
     fills = {"easy": "#c9e8d2", "standard": f"url(#{title_id}-standard)", "hard": f"url(#{title_id}-hard)"}
     edges = {"easy": "#2d6a3e", "standard": "#8a6100", "hard": "#a3161a"}
     y = 8
+    bottom = y + row * len(bars)
+    limit_x = LEFT + max_grade * scale
+    # drawn first, so bars and their labels sit on top of it
+    out.append(
+        f'<line x1="{limit_x:.1f}" y1="4" x2="{limit_x:.1f}" y2="{bottom - ROW_GAP + 2}" stroke="#333333" '
+        'stroke-width="1.2" stroke-dasharray="4 3"/>'
+    )
     for b in bars:
         label = escape(_fit(b.label))
         if b.target:  # the row links to its section's heading
@@ -76,11 +83,6 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
         if b.target:
             out.append("</a>")
         y += row
-    limit_x = LEFT + max_grade * scale
-    out.append(
-        f'<line x1="{limit_x:.1f}" y1="4" x2="{limit_x:.1f}" y2="{y - ROW_GAP + 2}" stroke="#333" '
-        'stroke-width="1.2" stroke-dasharray="4 3"/>'
-    )
     out.append(f'<text class="limit" x="{limit_x:.1f}" y="{y + 10}" text-anchor="middle">limit {max_grade:g}</text>')
     out.append("</svg>")
     return "".join(out)
