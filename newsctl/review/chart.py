@@ -79,7 +79,10 @@ def render(bars: list[Bar], max_grade: float, title_id: str) -> str:
                 f'stroke="{edges[b.band]}" stroke-width="1"/>'
             )
             text_x = LEFT + w + 4
-            out.append(f'<text class="value" x="{text_x:.1f}" y="{by + 11}">{b.grade:.1f} {b.band}</text>')
+            value = f"{b.grade:.1f} {b.band}"
+            # a white backing keeps the label readable where it crosses the limit line
+            out.append(f'<rect x="{text_x - 1:.1f}" y="{by}" width="{len(value) * 7 + 2}" height="{BAR_H}" fill="#ffffff"/>')
+            out.append(f'<text class="value" x="{text_x:.1f}" y="{by + 11}">{value}</text>')
         if b.target:
             out.append("</a>")
         y += row
