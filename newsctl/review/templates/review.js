@@ -20,4 +20,14 @@
     var item = review && review.querySelector(".panel a[href='#" + mark.id + "']");
     if (item) { item.scrollIntoView({ block: "nearest", behavior: quick ? "auto" : "smooth" }); flash(item.parentNode); }
   });
+  /* n / p: the next or previous finding still shown (the filters can hide some) */
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || (event.key !== "n" && event.key !== "p")) { return; }
+    if (event.target.closest && event.target.closest("input, textarea, select")) { return; }
+    var items = Array.prototype.filter.call(document.querySelectorAll(".panel .item a[href^='#']"), function (a) { return a.offsetParent !== null; });
+    if (!items.length) { return; }
+    var current = items.findIndex(function (a) { return a.getAttribute("href") === location.hash; });
+    var next = event.key === "n" ? current + 1 : (current < 0 ? items.length - 1 : current - 1);
+    items[(next + items.length) % items.length].click();
+  });
 })();
