@@ -509,6 +509,15 @@ addEventListener("load", function () {
     if (r.right > d.clientWidth + 1 && !el.closest("pre, .table-wrap, table")) { wide.push(el.tagName + "." + el.className); }
   });
   d.setAttribute("data-too-wide", wide.slice(0, 5).join(" "));
+  var links = document.querySelectorAll(".panel .item a[href^='#']");
+  if (links.length > 1) {  // the page's script: a panel link goes to its highlight, n to the next one
+    links[0].click();
+    var lit = document.querySelector(".finding.flash");
+    d.setAttribute("data-after-click", location.hash + " " + (lit ? lit.id : ""));
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "n" }));
+    d.setAttribute("data-after-n", location.hash);
+    d.setAttribute("data-links", links[0].getAttribute("href") + " " + links[1].getAttribute("href"));
+  }
 });
 </script>"""
 
@@ -534,6 +543,10 @@ def test_pages_fit_a_375_pixel_phone_and_screenshots_are_taken(pages: list[Path]
         html_el = root if root.tag == "html" else next(root.iter("html"))
         assert html_el.get("data-scroll-width") is not None, page.name
         assert int(html_el.get("data-scroll-width")) <= int(html_el.get("data-client-width")), (page.name, html_el.get("data-too-wide"))
+        if page.name == "cybersecurity-diplomacy.html" or html_el.get("data-links"):
+            first, second = html_el.get("data-links").split()
+            assert html_el.get("data-after-click") == f"{first} {first[1:]}", page.name
+            assert html_el.get("data-after-n") == second, page.name
         if page.name == "report.html":
             continue  # long; its articles look as on their own pages
         for name, size in (("desktop", "1280,1600"), ("phone", "375,1600")):
