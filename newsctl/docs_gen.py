@@ -164,7 +164,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed"):
+    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed", "review"):
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 

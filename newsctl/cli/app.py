@@ -10,6 +10,7 @@ from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
+from newsctl.cli import review as review_cli
 
 app = typer.Typer(
     name="newsctl",
@@ -45,6 +46,7 @@ app.command("readability")(readability_cli.readability_command)
 app.command("outline")(outline.outline_command)
 app.command("export")(export.export_command)
 app.command("feed")(feed_cli.feed_command)
+app.command("review")(review_cli.review_command)
 
 
 def main() -> None:
