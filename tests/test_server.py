@@ -190,6 +190,19 @@ async def test_positions_are_utf16_code_units(client: LanguageClient, tmp_path: 
     assert (h003.range.start.character, h003.range.end.character) == (21 + 4, 28 + 4)
 
 
+async def test_a_client_that_counts_in_utf8_gets_byte_columns(client: LanguageClient, tmp_path: Path):
+    caps = capabilities()
+    caps.general = types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8])
+    result = await client.initialize_session(
+        types.InitializeParams(capabilities=caps, root_uri=tmp_path.as_uri(), initialization_options={"now": NOW})
+    )
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    text = ARTICLE.replace("The council approved", "🗳️ The council approved")
+    diagnostics = await open_article(client, tmp_path / "emoji.md", text)
+    h003 = next(d for d in diagnostics if d.code == "H003")
+    assert (h003.range.start.character, h003.range.end.character) == (21 + 8, 28 + 8)  # 4 + 3 + 1 bytes
+
+
 async def test_files_that_are_not_articles_get_no_diagnostics(client: LanguageClient, tmp_path: Path):
     await start(client, tmp_path)
     assert await open_article(client, tmp_path / "notes.txt", "the the\n") == []

@@ -88,7 +88,10 @@ class NewsctlServer(LanguageServer):
         """A body that is not JSON gets a Parse Error response (id null), as JSON-RPC asks."""
         if isinstance(error, json.JSONDecodeError) or isinstance(error.__cause__, json.JSONDecodeError):
             log.warning("message is not JSON: %s", error)
-            self.protocol._send_response(None, error=JsonRpcParseError(f"Parse error: {error}").to_response_error())  # type: ignore[arg-type]
+            # written as a plain mapping: lsprotocol would drop the null id that JSON-RPC asks for here
+            self.protocol._send_data(
+                {"jsonrpc": "2.0", "id": None, "error": {"code": JsonRpcParseError.CODE, "message": f"Parse error: {error}"}}
+            )
             return
         log.error("newsctl server error: %s", error)
         super().report_server_error(error, source)
@@ -96,8 +99,8 @@ class NewsctlServer(LanguageServer):
     # --- documents ------------------------------------------------------------------------------
 
     @property
-    def encoding(self) -> str:
-        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+    def encoding(self) -> str | None:
+        return self.workspace.position_encoding
 
     def _fallback_dir(self) -> Path | None:
         root = self.workspace.root_path

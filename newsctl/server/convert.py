@@ -30,14 +30,15 @@ SOURCE = "newsctl"
 class Lines:
     """Position conversion for one version of a document."""
 
-    def __init__(self, source: Source, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(self, source: Source, encoding: str | None = types.PositionEncodingKind.Utf16) -> None:
         self.source = source
-        self.encoding = str(encoding)
+        # "utf-8", "utf-16" or "utf-32" (the enum's value: str() of the enum would be its name)
+        self.encoding = str(getattr(encoding, "value", encoding) or types.PositionEncodingKind.Utf16.value)
 
     def _units(self, text: str) -> int:
-        if self.encoding == types.PositionEncodingKind.Utf32:
+        if self.encoding == types.PositionEncodingKind.Utf32.value:
             return len(text)
-        if self.encoding == types.PositionEncodingKind.Utf8:
+        if self.encoding == types.PositionEncodingKind.Utf8.value:
             return len(text.encode("utf-8", "surrogatepass"))
         if text.isascii():
             return len(text)
@@ -72,7 +73,7 @@ class Lines:
         """The 1-based newsctl (line, column) of an LSP position."""
         line = min(max(position.line + 1, 1), self.source.line_count)
         text = self.line_text(line)
-        if self.encoding == types.PositionEncodingKind.Utf32:
+        if self.encoding == types.PositionEncodingKind.Utf32.value:
             return line, min(position.character, len(text)) + 1
         units = 0
         for index, char in enumerate(text):

@@ -1,0 +1,125 @@
+"""The language server's pure parts: positions, the disable-line edit, options, rule anchors, lazy imports."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from newsctl import registry
+from newsctl.parse import parse_text
+from newsctl.server.analysis import Options, analyse
+from newsctl.server.convert import Lines, rule_anchor
+from newsctl.server.features import disable_line_edit
+from tests.conftest import FRONT, ROOT
+
+UTF8, UTF16, UTF32 = types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16, types.PositionEncodingKind.Utf32
+
+
+def lines_of(text: str, encoding: str = UTF16) -> Lines:
+    return Lines(parse_text(text, "a.md").source, encoding)
+
+
+@pytest.mark.parametrize(("encoding", "character"), [(UTF16, 3), (UTF8, 5), (UTF32, 2)])
+def test_columns_count_code_units_of_the_negotiated_encoding(encoding: str, character: int):
+    lines = lines_of("x\n😀a the the\n", encoding)  # U+1F600: 2 UTF-16 units, 4 UTF-8 bytes
+    assert lines.position(2, 3) == types.Position(line=1, character=character)
+    assert lines.from_lsp(types.Position(line=1, character=character)) == (2, 3)
+
+
+def test_lines_break_where_lsp_breaks_them_not_at_form_feeds():
+    # CR and CRLF end lines, as in LSP; a form feed or U+2028 does not (str.splitlines would split there)
+    lines = lines_of("a\rb\r\nc\x0cd\u2028e\nf")
+    assert lines.position(3, 3) == types.Position(line=2, character=2)
+    assert lines.position(4, 1) == types.Position(line=3, character=0)
+    assert lines.line_text(4) == "f"
+
+
+def test_empty_ranges_are_widened_to_the_end_of_their_line_and_ends_are_clamped():
+    lines = lines_of("first line\nsecond\n")
+    assert lines.range(1, 1, 1, 1) == types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=10))
+    assert lines.range(2, 1, 9, 9).end == types.Position(line=2, character=0)
+
+
+def test_from_lsp_clamps_past_the_end_of_a_line():
+    assert lines_of("abc\n").from_lsp(types.Position(line=0, character=99)) == (1, 4)
+
+
+def edit_for(body: str, line_in_body: int, code: str = "H003") -> types.TextEdit | None:
+    text = FRONT + body
+    article = parse_text(text, "a.md")
+    return disable_line_edit(article, Lines(article.source), FRONT.count("\n") + line_in_body, code)
+
+
+def test_disable_comment_goes_at_the_end_of_the_line():
+    edit = edit_for("The the vote.\n", 1)
+    assert edit is not None and edit.new_text == " <!-- newsctl: disable-line H003 -->"
+    assert edit.range.start == edit.range.end == types.Position(line=7, character=13)
+
+
+def test_disable_comment_keeps_a_hard_line_break_last():
+    spaces = edit_for("The the vote.  \nnext line\n", 1)
+    assert spaces is not None and spaces.range.start.character == 13 and spaces.new_text.startswith(" <!--")
+    backslash = edit_for("The the vote.\\\nnext line\n", 1)
+    assert backslash is not None and backslash.range.start.character == 13
+    assert backslash.new_text == " <!-- newsctl: disable-line H003 -->"
+
+
+def test_disable_comment_joins_an_existing_one_and_knows_when_a_line_is_already_off():
+    joined = edit_for("The the vote [](x). <!-- newsctl: disable-line S009 -->\n", 1)
+    assert joined is not None and joined.new_text == " H003"
+    assert joined.range.start.character == len("The the vote [](x). <!-- newsctl: disable-line S009")
+    assert edit_for("The the vote. <!-- newsctl: disable-line -->\n", 1) is None
+    assert edit_for("The the vote. <!-- newsctl: disable-line H003 -->\n", 1) is None
+
+
+def test_no_disable_comment_in_front_matter_or_code():
+    assert edit_for("```\nthe the\n```\n", 2) is None
+    article = parse_text(FRONT + "Text.\n", "a.md")
+    assert disable_line_edit(article, Lines(article.source), 2, "M009") is None
+
+
+def test_options_are_checked_and_reported():
+    options, problems = Options.from_json({"now": "2024-03-06", "rulesUrl": "https://x/rules.md", "debounceMs": 0})
+    assert (options.now.isoformat(), options.rules_url, options.debounce_ms) == ("2024-03-06T00:00:00+00:00", "https://x/rules.md", 0)
+    assert problems == []
+    options, problems = Options.from_json({"debounceMs": -1, "rulesUrl": 3})
+    assert options.debounce_ms == 100 and options.rules_url is None
+    assert problems == [
+        "initializationOptions.rulesUrl must be a string (a URL)",
+        "initializationOptions.debounceMs must be a whole number of milliseconds, got -1",
+    ]
+    assert Options.from_json(None) == (Options(), [])
+
+
+def test_every_rule_anchor_is_a_heading_of_the_rules_reference():
+    headings = re.findall(r"^### ([MSDRH]\d{3} [a-z0-9-]+)$", (ROOT / "docs" / "rules.md").read_text("utf-8"), re.M)
+    slugs = {h.lower().replace(" ", "-") for h in headings}  # GitHub's anchors for these headings
+    assert {rule_anchor(r.code, r.name) for r in registry.all_rules()} <= slugs
+
+
+def test_analysis_reads_settings_from_the_documents_directory(tmp_path: Path):
+    (tmp_path / "newsctl.toml").write_text('ignore = ["H003"]\n', encoding="utf-8")
+    text = FRONT + "The the vote.\n"
+    result = analyse((tmp_path / "a.md").as_uri(), text, 1, path=tmp_path / "a.md")
+    assert result.config_path == tmp_path / "newsctl.toml"
+    assert "H003" not in [f.code for f in result.findings]
+    (tmp_path / "newsctl.toml").write_text("ignore = [\n", encoding="utf-8")
+    broken = analyse((tmp_path / "a.md").as_uri(), text, 2, path=tmp_path / "a.md")
+    assert broken.findings == [] and broken.config_error.startswith(f"{tmp_path / 'newsctl.toml'}: invalid TOML")
+
+
+def test_lint_does_not_import_the_language_server():
+    code = (
+        "import sys\n"
+        "from newsctl.cli.app import main\n"
+        "sys.argv = ['newsctl', 'lint', '--exit-zero', '-q', 'articles/ostra-river-floods-velden.md']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pygls', 'lsprotocol', 'cattrs', 'newsctl.server') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
