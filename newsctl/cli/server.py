@@ -9,7 +9,8 @@ import typer
 
 def server_command(
     stdio: Annotated[
-        bool, typer.Option("--stdio", help="Talk LSP over standard input and output (the default and only transport).")
+        bool,
+        typer.Option("--stdio", help="Talk LSP over standard input and output (the default and only transport).", show_default=False),
     ] = True,
 ) -> None:
     """Run the newsctl language server: diagnostics, fixes, hovers and the outline in your editor.
@@ -26,4 +27,11 @@ def server_command(
         from newsctl.cli.common import fail
 
         raise fail(f"the language server needs pygls ({exc}); reinstall newsctl: pip install newsctl") from None
+    import sys
+
+    if sys.stdin.isatty():
+        from newsctl.cli.common import err
+
+        err("newsctl server speaks the Language Server Protocol on standard input and output; your editor")
+        err("starts it (see docs/editors.md). Waiting for a client; Ctrl-D or Ctrl-C stops it.")
     serve()
