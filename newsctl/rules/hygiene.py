@@ -250,8 +250,8 @@ def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
 def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         `<!-- newsctl: ... -->` comments with a misspelt directive (`disabel`), and `disable`,
-        `enable`, `disable-next-line` and `disable-line` comments whose codes, prefixes, categories or names
-        match no rule.
+        `enable`, `disable-next-line` and `disable-line` comments whose codes, prefixes,
+        categories or names match no rule.
 
     Why it matters:
         A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
