@@ -14,7 +14,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-pytestmark = pytest.mark.asyncio
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 HERE = Path(__file__).resolve().parent
 NOW = "2024-03-07T12:00:00Z"
@@ -88,14 +88,25 @@ def make_client() -> LanguageClient:
     return client
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=make_client))
-async def client(lsp_client: LanguageClient):
+# One server for most tests (each test opens its own files, in its own directory), started once:
+# starting a server costs more than all the requests of a test together.
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=make_client), scope="module")
+async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
+    lsp_client.init_result = await start(lsp_client, tmp_path_factory.mktemp("workspace"))  # type: ignore[attr-defined]
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=CRASHING_SERVER, client_factory=make_client))
-async def crashing_client(lsp_client: LanguageClient):
+# A server of its own, for tests of initialization and shutdown.
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=make_client), loop_scope="module")
+async def fresh_client(lsp_client: LanguageClient):
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=CRASHING_SERVER, client_factory=make_client), scope="module")
+async def crashing_client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
+    await start(lsp_client, tmp_path_factory.mktemp("workspace"))
     yield
     await lsp_client.shutdown_session()
 
@@ -136,8 +147,8 @@ def rng(line: int, character: int, end_line: int, end_character: int) -> types.R
 # --- initialize, open -------------------------------------------------------------------------
 
 
-async def test_initialize_announces_what_the_server_does(client: LanguageClient, tmp_path: Path):
-    result = await start(client, tmp_path)
+async def test_initialize_announces_what_the_server_does(client: LanguageClient):
+    result = client.init_result
     caps = result.capabilities
     assert result.server_info is not None and result.server_info.name == "newsctl"
     assert caps.hover_provider
@@ -156,7 +167,6 @@ async def test_initialize_announces_what_the_server_does(client: LanguageClient,
 
 
 async def test_open_publishes_every_finding_with_code_link_severity_and_related_lines(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     diagnostics = await open_article(client, path)
     assert summary(diagnostics) == [
@@ -182,7 +192,6 @@ async def test_open_publishes_every_finding_with_code_link_severity_and_related_
 
 
 async def test_positions_are_utf16_code_units(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     text = ARTICLE.replace("The council approved", "🗳️ The council approved")
     diagnostics = await open_article(client, tmp_path / "emoji.md", text)
     h003 = next(d for d in diagnostics if d.code == "H003")
@@ -190,7 +199,8 @@ async def test_positions_are_utf16_code_units(client: LanguageClient, tmp_path: 
     assert (h003.range.start.character, h003.range.end.character) == (21 + 4, 28 + 4)
 
 
-async def test_a_client_that_counts_in_utf8_gets_byte_columns(client: LanguageClient, tmp_path: Path):
+async def test_a_client_that_counts_in_utf8_gets_byte_columns(fresh_client: LanguageClient, tmp_path: Path):
+    client = fresh_client
     caps = capabilities()
     caps.general = types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8])
     result = await client.initialize_session(
@@ -204,7 +214,6 @@ async def test_a_client_that_counts_in_utf8_gets_byte_columns(client: LanguageCl
 
 
 async def test_files_that_are_not_articles_get_no_diagnostics(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     assert await open_article(client, tmp_path / "notes.txt", "the the\n") == []
 
 
@@ -212,7 +221,6 @@ async def test_files_that_are_not_articles_get_no_diagnostics(client: LanguageCl
 
 
 async def test_change_rechecks_only_the_changed_document_with_the_newest_text(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     first, second = tmp_path / "first.md", tmp_path / "second.md"
     await open_article(client, first)
     await open_article(client, second)
@@ -240,7 +248,6 @@ async def test_change_rechecks_only_the_changed_document_with_the_newest_text(cl
 
 
 async def test_save_checks_again_and_close_clears(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     waiting = asyncio.ensure_future(next_diagnostics(client, path.as_uri()))
@@ -266,7 +273,6 @@ async def code_actions(client: LanguageClient, path: Path, at: types.Range) -> l
 
 
 async def test_code_actions_offer_the_fix_a_disable_comment_and_an_explanation(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     actions = await code_actions(client, path, rng(8, 22, 8, 22))
@@ -287,7 +293,6 @@ async def test_code_actions_offer_the_fix_a_disable_comment_and_an_explanation(c
 
 
 async def test_disable_action_silences_the_finding_once_applied(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     disable = (await code_actions(client, path, rng(8, 22, 8, 22)))[1]
@@ -308,7 +313,6 @@ async def test_disable_action_silences_the_finding_once_applied(client: Language
 
 
 async def test_no_disable_comment_is_offered_in_the_front_matter(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     titles = [a.title for a in await code_actions(client, path, rng(3, 12, 3, 12))]
@@ -316,23 +320,13 @@ async def test_no_disable_comment_is_offered_in_the_front_matter(client: Languag
 
 
 async def test_explain_command_shows_the_rule_page_or_its_text(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
+    client.shown_documents.clear()
     text = await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["H003"]))
     assert text.startswith("H003 doubled-word (hygiene, warning)\n\nA word is repeated")
     assert "Why it matters:" in text
     assert [d.uri for d in client.shown_documents] == [f"{RULES_URL}#h003-doubled-word"]
     with pytest.raises(JsonRpcException, match="expects a rule code"):
         await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["X999"]))
-
-
-async def test_explain_without_a_rules_url_shows_the_text(client: LanguageClient, tmp_path: Path):
-    await client.initialize_session(
-        types.InitializeParams(capabilities=capabilities(), root_uri=tmp_path.as_uri(), initialization_options={"now": NOW})
-    )
-    await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["S004"]))
-    assert client.shown_documents == []
-    [message] = client.messages
-    assert message.message.startswith("S004 duplicate-heading (structure, warning)")
 
 
 # --- hover ------------------------------------------------------------------------------------
@@ -346,7 +340,6 @@ async def hover_text(client: LanguageClient, path: Path, at: types.Position) -> 
 
 
 async def test_hover_explains_findings_dates_and_sections(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     on_finding = await hover_text(client, path, pos(8, 24))
@@ -368,7 +361,6 @@ async def test_hover_explains_findings_dates_and_sections(client: LanguageClient
 
 
 async def test_document_symbols_are_the_outline(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "outline.md"
     text = ARTICLE.replace("## Reaction\n\nOpp", "## Reaction\n\n### From the opposition\n\nOpp").replace("## Reaction\n\nThe mayor", "## Next\n\nThe mayor")
     await open_article(client, path, text)
@@ -401,7 +393,6 @@ async def settings_changed(client: LanguageClient, config: Path, uri: str) -> li
 
 
 async def test_settings_changes_recheck_and_a_bad_file_is_one_clear_diagnostic(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     articles = tmp_path / "articles"
     articles.mkdir()
     path = articles / "budget.md"
@@ -427,7 +418,6 @@ async def test_settings_changes_recheck_and_a_bad_file_is_one_clear_diagnostic(c
 
 
 async def test_settings_come_from_the_documents_own_project(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "pyproject.toml").write_text('[tool.newsctl]\nignore = ["S004"]\n', encoding="utf-8")
@@ -441,7 +431,8 @@ async def test_settings_come_from_the_documents_own_project(client: LanguageClie
     assert excluded == []
 
 
-async def test_bad_initialization_options_are_reported_not_fatal(client: LanguageClient, tmp_path: Path):
+async def test_bad_initialization_options_are_reported_not_fatal(fresh_client: LanguageClient, tmp_path: Path):
+    client = fresh_client
     await client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(), root_uri=tmp_path.as_uri(), initialization_options={"now": "yesterday", "debounce": 5}
@@ -450,13 +441,19 @@ async def test_bad_initialization_options_are_reported_not_fatal(client: Languag
     messages = sorted(m.message for m in client.messages)
     assert messages[0].startswith("newsctl: initializationOptions.now: --now:")
     assert messages[1] == "newsctl: initializationOptions: unknown keys debounce (known: now, rulesUrl, debounceMs)"
-    assert len(await open_article(client, tmp_path / "x.md")) >= 3
+    diagnostics = await open_article(client, tmp_path / "x.md")
+    assert len(diagnostics) >= 3 and all(d.code_description is None for d in diagnostics)
+    # without rulesUrl, diagnostics carry no link and "explain" shows the text itself
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["S004"]))
+    assert client.shown_documents == []
+    assert client.messages[-1].message.startswith("S004 duplicate-heading (structure, warning)")
 
 
 # --- shutdown, malformed requests, crashes -----------------------------------------------------
 
 
-async def test_shutdown_and_exit_end_the_process_cleanly(client: LanguageClient, tmp_path: Path):
+async def test_shutdown_and_exit_end_the_process_cleanly(fresh_client: LanguageClient, tmp_path: Path):
+    client = fresh_client
     await start(client, tmp_path)
     await client.shutdown_async(None)
     client.exit(None)
@@ -476,7 +473,6 @@ async def raw_request(client: LanguageClient, method: str, params: dict) -> obje
 
 
 async def test_malformed_and_unknown_requests_get_error_responses(client: LanguageClient, tmp_path: Path):
-    await start(client, tmp_path)
     path = tmp_path / "budget.md"
     await open_article(client, path)
     with pytest.raises(JsonRpcException) as bad:
@@ -493,7 +489,6 @@ async def test_malformed_and_unknown_requests_get_error_responses(client: Langua
 
 
 async def test_a_crashing_rule_is_reported_and_the_others_still_run(crashing_client: LanguageClient, tmp_path: Path):
-    await start(crashing_client, tmp_path)
     diagnostics = await open_article(crashing_client, tmp_path / "budget.md")
     crash = next(d for d in diagnostics if d.code == "H900")
     assert crash.message == "Internal error in rule H900 (crashing-rule): RuntimeError: this rule always fails"
@@ -503,7 +498,6 @@ async def test_a_crashing_rule_is_reported_and_the_others_still_run(crashing_cli
 async def test_a_crash_while_answering_is_an_error_response_and_the_server_keeps_serving(
     crashing_client: LanguageClient, tmp_path: Path
 ):
-    await start(crashing_client, tmp_path)
     bad, good = tmp_path / "bad.md", tmp_path / "good.md"
     [internal] = await open_article(crashing_client, bad, ARTICLE + "\nCRASH THE PARSER\n")
     assert internal.code == "internal-error"
