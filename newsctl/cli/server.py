@@ -27,8 +27,11 @@ def server_command(
         from newsctl.cli.common import fail
 
         raise fail(f"the language server needs pygls ({exc}); reinstall newsctl: pip install newsctl") from None
+    import logging
     import sys
 
+    # warnings and errors go to standard error, which editors show as the server's log
+    logging.basicConfig(level=logging.WARNING, format="newsctl server: %(levelname)s: %(message)s")
     if sys.stdin.isatty():
         from newsctl.cli.common import err
 

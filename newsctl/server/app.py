@@ -19,7 +19,7 @@ import asyncio
 import json
 import logging
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcParseError
@@ -283,10 +283,6 @@ def create_server() -> NewsctlServer:
     return server
 
 
-def serve(on_ready: Callable[[], None] | None = None) -> None:
-    """Run the server on standard input and output until the client says exit."""
-    logging.basicConfig(level=logging.WARNING, format="newsctl server: %(levelname)s: %(message)s")
-    server = create_server()
-    if on_ready:
-        on_ready()
-    server.start_io()
+def serve() -> None:
+    """Run the server on standard input and output until the client says exit (or closes them)."""
+    create_server().start_io()
