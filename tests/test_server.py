@@ -441,12 +441,28 @@ async def test_bad_initialization_options_are_reported_not_fatal(fresh_client: L
     messages = sorted(m.message for m in client.messages)
     assert messages[0].startswith("newsctl: initializationOptions.now: --now:")
     assert messages[1] == "newsctl: initializationOptions: unknown keys debounce (known: now, rulesUrl, debounceMs)"
+    # without rulesUrl, diagnostics link to the docs/rules.md of this source checkout,
+    # and "explain" opens it at the rule's heading
+    rules_md = HERE.parent / "docs" / "rules.md"
+    diagnostics = await open_article(client, tmp_path / "x.md")
+    assert len(diagnostics) >= 3
+    s004 = next(d for d in diagnostics if d.code == "S004")
+    assert s004.code_description.href == rules_md.as_uri() + "#s004-duplicate-heading"
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["S004"]))
+    [shown] = client.shown_documents
+    heading = rules_md.read_text("utf-8").splitlines().index("### S004 duplicate-heading")
+    assert (shown.uri, shown.external, shown.selection.start.line) == (rules_md.as_uri(), False, heading)
+
+
+async def test_rules_url_empty_turns_links_off_and_explain_shows_the_text(fresh_client: LanguageClient, tmp_path: Path):
+    client = fresh_client
+    await start(client, tmp_path, rulesUrl="")
     diagnostics = await open_article(client, tmp_path / "x.md")
     assert len(diagnostics) >= 3 and all(d.code_description is None for d in diagnostics)
-    # without rulesUrl, diagnostics carry no link and "explain" shows the text itself
     await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newsctl.explain", arguments=["S004"]))
     assert client.shown_documents == []
-    assert client.messages[-1].message.startswith("S004 duplicate-heading (structure, warning)")
+    [message] = client.messages
+    assert message.message.startswith("S004 duplicate-heading (structure, warning)")
 
 
 # --- shutdown, malformed requests, crashes -----------------------------------------------------

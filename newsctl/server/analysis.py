@@ -29,7 +29,7 @@ class Options:
     """What the editor may set in initializationOptions (docs/editors.md)."""
 
     now: datetime | None = None  # the clock for the date rules; None: the current time at each check
-    rules_url: str | None = None  # where docs/rules.md is published; findings link to its anchors
+    rules_url: str | None = None  # where docs/rules.md is published (None: not set; "": no links)
     debounce_ms: int = 100  # at most one check per document per this many milliseconds while typing
 
     @classmethod

@@ -30,7 +30,7 @@ from pygls.uris import to_fs_path
 from newsctl import __version__
 from newsctl.server import features
 from newsctl.server.analysis import Analysis, Options, analyse, is_settings_file
-from newsctl.server.convert import Lines, config_diagnostic, diagnostic, internal_error_diagnostic
+from newsctl.server.convert import Lines, config_diagnostic, diagnostic, internal_error_diagnostic, rules_url_for
 
 log = logging.getLogger("newsctl.server")
 
@@ -81,6 +81,10 @@ class NewsctlServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._last_check: dict[str, float] = {}
+
+    @property
+    def rules_url(self) -> str | None:
+        return rules_url_for(self.options.rules_url)
 
     # --- errors ---------------------------------------------------------------------------------
 
@@ -154,7 +158,7 @@ class NewsctlServer(LanguageServer):
         lines = self.lines(result)
         if lines is None:
             return []
-        return [diagnostic(f, lines, result.uri, self.options.rules_url) for f in result.findings]
+        return [diagnostic(f, lines, result.uri, self.rules_url) for f in result.findings]
 
     def schedule(self, uri: str) -> None:
         """Check soon: at once after a quiet spell, else when `debounceMs` has passed since the last check."""
@@ -181,6 +185,23 @@ class NewsctlServer(LanguageServer):
         self.analyses.clear()
         for uri in list(self.workspace.text_documents):
             self.check(uri)
+
+
+def _show_rule(href: str, rule: Any) -> types.ShowDocumentParams:
+    """Open the rule's entry: a web page in the browser, a local rules.md in the editor at its heading."""
+    if not href.startswith("file:"):
+        return types.ShowDocumentParams(uri=href, external=True)
+    uri = href.split("#", 1)[0]
+    path = _fs_path(uri)
+    heading = f"### {rule.code} {rule.name}"
+    line = 0
+    try:
+        if path is not None:
+            line = next((i for i, text in enumerate(path.read_text("utf-8").splitlines()) if text.strip() == heading), 0)
+    except OSError:
+        pass
+    at = types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=0))
+    return types.ShowDocumentParams(uri=uri, external=False, take_focus=True, selection=at)
 
 
 def _fs_path(uri: str) -> Path | None:
@@ -244,7 +265,7 @@ def create_server() -> NewsctlServer:
     def hover(ls: NewsctlServer, params: types.HoverParams) -> types.Hover | None:
         result = ls.analysis(params.text_document.uri)
         lines = ls.lines(result)
-        return features.hover(result, lines, params.position, ls.options.rules_url) if lines else None
+        return features.hover(result, lines, params.position, ls.rules_url) if lines else None
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
@@ -255,7 +276,7 @@ def create_server() -> NewsctlServer:
         lines = ls.lines(result)
         if lines is None:
             return None
-        return features.code_actions(result, lines, params.range, ls.options.rules_url, params.context.only) or None
+        return features.code_actions(result, lines, params.range, ls.rules_url, params.context.only) or None
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def document_symbol(ls: NewsctlServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
@@ -266,16 +287,16 @@ def create_server() -> NewsctlServer:
     @server.command(features.EXPLAIN_COMMAND)
     def explain(ls: NewsctlServer, code: Any = None, *rest: Any) -> str:
         """Show a rule's explanation: its page when rulesUrl is set, else the text in a message."""
-        if not isinstance(code, str) or (text := features.explain_text(code, ls.options.rules_url)) is None:
+        if not isinstance(code, str) or (text := features.explain_text(code, ls.rules_url)) is None:
             raise JsonRpcInvalidParams(f"{features.EXPLAIN_COMMAND} expects a rule code such as H003, got {code!r}")
         from newsctl import registry
         from newsctl.server.convert import rule_href
 
         rule = registry.get(code)
-        href = rule_href(ls.options.rules_url, rule.code, rule.name) if rule else None
+        href = rule_href(ls.rules_url, rule.code, rule.name) if rule else None
         window = ls.client_capabilities.window
-        if href and window and window.show_document and window.show_document.support:
-            ls.window_show_document(types.ShowDocumentParams(uri=href, external=href.startswith("http")))
+        if href and rule and window and window.show_document and window.show_document.support:
+            ls.window_show_document(_show_rule(href, rule))
         else:
             ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=text))
         return text

@@ -10,6 +10,7 @@ breaks at form feeds and U+2028 and would shift every later line.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
@@ -86,6 +87,20 @@ class Lines:
 def rule_anchor(code: str, name: str) -> str:
     """The anchor of a rule's heading in docs/rules.md ("### H003 doubled-word" -> h003-doubled-word)."""
     return re.sub(r"[^a-z0-9 -]", "", f"{code} {name}".lower()).replace(" ", "-")
+
+
+def local_rules_doc() -> Path | None:
+    """docs/rules.md of the source checkout newsctl runs from (an editable install), if any."""
+    candidate = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    return candidate if candidate.is_file() else None
+
+
+def rules_url_for(configured: str | None) -> str | None:
+    """The rulesUrl option; unset, the local docs/rules.md when there is one; "" turns links off."""
+    if configured is not None:
+        return configured or None
+    local = local_rules_doc()
+    return local.as_uri() if local else None
 
 
 def rule_href(rules_url: str | None, code: str, name: str) -> str | None:
