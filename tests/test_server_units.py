@@ -123,3 +123,26 @@ def test_lint_does_not_import_the_language_server():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_every_disable_action_silences_its_finding_and_nothing_else_changes():
+    """Apply each "Disable CODE for this line" edit to the sample articles: that finding goes, no other appears."""
+    options = Options.from_json({"now": "2026-11-28T12:00:00Z"})[0]
+    paths = sorted((ROOT / "articles").glob("*.md")) + sorted((ROOT / "tests" / "fixtures").glob("*.md"))
+    tried = 0
+    for path in paths:
+        text = path.read_text("utf-8")
+        before = analyse(path.as_uri(), text, 1, path=path, options=options)
+        lines = Lines(before.article.source)
+        for finding in before.findings:
+            edit = disable_line_edit(before.article, lines, finding.line, finding.code)
+            if edit is None:
+                assert finding.line <= before.article.front_matter.end_line, (path.name, finding)
+                continue
+            tried += 1
+            offset = lines.source.offset(*lines.from_lsp(edit.range.start))
+            after = analyse(path.as_uri(), text[:offset] + edit.new_text + text[offset:], 2, path=path, options=options)
+            key = lambda f: (f.code, f.line, f.column, f.message)  # noqa: E731
+            silenced = {key(f) for f in before.findings if f.code == finding.code and f.line == finding.line}
+            assert {key(f) for f in after.findings} == {key(f) for f in before.findings} - silenced, (path.name, finding)
+    assert tried >= 20
