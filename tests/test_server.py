@@ -247,6 +247,34 @@ async def test_change_rechecks_only_the_changed_document_with_the_newest_text(cl
     assert client.diagnostics[second.as_uri()] is untouched
 
 
+async def test_a_burst_of_changes_is_checked_once_or_twice_not_once_per_change(fresh_client: LanguageClient, tmp_path: Path):
+    client = fresh_client
+    await start(client, tmp_path, debounceMs=1000)
+    path = tmp_path / "burst.md"
+    await open_article(client, path)
+    published: list[int] = []
+
+    async def collect() -> None:
+        while True:
+            params = await next_diagnostics(client, path.as_uri())
+            published.append(params.version)
+            if params.version == 11:
+                return
+
+    waiting = asyncio.ensure_future(collect())
+    for version in range(2, 12):  # ten keystrokes: "x" typed at the end of line 9
+        end = len(ARTICLE.splitlines()[8]) + version - 2
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+                content_changes=[types.TextDocumentContentChangePartial(range=rng(8, end, 8, end), text="x")],
+            )
+        )
+    await asyncio.wait_for(waiting, 20)
+    # the first change may be checked at once; the others wait for the debounce and are checked together
+    assert len(published) <= 2 and published[-1] == 11
+
+
 async def test_save_checks_again_and_close_clears(client: LanguageClient, tmp_path: Path):
     path = tmp_path / "budget.md"
     await open_article(client, path)

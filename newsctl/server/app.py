@@ -79,8 +79,8 @@ class NewsctlServer(LanguageServer):
         )
         self.options = Options()
         self.analyses: dict[str, Analysis] = {}
-        self._pending: dict[str, asyncio.TimerHandle] = {}
-        self._last_check: dict[str, float] = {}
+        self._pending: dict[str, asyncio.TimerHandle] = {}  # checks waiting for the debounce
+        self._last_check: dict[str, float] = {}  # loop time of each document's last check
 
     @property
     def rules_url(self) -> str | None:
@@ -150,6 +150,7 @@ class NewsctlServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
+        self._last_check[uri] = asyncio.get_running_loop().time()
 
     def diagnostics(self, result: Analysis) -> list[types.Diagnostic]:
         if result.config_error is not None:
@@ -170,10 +171,7 @@ class NewsctlServer(LanguageServer):
 
     def _run_scheduled(self, uri: str) -> None:
         self._pending.pop(uri, None)
-        try:
-            self.check(uri)
-        finally:
-            self._last_check[uri] = asyncio.get_running_loop().time()
+        self.check(uri)
 
     def _cancel(self, uri: str) -> None:
         handle = self._pending.pop(uri, None)
@@ -254,6 +252,7 @@ def create_server() -> NewsctlServer:
         uri = params.text_document.uri
         ls._cancel(uri)
         ls.analyses.pop(uri, None)
+        ls._last_check.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
