@@ -378,7 +378,7 @@ async def test_hover_explains_findings_dates_and_sections(client: LanguageClient
     on_yesterday = await hover_text(client, path, pos(8, 42))
     assert "**yesterday** means **Tuesday, March 5, 2024** (counted from the publication date, Wednesday, March 6, 2024)" in on_yesterday
     on_march = await hover_text(client, path, pos(16, 30))
-    assert on_march.startswith("**March 6** is **Wednesday, March 6, 2024** (no year written:")
+    assert on_march.startswith("**March 6** is **Wednesday, March 6, 2024**, the publication day (no year written:")
 
     on_heading = await hover_text(client, path, pos(10, 4))
     assert on_heading == "**Reaction**: 9 words, 0:02 reading, grade 8.9"

@@ -146,3 +146,27 @@ def test_every_disable_action_silences_its_finding_and_nothing_else_changes():
             silenced = {key(f) for f in before.findings if f.code == finding.code and f.line == finding.line}
             assert {key(f) for f in after.findings} == {key(f) for f in before.findings} - silenced, (path.name, finding)
     assert tried >= 20
+
+
+def test_date_hovers_say_which_day_each_date_means():
+    from newsctl.server.features import hover
+
+    path = ROOT / "tests" / "fixtures" / "dates-problems.md"
+    result = analyse(path.as_uri(), path.read_text("utf-8"), 1, path=path, options=Options.from_json({"now": "2023-03-07T12:00:00Z"})[0])
+    lines = Lines(result.article.source)
+
+    def date_part(text: str) -> str:
+        mention = next(m for m in result.article.dates if m.text == text)
+        shown = hover(result, lines, lines.position(mention.span.line, mention.span.column), None)
+        return shown.contents.value.split("\n\n---\n\n")[-1]
+
+    assert date_part("yesterday") == "**yesterday** means **Sunday, March 5, 2023** (counted from the publication date, Monday, March 6, 2023)"
+    assert date_part("tonight") == "**tonight** means **the night of Monday, March 6, 2023** (counted from the publication date, Monday, March 6, 2023)"
+    assert date_part("Monday") == (
+        "**Monday**, a day without a date: the Monday on or before publication (March 6, 2023) is March 6, 2023, the next is March 13, 2023"
+    )
+    assert date_part("Monday, March 7, 2023") == (
+        "**Monday, March 7, 2023** is **Tuesday, March 7, 2023**, 1 day after publication; that is a Tuesday, not a Monday"
+    )
+    assert date_part("Aug. 15, 2023") == "**Aug. 15, 2023** is **Tuesday, August 15, 2023**, 162 days after publication"
+    assert date_part("February 29") == "**February 29**: no such date"

@@ -11,6 +11,8 @@ from newsctl import registry
 from newsctl.server.convert import Lines, diagnostic, rule_href
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from newsctl.article import Article, Block
     from newsctl.dates import DateMention
     from newsctl.findings import Finding
@@ -94,30 +96,62 @@ def _escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
+_PART_OF_DAY = {  # as rule D009 words them
+    "tonight": "the night of ",
+    "last night": "the night of ",
+    "this morning": "the morning of ",
+    "this afternoon": "the afternoon of ",
+    "this evening": "the evening of ",
+}
+
+
 def date_markdown(m: DateMention, article: Article) -> str | None:
     """The absolute date a date in the text means, counted as the date rules count it."""
-    from newsctl.dates import WEEKDAYS, long_date, relative_date
+    from datetime import timedelta
+
+    from newsctl.dates import WEEKDAYS, long_date, relative_date, short_date
 
     pub = article.meta.publication_date
+    text = _escape(m.text)
     if m.kind == "relative":
         if pub is None:
-            return f"**{m.text}**: the article has no valid publication `date` to count from"
+            return f"**{text}**: the article has no valid publication `date` to count from"
         d = relative_date(m.relative_word or m.text, pub)
         if d is None:
-            return f"**{m.text}**: outside the calendar, counted from {long_date(pub)}"
-        return f"**{m.text}** means **{long_date(d)}** (counted from the publication date, {long_date(pub)})"
+            return f"**{text}**: outside the calendar, counted from {long_date(pub)}"
+        part = _PART_OF_DAY.get(m.relative_word or "", "")
+        return f"**{text}** means **{part}{long_date(d)}** (counted from the publication date, {long_date(pub)})"
+    if m.kind == "weekday" and m.weekday_number is not None:
+        if pub is None:
+            return None
+        before = pub - timedelta(days=(pub.weekday() - m.weekday_number) % 7)
+        after = before + timedelta(days=7)
+        return (
+            f"**{text}**, a day without a date: the {m.weekday_name} on or before publication "
+            f"({short_date(pub)}) is {short_date(before)}, the next is {short_date(after)}"
+        )
     if not m.valid:
-        return f"**{m.text}**: no such date"
+        return f"**{text}**: no such date"
     d = m.date
     if d is None:
         return None
-    out = f"**{m.text}** is **{long_date(d)}**"
+    out = f"**{text}** is **{long_date(d)}**"
+    if pub is not None:
+        out += f", {_from_publication(d, pub)}"
     if m.year_inferred:
         how = {"past": "the latest such day up to", "future": "the next such day after"}.get(m.year_basis or "", "the nearest such day to")
-        out += f" (no year written: {how} the publication date, {long_date(pub) if pub else 'unknown'})"
+        out += f" (no year written: {how} the publication date)"
     if m.weekday_number is not None and m.weekday_number != d.weekday():
         out += f"; that is a {WEEKDAYS[d.weekday()]}, not a {m.weekday_name}"
     return out
+
+
+def _from_publication(d: date, pub: date) -> str:
+    days = (d - pub).days
+    if days == 0:
+        return "the publication day"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"{abs(days):,} {unit} {'after' if days > 0 else 'before'} publication"
 
 
 def heading_markdown(analysis: Analysis, heading: Block) -> str | None:
