@@ -128,6 +128,24 @@ async def open_article(client: LanguageClient, path: Path, text: str = ARTICLE) 
     return list((await waiting).diagnostics)
 
 
+def edited(text: str, at: types.Range, new_text: str) -> str:
+    """The text after an LSP edit (ASCII lines here, so characters are UTF-16 units)."""
+    lines = text.split("\n")
+    start = sum(len(x) + 1 for x in lines[: at.start.line]) + at.start.character
+    end = sum(len(x) + 1 for x in lines[: at.end.line]) + at.end.character
+    return text[:start] + new_text + text[end:]
+
+
+def change(client: LanguageClient, path: Path, version: int, text: str) -> None:
+    """didChange with the whole text, as the server asks (TextDocumentSyncKind.Full)."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
 def summary(diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, int, int, int, str]]:
     out = []
     for d in diagnostics:
@@ -155,7 +173,7 @@ async def test_initialize_announces_what_the_server_does(client: LanguageClient)
     assert caps.document_symbol_provider
     assert caps.code_action_provider is not None
     assert caps.execute_command_provider is not None and list(caps.execute_command_provider.commands) == ["newsctl.explain"]
-    assert caps.text_document_sync.change == types.TextDocumentSyncKind.Incremental
+    assert caps.text_document_sync.change == types.TextDocumentSyncKind.Full
     assert caps.text_document_sync.save
     for _ in range(200):  # the registration request follows the initialized notification
         if client.registrations:
@@ -213,6 +231,18 @@ async def test_a_client_that_counts_in_utf8_gets_byte_columns(fresh_client: Lang
     assert (h003.range.start.character, h003.range.end.character) == (21 + 8, 28 + 8)  # 4 + 3 + 1 bytes
 
 
+async def test_edits_after_a_pasted_control_character_stay_on_their_line(client: LanguageClient, tmp_path: Path):
+    # U+000B is a line break for str.splitlines but not for LSP or newsctl
+    path = tmp_path / "pasted.md"
+    text = ARTICLE.replace("## Reaction\n\nOpposition", "## Reaction\n\nPasted\x0bfrom Word. Opposition")
+    diagnostics = await open_article(client, path, text)
+    assert ("H005", 12, 6) in [(d.code, d.range.start.line, d.range.start.character) for d in diagnostics]
+    waiting = asyncio.ensure_future(next_diagnostics(client, path.as_uri()))
+    at = text.splitlines()[8].index("the the") + 4
+    change(client, path, 2, edited(text, rng(8, at, 8, at + 4), ""))
+    assert "H003" not in [d.code for d in (await waiting).diagnostics]
+
+
 async def test_files_that_are_not_articles_get_no_diagnostics(client: LanguageClient, tmp_path: Path):
     assert await open_article(client, tmp_path / "notes.txt", "the the\n") == []
 
@@ -228,16 +258,11 @@ async def test_change_rechecks_only_the_changed_document_with_the_newest_text(cl
 
     waiting = asyncio.ensure_future(next_diagnostics(client, first.as_uri()))
     # a burst of edits, as fast typing sends them: remove "the " one character at a time
-    line = ARTICLE.splitlines()[8]
-    at = line.index("the the") + 4
-    for version, _ in enumerate("the ", start=2):
-        edit = types.TextDocumentContentChangePartial(range=rng(8, at, 8, at + 1), text="")
-        client.text_document_did_change(
-            types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=first.as_uri(), version=version),
-                content_changes=[edit],
-            )
-        )
+    at = ARTICLE.splitlines()[8].index("the the") + 4
+    text = ARTICLE
+    for version in range(2, 6):
+        text = edited(text, rng(8, at, 8, at + 1), "")
+        change(client, first, version, text)
     params = await waiting
     while params.version != 5:  # the first change may be checked at once, the rest together
         params = await next_diagnostics(client, first.as_uri())
@@ -262,14 +287,11 @@ async def test_a_burst_of_changes_is_checked_once_or_twice_not_once_per_change(f
                 return
 
     waiting = asyncio.ensure_future(collect())
+    text = ARTICLE
     for version in range(2, 12):  # ten keystrokes: "x" typed at the end of line 9
         end = len(ARTICLE.splitlines()[8]) + version - 2
-        client.text_document_did_change(
-            types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-                content_changes=[types.TextDocumentContentChangePartial(range=rng(8, end, 8, end), text="x")],
-            )
-        )
+        text = edited(text, rng(8, end, 8, end), "x")
+        change(client, path, version, text)
     await asyncio.wait_for(waiting, 20)
     # the first change may be checked at once; the others wait for the debounce and are checked together
     assert len(published) <= 2 and published[-1] == 11
@@ -326,12 +348,7 @@ async def test_disable_action_silences_the_finding_once_applied(client: Language
     disable = (await code_actions(client, path, rng(8, 22, 8, 22)))[1]
     [edit] = disable.edit.changes[path.as_uri()]
     waiting = asyncio.ensure_future(next_diagnostics(client, path.as_uri()))
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-            content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)],
-        )
-    )
+    change(client, path, 2, edited(ARTICLE, edit.range, edit.new_text))
     assert [d.code for d in (await waiting).diagnostics] == ["D005", "D009", "S004"]
     # on that line, the next disable action adds its code to the comment already there
     disable_d009 = next(a for a in await code_actions(client, path, rng(8, 40, 8, 40)) if a.title == "Disable D009 for this line")

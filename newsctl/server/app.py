@@ -75,7 +75,11 @@ class NewsctlServer(LanguageServer):
             "newsctl",
             __version__,
             protocol_cls=Protocol,
-            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            # Full, not Incremental: pygls (2.1) applies incremental edits to lines split with
+            # str.splitlines, which also breaks at U+000B, U+000C, U+2028... (pasted from word
+            # processors: rule H005), so an edit after one lands on the wrong line and the server's
+            # copy of the text drifts from the editor's. An article's full text is ~10 kB a change.
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
         )
         self.options = Options()
         self.analyses: dict[str, Analysis] = {}
