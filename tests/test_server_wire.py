@@ -102,3 +102,17 @@ def test_requests_with_bad_params_are_answered_and_shutdown_exits_zero(wire: Wir
     assert wire.response(3) == {"jsonrpc": "2.0", "id": 3, "result": None}
     wire.send({"jsonrpc": "2.0", "method": "exit"})
     assert wire.proc.wait(20) == 0
+
+
+def test_a_malformed_notification_is_ignored_and_the_server_goes_on(wire: Wire):
+    wire.send(INITIALIZE)
+    wire.response(1)
+    wire.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    wire.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": 5}}})
+    wire.send({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand", "params": {"command": "newsctl.explain", "arguments": ["H001"]}})
+    before = []
+    while (message := wire.receive()).get("id") != 2 or "method" in message:
+        before.append(message.get("method"))
+    assert message["result"].startswith("H001 assistant-leftover")
+    assert "window/showMessage" not in before[:-1]  # the last one is explain's own message
+    assert before[-1:] == ["window/showMessage"]

@@ -93,13 +93,20 @@ class NewsctlServer(LanguageServer):
     # --- errors ---------------------------------------------------------------------------------
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        """A body that is not JSON gets a Parse Error response (id null), as JSON-RPC asks."""
+        """A body that is not JSON gets a Parse Error response (id null), as JSON-RPC asks.
+
+        A malformed notification is logged (there is no request to answer); other errors also
+        reach the writer as a message.
+        """
         if isinstance(error, json.JSONDecodeError) or isinstance(error.__cause__, json.JSONDecodeError):
             log.warning("message is not JSON: %s", error)
             # written as a plain mapping: lsprotocol would drop the null id that JSON-RPC asks for here
             self.protocol._send_data(
                 {"jsonrpc": "2.0", "id": None, "error": {"code": JsonRpcParseError.CODE, "message": f"Parse error: {error}"}}
             )
+            return
+        if isinstance(error, JsonRpcException):  # a notification the client got wrong: nobody to answer
+            log.warning("ignored a malformed message: %s (%s)", error.message, error.__cause__ or "")
             return
         log.error("newsctl server error: %s", error)
         super().report_server_error(error, source)

@@ -80,14 +80,14 @@ def test_change_to_diagnostics_over_stdio(benchmark, wire: Wire, tmp_path: Path)
     def pause() -> None:
         time.sleep(0.15)  # longer than the debounce: each change is checked at once, as when typing slowly
 
+    lines = TEXT.split("\n")
+    typed = "\n".join(lines[:8] + [lines[8] + "x"] + lines[9:])
+
     def change() -> None:
-        version[0] += 1
-        edit = "x" if version[0] % 2 else ""  # type a character at the end of line 9, then delete it
-        line = TEXT.splitlines()[8]
-        start, end = (len(line), len(line)) if edit else (len(line), len(line) + 1)
+        version[0] += 1  # type a character at the end of line 9, then delete it (whole text: Full sync)
         wire.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": uri, "version": version[0]},
-            "contentChanges": [{"range": {"start": {"line": 8, "character": start}, "end": {"line": 8, "character": end}}, "text": edit}]}})
+            "contentChanges": [{"text": typed if version[0] % 2 else TEXT}]}})
         while diagnostics(wire, uri)["version"] != version[0]:
             pass
 
