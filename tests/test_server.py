@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import textwrap
+from collections import defaultdict
 from pathlib import Path
-from typing import Union
+from typing import Awaitable, Union
 
 import pytest
 import pytest_lsp
@@ -70,6 +71,16 @@ def make_client() -> LanguageClient:
     """pytest-lsp's client, which also accepts the server's file-watcher registration (and keeps it)."""
     client = pytest_lsp.make_test_lsp_client()
     client.registrations = []  # type: ignore[attr-defined]
+    # every publishDiagnostics, per document, kept in order (waiting for "the next notification"
+    # would miss one that arrives while the waiter handles another)
+    client.published = defaultdict(list)  # type: ignore[attr-defined]
+    keep_last = client.protocol.fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def record(params: types.PublishDiagnosticsParams) -> None:
+        client.published[params.uri].append(params)  # type: ignore[attr-defined]
+        keep_last(params)
+
+    client.protocol.fm._features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
     converter = client.protocol._converter
 
     def command_or_action(obj: dict, _: object) -> types.Command | types.CodeAction:
@@ -111,12 +122,29 @@ async def crashing_client(lsp_client: LanguageClient, tmp_path_factory: pytest.T
     await lsp_client.shutdown_session()
 
 
-async def next_diagnostics(client: LanguageClient, uri: str) -> types.PublishDiagnosticsParams:
-    """The next diagnostics published for `uri` (others are skipped)."""
-    while True:
-        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 20)
-        if params.uri == uri:
-            return params
+def next_diagnostics(client: LanguageClient, uri: str) -> Awaitable[types.PublishDiagnosticsParams]:
+    """The first diagnostics published for `uri` after this call (counted now, awaited later)."""
+    seen = client.published[uri]  # type: ignore[attr-defined]
+    start = len(seen)
+
+    async def wait() -> types.PublishDiagnosticsParams:
+        while len(seen) <= start:
+            await asyncio.sleep(0.01)
+        return seen[start]
+
+    return asyncio.wait_for(wait(), 20)
+
+
+async def diagnostics_of_version(client: LanguageClient, uri: str, version: int) -> list[int]:
+    """Wait for the diagnostics of one version of `uri`; the versions published, in order."""
+    seen = client.published[uri]  # type: ignore[attr-defined]
+
+    async def wait() -> None:
+        while not any(p.version == version for p in seen):
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(wait(), 20)
+    return [p.version for p in seen]
 
 
 async def open_article(client: LanguageClient, path: Path, text: str = ARTICLE) -> list[types.Diagnostic]:
@@ -256,16 +284,15 @@ async def test_change_rechecks_only_the_changed_document_with_the_newest_text(cl
     await open_article(client, second)
     untouched = client.diagnostics[second.as_uri()]
 
-    waiting = asyncio.ensure_future(next_diagnostics(client, first.as_uri()))
     # a burst of edits, as fast typing sends them: remove "the " one character at a time
     at = ARTICLE.splitlines()[8].index("the the") + 4
     text = ARTICLE
     for version in range(2, 6):
         text = edited(text, rng(8, at, 8, at + 1), "")
         change(client, first, version, text)
-    params = await waiting
-    while params.version != 5:  # the first change may be checked at once, the rest together
-        params = await next_diagnostics(client, first.as_uri())
+    await diagnostics_of_version(client, first.as_uri(), 5)
+    params = client.published[first.as_uri()][-1]
+    assert params.version == 5
     assert [d.code for d in params.diagnostics] == ["D005", "D009", "S004"]
     # a round trip to the server: anything it published for the other document would be here by now
     await client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=second.as_uri()), position=pos(0, 0)))
@@ -277,22 +304,12 @@ async def test_a_burst_of_changes_is_checked_once_or_twice_not_once_per_change(f
     await start(client, tmp_path, debounceMs=1000)
     path = tmp_path / "burst.md"
     await open_article(client, path)
-    published: list[int] = []
-
-    async def collect() -> None:
-        while True:
-            params = await next_diagnostics(client, path.as_uri())
-            published.append(params.version)
-            if params.version == 11:
-                return
-
-    waiting = asyncio.ensure_future(collect())
     text = ARTICLE
     for version in range(2, 12):  # ten keystrokes: "x" typed at the end of line 9
         end = len(ARTICLE.splitlines()[8]) + version - 2
         text = edited(text, rng(8, end, 8, end), "x")
         change(client, path, version, text)
-    await asyncio.wait_for(waiting, 20)
+    published = (await diagnostics_of_version(client, path.as_uri(), 11))[1:]  # after the one for opening
     # the first change may be checked at once; the others wait for the debounce and are checked together
     assert len(published) <= 2 and published[-1] == 11
 
