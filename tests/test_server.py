@@ -347,8 +347,9 @@ async def test_code_actions_offer_the_fix_a_disable_comment_and_an_explanation(c
         ('Remove the second "the" (H003)', "quickfix"),
         ("Disable H003 for this line", "quickfix"),
         ("Explain H003 (doubled-word)", "quickfix.newsctl.explain"),
+        ("Apply every safe newsctl fix (1)", "source.fixAll.newsctl"),
     ]
-    fix, disable, explain = actions
+    fix, disable, explain, _ = actions
     assert fix.is_preferred
     assert list(fix.edit.changes[path.as_uri()]) == [types.TextEdit(range=rng(8, 24, 8, 28), new_text="")]
     assert fix.diagnostics[0].code == "H003"
@@ -378,7 +379,27 @@ async def test_no_disable_comment_is_offered_in_the_front_matter(client: Languag
     path = tmp_path / "budget.md"
     await open_article(client, path)
     titles = [a.title for a in await code_actions(client, path, rng(3, 12, 3, 12))]
-    assert titles == ["Explain D005 (updated-before-date)"]
+    assert titles == ["Explain D005 (updated-before-date)", "Apply every safe newsctl fix (1)"]
+
+
+async def test_fix_all_applies_every_safe_fix_when_asked_for_source_actions(client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "fixes.md"
+    text = ARTICLE.replace("author: Jane Doe", "athor: Jane Doe")
+    text = text.replace("Opposition members said", "Opposition members said said")
+    await open_article(client, path, text)
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=rng(0, 0, 0, 0),
+            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    [fix_all] = result
+    assert (fix_all.title, fix_all.kind) == ("Apply every safe newsctl fix (3)", "source.fixAll.newsctl")
+    fixed = text
+    for edit in sorted(fix_all.edit.changes[path.as_uri()], key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        fixed = edited(fixed, edit.range, edit.new_text)
+    assert fixed == ARTICLE.replace("the the budget", "the budget")
 
 
 async def test_explain_command_shows_the_rule_page_or_its_text(client: LanguageClient, tmp_path: Path):

@@ -170,3 +170,25 @@ def test_date_hovers_say_which_day_each_date_means():
     )
     assert date_part("Aug. 15, 2023") == "**Aug. 15, 2023** is **Tuesday, August 15, 2023**, 162 days after publication"
     assert date_part("February 29") == "**February 29**: no such date"
+
+
+def test_fix_all_leaves_a_fix_that_overlaps_an_earlier_one_for_the_next_run():
+    from dataclasses import replace
+
+    from newsctl.findings import Edit, Finding, Fix, Severity
+    from newsctl.server.features import fix_all
+
+    text = FRONT + "aaaa bbbb cccc\n"
+    result = analyse("file:///t/a.md", text, 1)
+    base = Finding("a.md", 8, 1, 8, 5, "H003", "doubled-word", "hygiene", Severity.WARNING, "m")
+    result.findings = [
+        replace(base, fix=Fix("first", (Edit(8, 1, 8, 6, ""),))),
+        replace(base, column=4, fix=Fix("overlaps the first", (Edit(8, 4, 8, 8, "X"),))),
+        replace(base, column=11, fix=Fix("separate", (Edit(8, 11, 8, 15, "C"),))),
+    ]
+    action = fix_all(result, Lines(result.article.source))
+    assert action.title == "Apply every safe newsctl fix (2)"
+    assert [(e.range.start.character, e.range.end.character, e.new_text) for e in action.edit.changes["file:///t/a.md"]] == [
+        (0, 5, ""),
+        (10, 14, "C"),
+    ]

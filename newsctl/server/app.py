@@ -279,7 +279,9 @@ def create_server() -> NewsctlServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, features.KIND_EXPLAIN]),
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, features.KIND_EXPLAIN, features.KIND_FIX_ALL]
+        ),
     )
     def code_action(ls: NewsctlServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         result = ls.analysis(params.text_document.uri)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 EXPLAIN_COMMAND = "newsctl.explain"
 KIND_EXPLAIN = "quickfix.newsctl.explain"
+KIND_FIX_ALL = "source.fixAll.newsctl"
 _DISABLE_LINE = re.compile(r"<!--\s*newsctl:\s*disable-line\b([^>]*?)\s*-->", re.I)
 
 
@@ -236,10 +237,42 @@ def code_actions(
                     command=types.Command(title=f"Explain {f.code}", command=EXPLAIN_COMMAND, arguments=[f.code]),
                 )
             )
+    every = fix_all(analysis, lines)
+    if every is not None:
+        actions.append(every)
     if only:
         kinds = list(only)
         actions = [a for a in actions if any(a.kind == k or str(a.kind).startswith(f"{k}.") for k in kinds)]
     return actions
+
+
+def fix_all(analysis: Analysis, lines: Lines) -> types.CodeAction | None:
+    """Every safe fix of the document at once (editors run it on save as source.fixAll).
+
+    A fix whose edits overlap an earlier fix's is left for the next run, as ruff does.
+    """
+    taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    edits: list[types.TextEdit] = []
+    count = 0
+    for f in analysis.findings:
+        if f.fix is None:
+            continue
+        spans = [((e.line, e.column), (e.end_line, e.end_column)) for e in f.fix.edits]
+        if any(a < d and c < b for a, b in spans for c, d in taken):
+            continue
+        taken.extend(spans)
+        edits.extend(
+            types.TextEdit(range=_edit_range(lines, e.line, e.column, e.end_line, e.end_column), new_text=e.content)
+            for e in f.fix.edits
+        )
+        count += 1
+    if not count:
+        return None
+    return types.CodeAction(
+        title=f"Apply every safe newsctl fix ({count})",
+        kind=KIND_FIX_ALL,
+        edit=types.WorkspaceEdit(changes={analysis.uri: edits}),
+    )
 
 
 def _overlaps(f: Finding, start: tuple[int, int], end: tuple[int, int]) -> bool:
