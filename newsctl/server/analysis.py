@@ -105,13 +105,14 @@ def settings_for(path: Path | None, options: Options, fallback_dir: Path | None 
     return settings
 
 
-def _config_file_near(path: Path | None, fallback_dir: Path | None) -> Path | None:
-    """The settings file a ConfigError is about: the nearest newsctl.toml or pyproject.toml."""
+def _config_file_named(message: str, path: Path | None, fallback_dir: Path | None) -> Path | None:
+    """The settings file a ConfigError is about: the one its message starts with, walking up."""
     start = path.parent if path is not None else (fallback_dir or Path.cwd())
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
-            if (directory / name).is_file():
-                return directory / name
+            candidate = directory / name
+            if message.startswith(f"{candidate}:") and candidate.is_file():
+                return candidate
     return None
 
 
@@ -136,7 +137,7 @@ def analyse(
         settings = settings_for(path, options, fallback_dir)
     except ConfigError as exc:
         result.config_error = str(exc)
-        result.config_path = _config_file_near(path, fallback_dir)
+        result.config_path = _config_file_named(result.config_error, path, fallback_dir)
         return result
     result.settings = settings
     result.config_path = settings.config_path
