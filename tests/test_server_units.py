@@ -202,3 +202,11 @@ def test_a_settings_error_points_at_the_file_it_is_about(tmp_path: Path):
     result = analyse(path.as_uri(), FRONT + "Text.\n", 1, path=path)
     assert result.config_error == f"{tmp_path / 'newsctl.toml'}: unknown key 'ignroe' (did you mean 'ignore'?)"
     assert result.config_path == tmp_path / "newsctl.toml"
+
+
+def test_a_byte_order_mark_kept_by_the_editor_shifts_line_one_only():
+    source = parse_text("\ufeffthe the\nthe the\n", "a.md").source  # Source drops the mark
+    lines = Lines(source, UTF16, bom=True)
+    assert lines.position(1, 1) == types.Position(line=0, character=1)
+    assert lines.position(2, 1) == types.Position(line=1, character=0)
+    assert lines.from_lsp(types.Position(line=0, character=1)) == (1, 1)

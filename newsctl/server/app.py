@@ -143,7 +143,7 @@ class NewsctlServer(LanguageServer):
     def lines(self, analysis: Analysis) -> Lines | None:
         if analysis.article is None:
             return None
-        return Lines(analysis.article.source, self.encoding)
+        return Lines(analysis.article.source, self.encoding, bom=analysis.text.startswith("\ufeff"))
 
     def check(self, uri: str) -> None:
         """Check a document and publish its diagnostics; a failure is published too."""

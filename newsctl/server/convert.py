@@ -31,8 +31,9 @@ SOURCE = "newsctl"
 class Lines:
     """Position conversion for one version of a document."""
 
-    def __init__(self, source: Source, encoding: str | None = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(self, source: Source, encoding: str | None = types.PositionEncodingKind.Utf16, bom: bool = False) -> None:
         self.source = source
+        self.bom = bom  # the editor's text starts with U+FEFF, which Source dropped: line 1 is one character longer
         # "utf-8", "utf-16" or "utf-32" (the enum's value: str() of the enum would be its name)
         self.encoding = str(getattr(encoding, "value", encoding) or types.PositionEncodingKind.Utf16.value)
 
@@ -59,7 +60,8 @@ class Lines:
         line = max(line, 1)
         text = self.line_text(line)
         index = min(max(column - 1, 0), len(text))
-        return types.Position(line=line - 1, character=self._units(text[:index]))
+        prefix = "\ufeff" if self.bom and line == 1 else ""
+        return types.Position(line=line - 1, character=self._units(prefix + text[:index]))
 
     def range(self, line: int, column: int, end_line: int, end_column: int) -> types.Range:
         """An LSP range; an empty one is widened to the rest of its line so editors can show it."""
@@ -74,6 +76,8 @@ class Lines:
         """The 1-based newsctl (line, column) of an LSP position."""
         line = min(max(position.line + 1, 1), self.source.line_count)
         text = self.line_text(line)
+        if self.bom and line == 1:
+            position = types.Position(line=position.line, character=max(0, position.character - self._units("\ufeff")))
         if self.encoding == types.PositionEncodingKind.Utf32.value:
             return line, min(position.character, len(text)) + 1
         units = 0
