@@ -19,6 +19,8 @@ from newsctl.settings import Settings
 from newsctl.source import SourceError
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
+# rules that read the body; a link-out item (no body, a link elsewhere) skips them
+BODY_CATEGORIES = frozenset({"structure", "readability"})
 UNREADABLE = "M001"
 
 
@@ -54,13 +56,16 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
 
     findings: list[Finding] = []
     for r in settings.enabled_rules(article.path):
+        if article.is_link_out and r.category in BODY_CATEGORIES:
+            continue  # a link-out item has no body: it is listed, not read
         severity = settings.severity_of(r)
         try:
             hits: Iterable[Hit] = list(r.check(article, settings))
         except Exception as exc:  # a rule bug must not hide the other rules' findings
             hits = [Hit(Span(1, 1, 1, 1), f"Internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")]
         for hit in hits:
-            findings.append(stamp(hit, r, severity, article.path))
+            own = hit.severity if hit.severity is not None and severity == r.severity else severity
+            findings.append(stamp(hit, r, own, article.path))
     findings = filter_suppressed(findings, article)
     findings.sort(key=Finding.sort_key)
     return findings
@@ -97,7 +102,7 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
     from newsctl.parse import parse_file
 
     try:
-        article = parse_file(path, display)
+        article = parse_file(path, display, settings.site)
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])

@@ -82,6 +82,9 @@ class Hit:
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    # lower than the rule's default for this one hit (M009: a site's own key is only info);
+    # a severity configured for the rule still wins
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, order=False)

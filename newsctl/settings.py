@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from newsctl import registry
+from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.findings import Severity
 
 DEFAULT_REQUIRED = ("title", "date", "author")
@@ -32,6 +33,11 @@ CORE_KEYS = (
     "required-fields",
     "exclude",
     "fail-on",
+    "aliases",
+    "extra-fields",
+    "link-out-fields",
+    "template-syntax",
+    "respect-gitignore",
 )
 
 
@@ -54,6 +60,8 @@ class Settings:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
+    site: SiteFormat = DEFAULT_SITE  # how the site writes front matter and templates
+    respect_gitignore: bool = True  # directories are walked honouring .gitignore
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable (for worker processes): read-only mappings travel as plain dicts."""
@@ -267,14 +275,27 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         kwargs["paths"] = _strings(raw["paths"], lambda m: fail("paths", m))
     if "exclude" in raw:
         kwargs["exclude"] = _strings(raw["exclude"], lambda m: fail("exclude", m))
+    site = _site_format(raw, fail)
+    kwargs["site"] = site
+    if "respect-gitignore" in raw:
+        if not isinstance(raw["respect-gitignore"], bool):
+            raise fail("respect-gitignore", f"must be true or false, got {raw['respect-gitignore']!r}")
+        kwargs["respect_gitignore"] = raw["respect-gitignore"]
     if "required-fields" in raw:
         from newsctl.fields import FIELDS
 
         req = _strings(raw["required-fields"], lambda m: fail("required-fields", m))
+        names = []
         for name in req:
-            if name not in FIELDS:
-                raise fail("required-fields", f"'{name}' is not a known front-matter field ({', '.join(FIELDS)})")
-        kwargs["required_fields"] = req
+            canonical = site.canonical_of(name)
+            if canonical is None and name not in site.extra_fields:
+                raise fail(
+                    "required-fields",
+                    f"'{name}' is not a known front-matter field ({', '.join(FIELDS)}), an alias of one, "
+                    "or one of extra-fields",
+                )
+            names.append(canonical or name)
+        kwargs["required_fields"] = tuple(dict.fromkeys(names))
     if "fail-on" in raw:
         kwargs["fail_on"] = _severity(raw["fail-on"], lambda m: fail("fail-on", m))
     if "severity" in raw:
@@ -305,6 +326,37 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     return Settings(**kwargs)
 
 
+def _site_format(raw: Mapping[str, Any], fail: Any) -> SiteFormat:
+    """aliases, extra-fields, link-out-fields and template-syntax -> a SiteFormat."""
+    from newsctl.fields import FIELDS, LINK_OUT_FIELDS, TEMPLATE_SYNTAX
+
+    kwargs: dict[str, Any] = {}
+    if "aliases" in raw:
+        table = raw["aliases"]
+        if not isinstance(table, dict):
+            raise fail("aliases", 'must be a table such as { author = ["writer", "reporter"] }')
+        pairs = []
+        for canonical, names in table.items():
+            if canonical not in FIELDS:
+                guess = difflib.get_close_matches(canonical, list(FIELDS), n=1)
+                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                raise fail(f"aliases.{canonical}", f"'{canonical}' is not a front-matter field{hint}; aliases map site keys onto {', '.join(FIELDS)}")
+            pairs.append((canonical, _strings(names, lambda m, c=canonical: fail(f"aliases.{c}", m))))
+        kwargs["aliases"] = tuple(pairs)
+    if "extra-fields" in raw:
+        kwargs["extra_fields"] = _strings(raw["extra-fields"], lambda m: fail("extra-fields", m))
+    if "link-out-fields" in raw:
+        kwargs["link_out_fields"] = _strings(raw["link-out-fields"], lambda m: fail("link-out-fields", m))
+    else:
+        kwargs["link_out_fields"] = LINK_OUT_FIELDS
+    if "template-syntax" in raw:
+        value = raw["template-syntax"]
+        if value not in TEMPLATE_SYNTAX:
+            raise fail("template-syntax", f"{value!r} is not one of {', '.join(repr(v) for v in TEMPLATE_SYNTAX)}")
+        kwargs["template_syntax"] = value
+    return SiteFormat(**kwargs) if kwargs else DEFAULT_SITE
+
+
 def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
     """Command-line values over file values. Keys: select, extend_select, ignore, fail_on, now, options."""
     changes: dict[str, Any] = {}
@@ -320,6 +372,8 @@ def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Setting
         changes["fail_on"] = _severity(overrides["fail_on"], lambda m: ConfigError(f"--fail-on: {m}"))
     if overrides.get("now") is not None:
         changes["now"] = overrides["now"]
+    if overrides.get("no_ignore"):
+        changes["respect_gitignore"] = False
     if overrides.get("options"):
         merged = dict(settings.options)
         for key, value in overrides["options"].items():
