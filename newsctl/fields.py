@@ -355,11 +355,15 @@ class SiteFormat:
         present = {norm(k): k for k in written}
         out: dict[str, str] = {}
         for canonical, names in self.alias_table.items():
-            for name in (canonical, *names):
-                key = present.get(norm(name))
-                if key is not None and (name == canonical or _alias_applies(canonical, key, written[key])):
-                    out[canonical] = key
-                    break
+            found = [
+                key
+                for name in (canonical, *names)
+                if (key := present.get(norm(name))) is not None
+                and (name == canonical or _alias_applies(canonical, key, written[key]))
+            ]
+            if found:
+                # `description: ""` beside a written `excerpt`: the one with a value speaks
+                out[canonical] = next((k for k in found if not _blank(written[k])), found[0])
         for canonical in FIELDS:
             if canonical not in out and norm(canonical) in present:
                 out[canonical] = present[norm(canonical)]
@@ -380,6 +384,15 @@ class SiteFormat:
 
 
 DEFAULT_SITE = SiteFormat()
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def looks_like_text(key: str) -> bool:
+    """A "key" that is really a line of text (a multi-line value that lost its indentation)."""
+    return key.lstrip().startswith("<") or (len(key) > 30 and key.count(" ") >= 3)
 
 
 @lru_cache(maxsize=32)

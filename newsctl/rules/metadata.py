@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from newsctl.article import Article, Span
+from newsctl.fields import looks_like_text
 from newsctl.findings import Edit, Fix, Hit, Severity
 from newsctl.registry import rule
 from newsctl.settings import Settings
@@ -151,6 +152,9 @@ def unsafe_yaml(article: Article, settings: Settings) -> Iterator[Hit]:
     return _problems(article, "unsafe-yaml")
 
 
+LINK_OUT_REQUIRED = ("title", "date")
+
+
 @rule(
     "M007",
     "missing-required-field",
@@ -162,7 +166,8 @@ def missing_required_field(article: Article, settings: Settings) -> Iterator[Hit
         That every field listed in `required-fields` (default: title, date, author) is present
         and not empty, under its own name or a name the site uses for it (`authors`, `by` and
         `byline` are the author; see docs/format.md). A Jekyll file name's date
-        (`2024-03-06-slug.md`) is the date when the front matter has none.
+        (`2024-03-06-slug.md`) is the date when the front matter has none. A link-out item
+        (front matter pointing to a story elsewhere, no body) needs only `title` and `date`.
 
     Why it matters:
         Articles without a title, date or byline cannot be published or syndicated correctly.
@@ -188,6 +193,8 @@ def missing_required_field(article: Article, settings: Settings) -> Iterator[Hit
     where = Span(fm.start_line, 1, fm.start_line, 4)
     table = settings.site.alias_table
     for name in settings.required_fields:
+        if article.is_link_out and name not in LINK_OUT_REQUIRED:
+            continue  # a link to a story elsewhere carries that story's byline, not its own
         field = fm.fields.get(name)
         if field is None:
             others = table.get(name, ())
@@ -256,6 +263,14 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         if site.is_known(key):
             continue
         s = field.key_span
+        if looks_like_text(key):
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            yield Hit(
+                s,
+                f"Front-matter line {s.line} reads as a key ('{shown}'): it looks like text of the value above that lost its indentation",
+                "Indent the value's continuation lines, or quote the whole value",
+            )
+            continue
         guess = site.misspelling(key)
         if guess:
             if guess in fm.fields or site.canonical_of(guess) in fm.fields:
