@@ -62,6 +62,24 @@ def settings_md() -> str:
         "required-fields": ("list of field names", '["title", "date", "author"]', "Front-matter fields that must be present (M007)."),
         "exclude": ("list of globs", "[]", "Files skipped when searching directories (a file named on the command line is still linted)."),
         "fail-on": ("error, warning or info", '"error"', "The lowest severity that makes `newsctl lint` exit 1."),
+        "aliases": (
+            "table field = [keys]",
+            "{}",
+            "More names for a front-matter field, e.g. `{ author = [\"writer\"] }`; they come before the built-in aliases "
+            "(docs/format.md lists those). Fields: title, date, author, summary, section, tags, updated, slug, status, embargo, lang, image.",
+        ),
+        "extra-fields": ("list of keys", "[]", "The site's own front-matter keys: known, so M009 never reports them, and checked for misspellings."),
+        "link-out-fields": (
+            "list of keys",
+            '["source_url", "external_url", "redirect", "redirect_to", "link"]',
+            "Keys that make an entry with no body a link-out item (a link to a story elsewhere): body rules skip it and M007 asks only for title and date.",
+        ),
+        "template-syntax": (
+            '"auto" or "none"',
+            '"auto"',
+            "`auto`: `{{ }}`, `{% %}`, `{{< >}}` and `{{% %}}` in the body are template markup, not prose; `none`: braces are read as text.",
+        ),
+        "respect-gitignore": ("true or false", "true", "Walk directories honouring `.gitignore` files (`--no-ignore` turns it off for one run)."),
     }
     out = [HEADER, "# Settings", ""]
     out += [

@@ -142,6 +142,7 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
             continue
         found: list[tuple[str, Path]] = []
         walked: set[Path] = set()
+        ignores = GitIgnores(p) if settings.respect_gitignore else None
         for root, dirs, files in os.walk(p, followlinks=True):
             real_root = _real(Path(root))
             if real_root in walked:  # a symlink loop, or a directory reached twice
@@ -149,11 +150,16 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                 continue
             walked.add(real_root)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            if ignores is not None:
+                ignores.enter(Path(root))
+                dirs[:] = [d for d in dirs if not ignores.ignored(Path(root) / d, is_dir=True)]
             # directories named like articles get an M001 finding rather than silence
             candidates = [n for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
             candidates += [d for d in dirs if d.lower().endswith(ARTICLE_SUFFIXES)]
             for name in candidates:
                 fp = Path(root) / name
+                if ignores is not None and ignores.ignored(fp, is_dir=(Path(root) / name).is_dir()):
+                    continue
                 shown = display_path(fp)
                 key = _real(fp)
                 if key not in seen and not settings.is_excluded(shown):
@@ -161,6 +167,58 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                     found.append((shown, fp))
         for shown, fp in sorted(found):
             yield fp, shown
+
+
+class GitIgnores:
+    """The `.gitignore` files that apply under a walked directory, as git reads them.
+
+    Files from the repository root (the nearest parent with `.git`) down to each directory
+    walked; a deeper file's patterns override a shallower one's, negations (`!keep.md`)
+    included. Matching is pathspec's GitIgnoreSpec, the gitignore implementation ruff's Python
+    tools and pre-commit hooks use.
+    """
+
+    def __init__(self, top: Path) -> None:
+        self._specs: dict[Path, object | None] = {}
+        top = Path(os.path.abspath(top))
+        self._chain: list[Path] = []
+        for parent in (top, *top.parents):
+            self._chain.insert(0, parent)
+            if (parent / ".git").exists():
+                break
+        else:
+            self._chain = [top]  # outside a repository: only the walked tree's own files
+        for directory in self._chain:
+            self._load(directory)
+
+    def _load(self, directory: Path) -> None:
+        if directory in self._specs:
+            return
+        spec = None
+        path = directory / ".gitignore"
+        if path.is_file():
+            from pathspec import GitIgnoreSpec
+
+            try:
+                spec = GitIgnoreSpec.from_lines(path.read_text(encoding="utf-8", errors="replace").splitlines())
+            except (OSError, ValueError):  # an unreadable or odd .gitignore ignores nothing
+                spec = None
+        self._specs[directory] = spec
+
+    def enter(self, directory: Path) -> None:
+        self._load(Path(os.path.abspath(directory)))
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        path = Path(os.path.abspath(path))
+        verdict = False
+        for directory, spec in self._specs.items():
+            if spec is None or directory not in path.parents:
+                continue
+            rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
+            result = spec.check_file(rel)  # type: ignore[attr-defined]
+            if result.include is not None:
+                verdict = bool(result.include)
+        return verdict
 
 
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
