@@ -206,6 +206,8 @@ class Block:
     in_quote: bool = False
     info: str = ""  # fenced code info string
     raw: str = ""  # source text of code and html blocks
+    anchor: str = ""  # a heading's own id, written `## Heading {#id}`
+    in_footnote: bool = False  # a paragraph of a footnote definition (`[^1]: ...`)
 
     @property
     def is_prose(self) -> bool:

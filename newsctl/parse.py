@@ -52,11 +52,44 @@ def markdown() -> Any:
     hygiene rules can report unsafe links and the exporters can drop them while keeping the words.
     """
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)  # GFM footnotes: [^1] references and [^1]: definitions
+    md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.disable("text_join")  # keep escapes/entities as text_special so their source length is known
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
+
+
+_TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")
+
+
+def _heading_attrs(state: Any) -> None:
+    """`## Heading {#id .class}` (Pandoc, kramdown, Hugo, markdown-it-attrs): the attributes go
+    on the heading, not into its text. mdit-py-plugins' attrs plugin parses the braces (used
+    here) but attaches them only to inline elements and to the block after a `{...}` line, so
+    this core rule applies them to headings, before the inline parse."""
+    from mdit_py_plugins.attrs.parse import ParseError
+    from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
+    tokens = state.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open" or i + 1 >= len(tokens) or tokens[i + 1].type != "inline":
+            continue
+        inline = tokens[i + 1]
+        m = _TRAILING_ATTRS.search(inline.content)
+        if m is None:
+            continue
+        try:
+            end, attrs = parse_attrs(m.group(1))
+        except ParseError:
+            continue
+        if end != len(m.group(1)) - 1:  # parse() returns the index of the closing brace
+            continue
+        inline.content = inline.content[: m.start()]
+        for key, value in attrs.items():
+            tok.attrSet(key, value)
 
 
 _markdown = markdown
@@ -183,7 +216,7 @@ def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
 
 def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | None = None) -> list[Block]:
     blocks: list[Block] = []
-    lists = quotes = 0
+    lists = quotes = notes = 0
     i = 0
     n = len(tokens)
     while i < n:
@@ -197,12 +230,17 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
             quotes += 1
         elif t == "blockquote_close":
             quotes -= 1
+        elif t == "footnote_open":
+            notes += 1
+        elif t == "footnote_close":
+            notes -= 1
         elif t in ("heading_open", "paragraph_open"):
             inline_tok = tokens[i + 1]
             start, end = tok.map
             inline = _inline(inline_tok, body_line + start, source, masker)
             kind = "heading" if t == "heading_open" else "paragraph"
             level = int(tok.tag[1]) if kind == "heading" else 0
+            anchor = str(tok.attrs.get("id", "")) if kind == "heading" else ""
             blocks.append(
                 Block(
                     index=len(blocks),
@@ -214,6 +252,8 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
                     inline=inline,
                     in_list=lists > 0,
                     in_quote=quotes > 0,
+                    anchor=anchor,
+                    in_footnote=notes > 0,
                 )
             )
             i += 3

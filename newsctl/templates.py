@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-# {{< shortcode >}}, {{% shortcode %}}, {{ expression }}, {% tag %}; a span may cross lines
+# {{< shortcode >}}, {{% shortcode %}}, {{ expression }}, {% tag %}, {# comment #}; a span may cross lines
 # but never a blank line (an unclosed `{{` must not swallow the article).
 _SPAN = r"(?:[^\n]|\n(?![ \t]*\n))*?"
-TEMPLATE = re.compile(r"\{\{[<%]" + _SPAN + r"[>%]\}\}|\{\{" + _SPAN + r"\}\}|\{%" + _SPAN + r"%\}")
+TEMPLATE = re.compile(
+    r"\{\{[<%]" + _SPAN + r"[>%]\}\}|\{\{" + _SPAN + r"\}\}|\{%" + _SPAN + r"%\}|\{#" + _SPAN + r"#\}"
+)
 _BASE = 0xF0000  # supplementary private use area A, then B: 131,068 code points
 _LIMIT = 0x10FFFD - _BASE
 _ENCODED = re.compile(r"(?:%F[34](?:%[89AB][0-9A-F]){3})+", re.I)
