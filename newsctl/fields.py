@@ -291,11 +291,11 @@ SITE_KEYS: dict[str, tuple[str, ...]] = {
         "sitemap", "translationKey", "type", "url", "videos", "weight", "categories", "toc", "unlisted",
     ),
     "Jekyll": (
-        "permalink", "category", "categories", "excerpt_separator", "redirect_from", "redirect_to",
+        "layout", "permalink", "category", "categories", "excerpt_separator", "redirect_from", "redirect_to",
         "comments", "hidden", "canonical_url", "locale", "sitemap", "pinned", "render_with_liquid",
     ),
     "Eleventy": (
-        "pagination", "eleventyExcludeFromCollections", "eleventyComputed", "eleventyNavigation",
+        "layout", "permalink", "pagination", "eleventyExcludeFromCollections", "eleventyComputed", "eleventyNavigation",
         "templateEngineOverride", "dynamicPermalink", "eleventyImport", "eleventyDataSchema",
     ),
     "Zola": ("template", "path", "in_search_index", "taxonomies", "extra", "render", "insert_anchor_links"),

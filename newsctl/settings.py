@@ -193,12 +193,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for directory in (start, *start.parents):
         candidate = directory / "newsctl.toml"
         if candidate.is_file():
-            data = _read_toml(candidate)
-            if "tool" in data and isinstance(data["tool"], dict) and "newsctl" in data["tool"]:
-                raise ConfigError(
-                    f"{candidate}: write settings at the top level of newsctl.toml, without a [tool.newsctl] table"
-                )
-            return candidate, data
+            return candidate, _newsctl_toml(candidate, _read_toml(candidate))
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             data = _read_toml(candidate)
@@ -208,6 +203,24 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
                     raise ConfigError(f"{candidate}: [tool.newsctl] must be a table")
                 return candidate, table
     return None
+
+
+def _newsctl_toml(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """newsctl.toml holds the settings at the top level. A file that holds only a
+    [tool.newsctl] table (copied from a pyproject.toml) is read as that table; one that mixes
+    both is refused, saying what to change."""
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "newsctl" not in tool:
+        return data
+    table = tool["newsctl"]
+    others = [k for k in data if k != "tool"] + [f"tool.{k}" for k in tool if k != "newsctl"]
+    if others or not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: settings are both at the top level ({', '.join(others)}) and in a [tool.newsctl] table; "
+            "in newsctl.toml write every key at the top level: delete the '[tool.newsctl]' line and move its keys "
+            "above any other table"
+        )
+    return table
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -239,6 +252,8 @@ def load_settings(
         data = _read_toml(config)
         if config.name == "pyproject.toml":
             data = data.get("tool", {}).get("newsctl", {})
+        else:
+            data = _newsctl_toml(config, data)
         raw, where = data, config
     elif not isolated:
         found = find_config(cwd)

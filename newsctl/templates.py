@@ -105,10 +105,10 @@ def syntaxes(templates: tuple[Template, ...]) -> set[str]:
     for t in templates:
         if t.text.startswith(("{{<", "{{%")):
             seen.add("hugo-shortcode")
-        elif t.text.startswith("{%"):
-            seen.add("liquid")
+        elif t.text.startswith(("{%", "{#")):
+            seen.add("liquid/nunjucks")
         elif re.match(r"\{\{-?\s*[.$]", t.text):
             seen.add("go-template")
         else:
-            seen.add("liquid")
+            seen.add("liquid/nunjucks")
     return seen

@@ -8,6 +8,7 @@ import typer
 
 from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
+from newsctl.cli import init as init_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
 
@@ -45,6 +46,7 @@ app.command("readability")(readability_cli.readability_command)
 app.command("outline")(outline.outline_command)
 app.command("export")(export.export_command)
 app.command("feed")(feed_cli.feed_command)
+app.command("init")(init_cli.init_command)
 
 
 def main() -> None:
