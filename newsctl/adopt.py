@@ -19,6 +19,8 @@ from newsctl.frontmatter import split
 from newsctl.source import Source, SourceError
 from newsctl.templates import find_templates, syntaxes
 
+DEFAULT_REQUIRED = ("title", "date", "author")
+DEFAULT_KEPT_SHARE = 0.9
 # a key that reads like a misspelling is the site's own when this many files use it
 SITE_KEY_MIN_FILES = 2
 
@@ -119,9 +121,11 @@ def key_uses(s: Survey, site: SiteFormat = DEFAULT_SITE) -> list[KeyUse]:
 def required_fields(s: Survey, site: SiteFormat = DEFAULT_SITE) -> list[str]:
     """Fields every article has, with a value: newsctl's own (in its order), then the site's."""
     if not s.articles:
-        return list(("title", "date", "author"))
+        return list(DEFAULT_REQUIRED)
     everywhere = [k for k, n in s.filled.items() if n == s.articles]
-    own = [f for f in FIELDS if f in everywhere]
+    # newsctl's defaults stay when nearly every article has them: the few without are findings
+    usual = {k for k in DEFAULT_REQUIRED if s.filled[k] >= DEFAULT_KEPT_SHARE * s.articles}
+    own = [f for f in FIELDS if f in everywhere or f in usual]
     extra = sorted(k for k in everywhere if k not in FIELDS and not _known_elsewhere(k, site))
     return own + extra
 
@@ -169,7 +173,7 @@ def render_toml(table: dict[str, Any], s: Survey, pyproject: bool) -> str:
         lines.append("[tool.newsctl]")
     lines.append(f"# written by `newsctl init` from {s.files} files ({s.articles} articles, {sum(s.link_out.values())} link-out items)")
     notes = {
-        "required-fields": "# present and not empty in every article",
+        "required-fields": "# present and not empty in every article (title, date, author: in 90% of them)",
         "extra-fields": "# the site's own keys: known, so never reported as unknown",
         "template-syntax": "# seen: " + (", ".join(sorted(s.templates)) if s.templates else "none"),
         "link-out-fields": "# entries with one of these and no body link to a story elsewhere",

@@ -361,9 +361,14 @@ class SiteFormat:
                 if (key := present.get(norm(name))) is not None
                 and (name == canonical or _alias_applies(canonical, key, written[key]))
             ]
-            if found:
-                # `description: ""` beside a written `excerpt`: the one with a value speaks
-                out[canonical] = next((k for k in found if not _blank(written[k])), found[0])
+            # `description: ""` beside a written `excerpt`: the one with a value speaks; a blank
+            # alias alone (`source:` on a link-out item) counts as absent, a blank canonical key
+            # (`summary: ""`) stays, so it is reported as empty
+            chosen = next((k for k in found if not _blank(written[k])), None)
+            if chosen is None and found and norm(found[0]) == norm(canonical):
+                chosen = found[0]
+            if chosen is not None:
+                out[canonical] = chosen
         for canonical in FIELDS:
             if canonical not in out and norm(canonical) in present:
                 out[canonical] = present[norm(canonical)]

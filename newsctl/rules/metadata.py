@@ -231,6 +231,8 @@ def invalid_field_value(article: Article, settings: Settings) -> Iterator[Hit]:
 def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
     """An empty required field is reported once, by M007."""
     for name in settings.required_fields:
+        if article.is_link_out and name not in LINK_OUT_REQUIRED:
+            continue  # M007 does not ask a link-out item for it, so M008 reports it
         f = article.front_matter.fields.get(name)
         if f and f.value_span == span and (f.value is None or (isinstance(f.value, str) and not f.value.strip())):
             return True
