@@ -176,11 +176,11 @@ def _load_toml(header: str, first_line: int, start_line: int, end_line: int) -> 
     if len(header) > MAX_FRONT_MATTER_CHARS:
         return broken, (_too_large(header, first_line),)
     try:
-        data = handler("toml").load(header)
+        data = handler("toml").load(header + "\n")
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (first_line + int(m[1]) - 1, int(m[2])) if m else (first_line, 1)
-        what = re.sub(r"\s*\(at line.*?\)", "", str(exc)) or "invalid TOML"
+        what = re.sub(r"\s*\(at (?:line|end of document).*?\)", "", str(exc)) or "invalid TOML"
         problem = Problem(
             "yaml-syntax-error",
             f"Invalid TOML in front matter: {what}",

@@ -208,7 +208,9 @@ def missing_required_field(article: Article, settings: Settings) -> Iterator[Hit
 def invalid_field_value(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Each known field's value: `date`, `updated` and `embargo` are ISO 8601 dates or
-        datetimes; `author` is a name or a list of names; `tags` is a list of strings; `status`
+        datetimes (site timestamps such as `2016-04-01 10:30:00 -4` are accepted; another
+        layout that reads unambiguously, such as `March 6, 2024`, is a warning; what is
+        ambiguous, like `03/04/2024`, or impossible is an error); `author` is a name or a list of names; `tags` is a list of strings; `status`
         is draft, ready or published; `slug` is lowercase-with-hyphens; `lang` is a language tag.
 
     Why it matters:
@@ -225,7 +227,7 @@ def invalid_field_value(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     for p in article.problems:
         if p.kind == "invalid-value" and not _empty_required(article, settings, p.span):
-            yield Hit(p.span, p.message, p.hint)
+            yield Hit(p.span, p.message, p.hint, p.fix, Severity(p.severity) if p.severity else None)
 
 
 def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
