@@ -94,7 +94,7 @@ class Masker:
 
 def find_templates(body: str) -> tuple[Template, ...]:
     """Every template span in the body, in order (cheap when there is none)."""
-    if "{{" not in body and "{%" not in body:
+    if "{{" not in body and "{%" not in body and "{#" not in body:
         return ()
     return tuple(Template(m.start(), m.end(), m.group()) for m in TEMPLATE.finditer(body))
 
