@@ -157,7 +157,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed"):
+    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed", "init"):
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 
