@@ -78,6 +78,12 @@ class Fields(Mapping[str, Field]):
             return self._canonical[key]
         return f
 
+    def get(self, key: str, default: Any = None) -> Any:
+        f = self._written.get(key)
+        if f is None:
+            return self._canonical.get(key, default)
+        return f
+
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._written)
 

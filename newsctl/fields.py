@@ -354,11 +354,11 @@ class SiteFormat:
         """canonical name -> the key that supplies it in this file (first by priority)."""
         present = {norm(k): k for k in written}
         out: dict[str, str] = {}
-        for canonical, names in self.alias_table.items():
+        for canonical, names in _resolve_plan(self):
             found = [
                 key
-                for name in (canonical, *names)
-                if (key := present.get(norm(name))) is not None
+                for name in names
+                if (key := present.get(name)) is not None
                 and (name == canonical or _alias_applies(canonical, key, written[key]))
             ]
             # `description: ""` beside a written `excerpt`: the one with a value speaks; a blank
@@ -398,6 +398,15 @@ def _blank(value: Any) -> bool:
 def looks_like_text(key: str) -> bool:
     """A "key" that is really a line of text (a multi-line value that lost its indentation)."""
     return key.lstrip().startswith("<") or (len(key) > 30 and key.count(" ") >= 3)
+
+
+@lru_cache(maxsize=32)
+def _resolve_plan(site: SiteFormat) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(canonical, normalised names in priority order, itself first) for every aliased field."""
+    return tuple(
+        (canonical, tuple(dict.fromkeys(norm(n) for n in (canonical, *names))))
+        for canonical, names in site.alias_table.items()
+    )
 
 
 @lru_cache(maxsize=32)
