@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools
+.PHONY: demo test bench docs clean tools realworld-sites
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(STAMP) tools
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# Front matter on the two real archives in ../shared/realworld (skips when absent; about a minute)
+realworld-sites: $(STAMP)
+	NEWSCTL_REALWORLD=1 $(BIN)/python -m pytest -q tests/test_realworld_sites.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen
