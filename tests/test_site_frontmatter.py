@@ -357,3 +357,12 @@ def test_link_out_fields_are_configurable() -> None:
 def test_link_out_item_without_title_is_still_m007() -> None:
     _, findings = run(LINK_OUT.replace("title: A story told elsewhere\n", ""), select=["M007"])
     assert found(findings) == [("M007", 1, "error", "Required field 'title' is missing")]
+
+
+def test_a_warning_problem_does_not_block_export(tmp_path) -> None:
+    from newsctl.export.common import prepare
+    from newsctl.export.common import ExportOptions
+
+    tab = parse_text("---\ntitle: T\ndate: 2016-04-01 10:30:00 -4\nauthor: A\ntags:\n- melody\t\n---\n" + BODY, "a.md")
+    doc = prepare(tab, "a", ExportOptions())
+    assert doc.title == "T" and doc.published is not None and doc.published.isoformat() == "2016-04-01T10:30:00-04:00"
