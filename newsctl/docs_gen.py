@@ -84,7 +84,8 @@ def settings_md() -> str:
     out = [HEADER, "# Settings", ""]
     out += [
         "Settings are read once: built-in defaults, then `[tool.newsctl]` in the nearest `pyproject.toml` "
-        "or a `newsctl.toml` (top-level keys), found by walking up from the current directory "
+        "or a `newsctl.toml` (top-level keys; one holding only a `[tool.newsctl]` table is read as that table), "
+        "found by walking up from the current directory "
         "(`newsctl.toml` wins in the same directory; `--config FILE` names one explicitly), then "
         "command-line options. Unknown keys and bad values stop the run with exit status 2 and a "
         "message naming the file and key.",
@@ -102,6 +103,23 @@ def settings_md() -> str:
         "",
         "[tool.newsctl.per-file-ignores]",
         '"articles/live/*.md" = ["dates"]',
+        "```",
+        "",
+        "`newsctl init` writes a starting configuration from what a site's articles use (see the README, "
+        "\"Adopting newsctl in an existing site\"). The keys that describe how a site writes its articles "
+        "(`aliases`, `extra-fields`, `link-out-fields`, `template-syntax`) are explained with examples in "
+        "[format.md](format.md):",
+        "",
+        "```toml",
+        "[tool.newsctl]",
+        'paths = ["content/posts"]',
+        'required-fields = ["title", "date", "authors"]   # a field or one of its aliases',
+        'extra-fields = ["deck", "tumblr_url"]',
+        'link-out-fields = ["source_url"]',
+        'template-syntax = "auto"',
+        "",
+        "[tool.newsctl.aliases]",
+        'author = ["writer"]',
         "```",
         "",
         "## General settings",
