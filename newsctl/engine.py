@@ -29,6 +29,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     article: Article | None = None
+    # front-matter keys as written, with their lines: the batch compares them across files
+    keys: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -106,7 +108,8 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
-    return FileResult(display, lint_article(article, settings), article if keep_article else None)
+    keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
+    return FileResult(display, lint_article(article, settings), article if keep_article else None, keys)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -281,7 +284,7 @@ def lint_files(
             results.append(result)
             if on_file:
                 on_file(result)
-        return LintResult(results)
+        return LintResult(archive_misspellings(results, settings))
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(files) // (jobs * 4)))
@@ -290,4 +293,44 @@ def lint_files(
             results.append(result)
             if on_file:
                 on_file(result)
-    return LintResult(results)
+    return LintResult(archive_misspellings(results, settings))
+
+
+ARCHIVE_KEY_MIN_FILES = 3  # a key this many files use is the archive's own
+
+
+def archive_misspellings(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    """M009 across the batch: an unknown key (info) that is a likely misspelling of a key the rest
+    of the archive uses (`topcis` where 40 files write `topics`) becomes a warning with a rename fix.
+    A single file cannot know the archive's keys, so this is the one check made over the batch."""
+    from collections import Counter
+    from dataclasses import replace
+
+    r = registry.get("M009")
+    if r is None or settings.severity_of(r) != r.severity:
+        return results  # a severity set for M009 applies to every M009 finding as it is
+    census = Counter(key for result in results for key, _ in result.keys)
+    common = [key for key, n in census.items() if n >= ARCHIVE_KEY_MIN_FILES]
+    if not common:
+        return results
+    from newsctl.findings import Edit, Fix
+
+    for result in results:
+        lines = {line: key for key, line in result.keys}
+        written = {key for key, _ in result.keys}
+        for i, f in enumerate(result.findings):
+            if f.code != "M009" or f.severity is not Severity.INFO or f.line not in lines:
+                continue
+            key = lines[f.line]
+            guess = settings.site.misspelling_of(key, [c for c in common if c != key and census[c] > census[key]])
+            if guess is None:
+                continue
+            fix = None if guess in written else Fix(f"Rename '{key}' to '{guess}'", (Edit(f.line, f.column, f.end_line, f.end_column, guess),))
+            result.findings[i] = replace(
+                f,
+                severity=Severity.WARNING,
+                message=f"Unknown field '{key}' (did you mean '{guess}'? {census[guess]} files in this run use it)",
+                hint=f"Rename it to '{guess}'" if fix else f"Merge it into '{guess}' or remove it",
+                fix=fix,
+            )
+    return results

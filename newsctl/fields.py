@@ -376,16 +376,25 @@ class SiteFormat:
 
     def misspelling(self, key: str) -> str | None:
         """The known name this unknown key is a likely misspelling of (one or two typos)."""
-        n = norm(key)
-        best: tuple[int, str] | None = None
-        for cand_norm, shown in _suggestions(self):
-            if abs(len(cand_norm) - len(n)) > 2:
-                continue
-            limit = 1 if len(cand_norm) <= 5 else 2
-            d = _distance(n, cand_norm, limit)
-            if 0 < d <= limit and (best is None or d < best[0]):
-                best = (d, shown)
-        return best[1] if best else None
+        return _closest(key, _suggestions(self))
+
+    def misspelling_of(self, key: str, names: list[str]) -> str | None:
+        """The one of `names` this key is a likely misspelling of."""
+        return _closest(key, tuple((norm(n), n) for n in names))
+
+
+def _closest(key: str, candidates: tuple[tuple[str, str], ...]) -> str | None:
+    """The candidate one typo away (names of up to 5 letters) or two typos away (longer)."""
+    n = norm(key)
+    best: tuple[int, str] | None = None
+    for cand_norm, shown in candidates:
+        if abs(len(cand_norm) - len(n)) > 2:
+            continue
+        limit = 1 if len(cand_norm) <= 5 else 2
+        d = _distance(n, cand_norm, limit)
+        if 0 < d <= limit and (best is None or d < best[0]):
+            best = (d, shown)
+    return best[1] if best else None
 
 
 DEFAULT_SITE = SiteFormat()

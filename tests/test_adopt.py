@@ -194,3 +194,20 @@ def test_init_on_the_18f_archive_proposes_its_keys(tmp_path: Path) -> None:
     assert table["required-fields"] == ["title", "date", "author", "summary", "tags"]
     assert table["extra-fields"] == ["github", "image_figcaption", "tumblr_url"]
     assert table["aliases"]["author"] == ["authors"]
+
+
+def test_a_misspelling_of_a_key_the_archive_uses_is_a_warning(tmp_path: Path) -> None:
+    for i in range(4):
+        write(tmp_path / "posts" / f"p{i}.md", POST.replace("summary: S.\n", "summary: S.\nsubjects: [a]\n"))
+    write(tmp_path / "posts" / "odd.md", POST.replace("summary: S.\n", "summary: S.\nsubjcets: [a]\n"))
+    write(tmp_path / "posts" / "both.md", POST.replace("summary: S.\n", "summary: S.\nsubjects: [a]\nsubjetcs: [b]\n"))
+    code, findings = lint_json(tmp_path, "posts", "--select", "M009")
+    assert [(f["path"], f["line"], f["severity"], f["message"], bool(f["fix"])) for f in findings if f["severity"] != "info"] == [
+        ("posts/both.md", 7, "warning", "Unknown field 'subjetcs' (did you mean 'subjects'? 5 files in this run use it)", False),
+        ("posts/odd.md", 6, "warning", "Unknown field 'subjcets' (did you mean 'subjects'? 5 files in this run use it)", True),
+    ]
+    # the 5 files that write `subjects` get an info each: the site's own key, until declared
+    assert sum(f["severity"] == "info" for f in findings) == 5
+    # alone, a file cannot know the archive's keys
+    code, single = lint_json(tmp_path, "posts/odd.md", "--select", "M009")
+    assert [f["severity"] for f in single] == ["info"]

@@ -246,7 +246,8 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Front-matter keys that look like a misspelling (one or two typos) of a known key: a
         newsctl field, a name sites use for one (`authors`, `excerpt`, `lastmod`), a key the
-        site generators define (`layout`, `permalink`, `weight`), or one of `extra-fields`.
+        site generators define (`layout`, `permalink`, `weight`), one of `extra-fields`, or,
+        when a directory is linted, a key at least 3 other files of the run use more often.
         Those are warnings, with a rename fix unless the right key is already there. Any other
         unknown key is the site's own: reported only as info, and not at all once declared in
         `extra-fields` (which `newsctl init` writes) or when it qualifies a known key
