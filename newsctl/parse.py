@@ -120,7 +120,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
     sentences = _sentences(blocks)
-    dates = _dates(blocks, sentences, meta, parts.front_matter, source)
+    dates = _dates(blocks, sentences, meta, front_matter, source)
     return Article(
         source=source,
         front_matter=front_matter,

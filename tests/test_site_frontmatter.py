@@ -366,3 +366,8 @@ def test_a_warning_problem_does_not_block_export(tmp_path) -> None:
     tab = parse_text("---\ntitle: T\ndate: 2016-04-01 10:30:00 -4\nauthor: A\ntags:\n- melody\t\n---\n" + BODY, "a.md")
     doc = prepare(tab, "a", ExportOptions())
     assert doc.title == "T" and doc.published is not None and doc.published.isoformat() == "2016-04-01T10:30:00-04:00"
+
+
+def test_date_mentions_are_found_in_a_summary_written_under_an_alias() -> None:
+    article, _ = run(f"---\ntitle: T\ndate: 2024-03-06\nauthor: A\nexcerpt: Today the council voted.\n---\n{BODY}")
+    assert [(d.where, d.span.line, d.span.column) for d in article.dates][:1] == [("summary", 5, 10)]
