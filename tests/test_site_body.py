@@ -155,3 +155,31 @@ def test_footnotes_export_as_notes_in_text_and_ninjs(tmp_path: Path) -> None:
     bodies = {b["contentType"]: b["value"] for b in ninjs["bodies"]}
     assert "[note 1] By one vote, the clerk said." in bodies["text/plain"]
     assert '<section class="footnotes">' in bodies["text/html"]
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["word ", "The council voted. ", "{{ x }}", "{{< sc a=\"b\" >}}", "{% tag %}", "{#", "#}", "{{", "}}", "%}", "\n", "\n\n",
+     "[t](", ")", "**", "_", "`", "# ", "## H {#id}\n", "[^1]", "\n[^1]: note\n", "\t", "é"]
+)
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_masking_never_breaks_the_parse_or_its_positions(body: str) -> None:
+    a = article(body)
+    lines = a.source.text.split("\n")
+    for s in a.sentences:
+        inline = a.blocks[s.block].inline
+        assert inline is not None
+        # every sentence's first character is where the span says it is, in the file
+        first = inline.prose[s.start]
+        assert lines[s.span.line - 1][s.span.column - 1] == first
+    for b in a.blocks:
+        if b.inline is not None:
+            assert not any(0xF0000 <= ord(c) for c in b.inline.raw + b.inline.plain)
+            for link in b.inline.links:
+                assert not any(0xF0000 <= ord(c) for c in link.href + link.text)
