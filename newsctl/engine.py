@@ -175,19 +175,21 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
 class GitIgnores:
     """The `.gitignore` files that apply under a walked directory, as git reads them.
 
-    Files from the repository root (the nearest parent with `.git`) down to each directory
-    walked; a deeper file's patterns override a shallower one's, negations (`!keep.md`)
-    included. Matching is pathspec's GitIgnoreSpec, the gitignore implementation ruff's Python
-    tools and pre-commit hooks use.
+    Files from the repository root (the nearest parent with `.git`, whose `.git/info/exclude`
+    counts too) down to each directory walked; a deeper file's patterns override a shallower
+    one's, negations (`!keep.md`) included. Matching is pathspec's GitIgnoreSpec, which follows
+    git's own rules (ruff and ripgrep honour the same files).
     """
 
     def __init__(self, top: Path) -> None:
         self._specs: dict[Path, object | None] = {}
         top = Path(os.path.abspath(top))
         self._chain: list[Path] = []
+        self._repo: Path | None = None
         for parent in (top, *top.parents):
             self._chain.insert(0, parent)
             if (parent / ".git").exists():
+                self._repo = parent
                 break
         else:
             self._chain = [top]  # outside a repository: only the walked tree's own files
@@ -197,14 +199,23 @@ class GitIgnores:
     def _load(self, directory: Path) -> None:
         if directory in self._specs:
             return
+        lines: list[str] = []
+        sources = [directory / ".gitignore"]
+        if directory == self._repo:  # the repository's own excludes, overridden by its .gitignore
+            sources.insert(0, directory / ".git" / "info" / "exclude")
+        for path in sources:
+            try:
+                if path.is_file():
+                    lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:  # an unreadable ignore file ignores nothing
+                pass
         spec = None
-        path = directory / ".gitignore"
-        if path.is_file():
+        if lines:
             from pathspec import GitIgnoreSpec
 
             try:
-                spec = GitIgnoreSpec.from_lines(path.read_text(encoding="utf-8", errors="replace").splitlines())
-            except (OSError, ValueError):  # an unreadable or odd .gitignore ignores nothing
+                spec = GitIgnoreSpec.from_lines(lines)
+            except ValueError:
                 spec = None
         self._specs[directory] = spec
 

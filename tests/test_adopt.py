@@ -60,6 +60,13 @@ def test_directories_are_walked_honouring_gitignore(tmp_path: Path) -> None:
     assert len(everything) == 6
 
 
+def test_the_repository_info_exclude_file_counts_too(tmp_path: Path) -> None:
+    write(tmp_path / ".git" / "info" / "exclude", "scratch.md\n")
+    write(tmp_path / "a.md", POST)
+    write(tmp_path / "scratch.md", POST)
+    assert [p.name for p, _ in collect([tmp_path], Settings())] == ["a.md"]
+
+
 def test_a_file_named_on_the_command_line_is_linted_even_when_ignored(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".gitignore", "*.md\n")
