@@ -241,7 +241,7 @@ def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
     return False
 
 
-@rule("M009", "unknown-field", "warning", "A front-matter key is not one newsctl knows.")
+@rule("M009", "unknown-field", "warning", "A front-matter key looks misspelt (warning) or is the site's own (info).")
 def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Front-matter keys that look like a misspelling (one or two typos) of a known key: a
@@ -251,7 +251,8 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         Those are warnings, with a rename fix unless the right key is already there. Any other
         unknown key is the site's own: reported only as info, and not at all once declared in
         `extra-fields` (which `newsctl init` writes) or when it qualifies a known key
-        (`image_alt`, `tumblr_url`).
+        (`image_alt`, `tumblr_url`). A "key" that is really a line of text (a multi-line
+        value that lost its indentation) is a warning.
 
     Why it matters:
         A misspelt key (`autor`, `tittle`) is silently ignored, so the value it holds is lost.
