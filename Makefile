@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools review-check
+.PHONY: demo test bench docs clean tools review-check realworld-sites
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench: $(STAMP)
 # screenshot per sample article and fixture kept in out/review-screenshots/ for a person to look at.
 review-check: $(STAMP) tools
 	NEWSCTL_REVIEW_ALL=1 NEWSCTL_REVIEW_SCREENSHOTS=$(CURDIR)/out/review-screenshots $(BIN)/python -m pytest -q tests/test_review.py
+
+# Front matter on the two real archives in ../shared/realworld (skips when absent; about a minute)
+realworld-sites: $(STAMP)
+	NEWSCTL_REALWORLD=1 $(BIN)/python -m pytest -q tests/test_realworld_sites.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

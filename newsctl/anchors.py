@@ -52,5 +52,12 @@ def unique_anchors(texts: Iterable[str], taken: Iterable[str] = ()) -> list[str]
 def section_anchors(article: Article) -> dict[int, str]:
     """Anchor id of every heading section (by section index), in document order."""
     secs = [s for s in article.sections[1:]]
-    ids = unique_anchors(s.title for s in secs)
-    return {s.index: a for s, a in zip(secs, ids)}
+    # an id the writer gave (`## Heading {#custom-id}`) is the anchor; the others are made
+    # from the titles, never reusing a written id (the first heading to claim one keeps it)
+    written: dict[int, str] = {}
+    for s in secs:
+        anchor = article.blocks[s.heading].anchor if s.heading is not None else ""
+        if anchor and anchor not in written.values():
+            written[s.index] = anchor
+    made = iter(unique_anchors((s.title for s in secs if s.index not in written), taken=written.values()))
+    return {s.index: written[s.index] if s.index in written else next(made) for s in secs}

@@ -43,6 +43,8 @@ class Problem:
     message: str
     span: Span
     hint: str | None = None
+    severity: str | None = None  # lower than the rule's default for this one problem ("warning")
+    fix: Any = None  # a findings.Fix, when the correction is mechanical
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,61 @@ class Field:
     value_span: Span
 
 
+class Fields(Mapping[str, Field]):
+    """Front-matter fields keyed as the file writes them, also reachable by canonical name.
+
+    Iterating gives the written keys (`authors`, `excerpt`); `fields["author"]` and
+    `fields.get("summary")` find them through the site's aliases, so rules ask for the canonical
+    field and report the key as written (`Field.key`). Values derived from elsewhere (the date in
+    a Jekyll file name) answer `get` too but are never iterated.
+    """
+
+    __slots__ = ("_written", "_canonical")
+
+    def __init__(self, written: Mapping[str, Field], canonical: Mapping[str, Field] | None = None) -> None:
+        self._written = dict(written)
+        self._canonical = dict(canonical or {})
+
+    def __getitem__(self, key: str) -> Field:
+        f = self._written.get(key)
+        if f is None:
+            return self._canonical[key]
+        return f
+
+    def get(self, key: str, default: Any = None) -> Any:
+        f = self._written.get(key)
+        if f is None:
+            return self._canonical.get(key, default)
+        return f
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._written)
+
+    def __len__(self) -> int:
+        return len(self._written)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._written or key in self._canonical
+
+    def __repr__(self) -> str:
+        return f"Fields({list(self._written)!r})"
+
+    def canonical(self) -> Mapping[str, Field]:
+        """canonical name -> the field that supplies it."""
+        return MappingProxyType(self._canonical)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
-    """The YAML header. `ok` is false when it is missing, unclosed or not a mapping."""
+    """The header. `ok` is false when it is missing, unclosed or not a mapping."""
 
     present: bool
     ok: bool
     data: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     fields: Mapping[str, Field] = field(default_factory=lambda: EMPTY)
-    start_line: int = 0  # line of the opening ---
-    end_line: int = 0  # line of the closing --- (0 when absent or unclosed)
+    start_line: int = 0  # line of the opening delimiter
+    end_line: int = 0  # line of the closing delimiter (0 when absent or unclosed)
+    format: str = "yaml"  # yaml (---), toml (+++) or json ({ ... })
 
     def span(self, key: str) -> Span | None:
         """The key's span, when the key is present."""
@@ -167,6 +214,8 @@ class Block:
     in_quote: bool = False
     info: str = ""  # fenced code info string
     raw: str = ""  # source text of code and html blocks
+    anchor: str = ""  # a heading's own id, written `## Heading {#id}`
+    in_footnote: bool = False  # a paragraph of a footnote definition (`[^1]: ...`)
 
     @property
     def is_prose(self) -> bool:
@@ -221,10 +270,18 @@ class Article:
     tokens: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     # invisible control characters (pasted from word processors) and where they are
     control_characters: tuple[tuple[str, Span], ...] = ()
+    # the front-matter key (as written) that sends readers elsewhere, when the body is empty
+    link_out_key: str | None = None
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def is_link_out(self) -> bool:
+        """A link-out item: front matter pointing to a story elsewhere (`source_url`, ...) and no
+        body. It is listed like an article but is not one, so the body rules skip it."""
+        return self.link_out_key is not None
 
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]

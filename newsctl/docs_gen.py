@@ -62,11 +62,30 @@ def settings_md() -> str:
         "required-fields": ("list of field names", '["title", "date", "author"]', "Front-matter fields that must be present (M007)."),
         "exclude": ("list of globs", "[]", "Files skipped when searching directories (a file named on the command line is still linted)."),
         "fail-on": ("error, warning or info", '"error"', "The lowest severity that makes `newsctl lint` exit 1."),
+        "aliases": (
+            "table field = [keys]",
+            "{}",
+            "More names for a front-matter field, e.g. `{ author = [\"writer\"] }`; they come before the built-in aliases "
+            "(docs/format.md lists those). Fields: title, date, author, summary, section, tags, updated, slug, status, embargo, lang, image.",
+        ),
+        "extra-fields": ("list of keys", "[]", "The site's own front-matter keys: known, so M009 never reports them, and checked for misspellings."),
+        "link-out-fields": (
+            "list of keys",
+            '["source_url", "external_url", "redirect", "redirect_to", "link"]',
+            "Keys that make an entry with no body a link-out item (a link to a story elsewhere): body rules skip it and M007 asks only for title and date.",
+        ),
+        "template-syntax": (
+            '"auto" or "none"',
+            '"auto"',
+            "`auto`: `{{ }}`, `{% %}`, `{{< >}}` and `{{% %}}` in the body are template markup, not prose; `none`: braces are read as text.",
+        ),
+        "respect-gitignore": ("true or false", "true", "Walk directories honouring `.gitignore` files (`--no-ignore` turns it off for one run)."),
     }
     out = [HEADER, "# Settings", ""]
     out += [
         "Settings are read once: built-in defaults, then `[tool.newsctl]` in the nearest `pyproject.toml` "
-        "or a `newsctl.toml` (top-level keys), found by walking up from the current directory "
+        "or a `newsctl.toml` (top-level keys; one holding only a `[tool.newsctl]` table is read as that table), "
+        "found by walking up from the current directory "
         "(`newsctl.toml` wins in the same directory; `--config FILE` names one explicitly), then "
         "command-line options. Unknown keys and bad values stop the run with exit status 2 and a "
         "message naming the file and key.",
@@ -84,6 +103,23 @@ def settings_md() -> str:
         "",
         "[tool.newsctl.per-file-ignores]",
         '"articles/live/*.md" = ["dates"]',
+        "```",
+        "",
+        "`newsctl init` writes a starting configuration from what a site's articles use (see the README, "
+        "\"Adopting newsctl in an existing site\"). The keys that describe how a site writes its articles "
+        "(`aliases`, `extra-fields`, `link-out-fields`, `template-syntax`) are explained with examples in "
+        "[format.md](format.md):",
+        "",
+        "```toml",
+        "[tool.newsctl]",
+        'paths = ["content/posts"]',
+        'required-fields = ["title", "date", "authors"]   # a field or one of its aliases',
+        'extra-fields = ["deck", "tumblr_url"]',
+        'link-out-fields = ["source_url"]',
+        'template-syntax = "auto"',
+        "",
+        "[tool.newsctl.aliases]",
+        'author = ["writer"]',
         "```",
         "",
         "## General settings",
@@ -169,7 +205,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed", "review", "server"):
+    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init"):
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -19,6 +19,8 @@ from newsctl.settings import Settings
 from newsctl.source import SourceError
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
+# rules that read the body; a link-out item (no body, a link elsewhere) skips them
+BODY_CATEGORIES = frozenset({"structure", "readability"})
 UNREADABLE = "M001"
 
 
@@ -27,6 +29,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     article: Article | None = None
+    # front-matter keys as written, with their lines: the batch compares them across files
+    keys: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -60,13 +64,16 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
         settings = replace(settings, linked_files=existing(article))
     findings: list[Finding] = []
     for r in settings.enabled_rules(article.path):
+        if article.is_link_out and r.category in BODY_CATEGORIES:
+            continue  # a link-out item has no body: it is listed, not read
         severity = settings.severity_of(r)
         try:
             hits: Iterable[Hit] = list(r.check(article, settings))
         except Exception as exc:  # a rule bug must not hide the other rules' findings
             hits = [Hit(Span(1, 1, 1, 1), f"Internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")]
         for hit in hits:
-            findings.append(stamp(hit, r, severity, article.path))
+            own = hit.severity if hit.severity is not None and severity == r.severity else severity
+            findings.append(stamp(hit, r, own, article.path))
     findings = filter_suppressed(findings, article)
     findings.sort(key=Finding.sort_key)
     return findings
@@ -104,11 +111,12 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
     from newsctl.parse import parse_file
 
     try:
-        article = parse_file(path, display)
+        article = parse_file(path, display, settings.site_format)
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
-    return FileResult(display, lint_article(article, settings), article if keep_article else None)
+    keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
+    return FileResult(display, lint_article(article, settings), article if keep_article else None, keys)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -144,6 +152,7 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
             continue
         found: list[tuple[str, Path]] = []
         walked: set[Path] = set()
+        ignores = GitIgnores(p) if settings.respect_gitignore else None
         for root, dirs, files in os.walk(p, followlinks=True):
             real_root = _real(Path(root))
             if real_root in walked:  # a symlink loop, or a directory reached twice
@@ -151,11 +160,16 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                 continue
             walked.add(real_root)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            if ignores is not None:
+                ignores.enter(Path(root))
+                dirs[:] = [d for d in dirs if not ignores.ignored(Path(root) / d, is_dir=True)]
             # directories named like articles get an M001 finding rather than silence
             candidates = [n for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
             candidates += [d for d in dirs if d.lower().endswith(ARTICLE_SUFFIXES)]
             for name in candidates:
                 fp = Path(root) / name
+                if ignores is not None and ignores.ignored(fp, is_dir=(Path(root) / name).is_dir()):
+                    continue
                 shown = display_path(fp)
                 key = _real(fp)
                 if key not in seen and not settings.is_excluded(shown):
@@ -163,6 +177,69 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                     found.append((shown, fp))
         for shown, fp in sorted(found):
             yield fp, shown
+
+
+class GitIgnores:
+    """The `.gitignore` files that apply under a walked directory, as git reads them.
+
+    Files from the repository root (the nearest parent with `.git`, whose `.git/info/exclude`
+    counts too) down to each directory walked; a deeper file's patterns override a shallower
+    one's, negations (`!keep.md`) included. Matching is pathspec's GitIgnoreSpec, which follows
+    git's own rules (ruff and ripgrep honour the same files).
+    """
+
+    def __init__(self, top: Path) -> None:
+        self._specs: dict[Path, object | None] = {}
+        top = Path(os.path.abspath(top))
+        self._chain: list[Path] = []
+        self._repo: Path | None = None
+        for parent in (top, *top.parents):
+            self._chain.insert(0, parent)
+            if (parent / ".git").exists():
+                self._repo = parent
+                break
+        else:
+            self._chain = [top]  # outside a repository: only the walked tree's own files
+        for directory in self._chain:
+            self._load(directory)
+
+    def _load(self, directory: Path) -> None:
+        if directory in self._specs:
+            return
+        lines: list[str] = []
+        sources = [directory / ".gitignore"]
+        if directory == self._repo:  # the repository's own excludes, overridden by its .gitignore
+            sources.insert(0, directory / ".git" / "info" / "exclude")
+        for path in sources:
+            try:
+                if path.is_file():
+                    lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:  # an unreadable ignore file ignores nothing
+                pass
+        spec = None
+        if lines:
+            from pathspec import GitIgnoreSpec
+
+            try:
+                spec = GitIgnoreSpec.from_lines(lines)
+            except ValueError:
+                spec = None
+        self._specs[directory] = spec
+
+    def enter(self, directory: Path) -> None:
+        self._load(Path(os.path.abspath(directory)))
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        path = Path(os.path.abspath(path))
+        verdict = False
+        for directory, spec in self._specs.items():
+            if spec is None or directory not in path.parents:
+                continue
+            rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
+            result = spec.check_file(rel)  # type: ignore[attr-defined]
+            if result.include is not None:
+                verdict = bool(result.include)
+        return verdict
 
 
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
@@ -225,7 +302,7 @@ def lint_files(
             results.append(result)
             if on_file:
                 on_file(result)
-        return LintResult(results)
+        return LintResult(archive_misspellings(results, settings))
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(files) // (jobs * 4)))
@@ -234,4 +311,44 @@ def lint_files(
             results.append(result)
             if on_file:
                 on_file(result)
-    return LintResult(results)
+    return LintResult(archive_misspellings(results, settings))
+
+
+ARCHIVE_KEY_MIN_FILES = 3  # a key this many files use is the archive's own
+
+
+def archive_misspellings(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    """M009 across the batch: an unknown key (info) that is a likely misspelling of a key the rest
+    of the archive uses (`topcis` where 40 files write `topics`) becomes a warning with a rename fix.
+    A single file cannot know the archive's keys, so this is the one check made over the batch."""
+    from collections import Counter
+    from dataclasses import replace
+
+    r = registry.get("M009")
+    if r is None or settings.severity_of(r) != r.severity:
+        return results  # a severity set for M009 applies to every M009 finding as it is
+    census = Counter(key for result in results for key, _ in result.keys)
+    common = [key for key, n in census.items() if n >= ARCHIVE_KEY_MIN_FILES]
+    if not common:
+        return results
+    from newsctl.findings import Edit, Fix
+
+    for result in results:
+        lines = {line: key for key, line in result.keys}
+        written = {key for key, _ in result.keys}
+        for i, f in enumerate(result.findings):
+            if f.code != "M009" or f.severity is not Severity.INFO or f.line not in lines:
+                continue
+            key = lines[f.line]
+            guess = settings.site_format.misspelling_of(key, [c for c in common if c != key and census[c] > census[key]])
+            if guess is None:
+                continue
+            fix = None if guess in written else Fix(f"Rename '{key}' to '{guess}'", (Edit(f.line, f.column, f.end_line, f.end_column, guess),))
+            result.findings[i] = replace(
+                f,
+                severity=Severity.WARNING,
+                message=f"Unknown field '{key}' (did you mean '{guess}'? {census[guess]} files in this run use it)",
+                hint=f"Rename it to '{guess}'" if fix else f"Merge it into '{guess}' or remove it",
+                fix=fix,
+            )
+    return results

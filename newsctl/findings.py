@@ -94,6 +94,9 @@ class Hit:
     hint: str | None = None
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    # lower than the rule's default for this one hit (M009: a site's own key is only info);
+    # a severity configured for the rule still wins
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, order=False)

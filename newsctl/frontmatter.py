@@ -1,14 +1,18 @@
-"""Split and read the YAML front matter, keeping the line of every key.
+"""Split and read the front matter (YAML, TOML or JSON), keeping the line of every key.
 
-python-frontmatter gives the data but not where each key is, and it cannot tell an
-unclosed header from a missing one; so the split is done here and the YAML is
-composed with PyYAML's safe loader, whose node marks carry the positions. Hostile
-YAML is bounded: no anchors/aliases, limited depth and size.
+The format is chosen by python-frontmatter's handlers (`---` YAML, `+++` TOML, a `{` line
+JSON), dispatched by the first line. python-frontmatter gives the data but not where each
+key is, and it cannot tell an unclosed header from a missing one; so the split is done
+here. YAML is composed with PyYAML's safe loader, whose node marks carry the positions;
+hostile YAML is bounded (no anchors/aliases, limited depth and size). TOML and JSON are
+loaded by their handlers and the key positions found by scanning the header's lines.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +25,8 @@ MAX_DEPTH = 16
 _PLAIN_TAGS = {"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _OPEN = "---"
 _CLOSE = ("---", "...")
+# the openings newsctl recognises: first line -> (format, closing lines)
+_FORMATS = {"---": ("yaml", _CLOSE), "+++": ("toml", ("+++",)), "{": ("json", ("}",))}
 
 
 class _Loader(yaml.SafeLoader):
@@ -47,16 +53,17 @@ def split(text: str, line_starts: tuple[int, ...]) -> Split:
     if not text.strip():
         problem = Problem("missing-front-matter", "File is empty: an article needs front matter and a body", Span(1, 1, 1, 1))
         return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
-    if lines[0].rstrip() != _OPEN:
+    opening = _FORMATS.get(lines[0].rstrip())
+    if opening is None:
         problem = Problem(
             "missing-front-matter",
-            "No front matter: the file does not start with a '---' line",
+            "No front matter: the file does not start with a '---' line (or '+++' for TOML, '{' for JSON)",
             Span(1, 1, 1, len(lines[0]) + 1),
             hint="Start the file with a YAML header between '---' lines (title, date, author)",
         )
         return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
-
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSE), None)
+    fmt, closing = opening
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closing), None)
     if close is None:
         # Guess where the body starts (after the first blank line) so body rules still run.
         blank = next((i for i in range(1, len(lines)) if not lines[i].strip()), len(lines))
@@ -64,17 +71,255 @@ def split(text: str, line_starts: tuple[int, ...]) -> Split:
         problem = Problem(
             "unclosed-front-matter",
             "Front matter opened on line 1 is never closed",
-            Span(1, 1, 1, 4),
-            hint="Add a line with '---' after the last front-matter field",
+            Span(1, 1, 1, len(lines[0].rstrip()) + 1),
+            hint=f"Add a line with '{closing[0]}' after the last front-matter field",
         )
         offset = line_starts[body_index] if body_index < len(line_starts) else len(text)
-        return Split(FrontMatter(present=True, ok=False, start_line=1), offset, body_index + 1, (problem,))
+        return Split(FrontMatter(present=True, ok=False, start_line=1, format=fmt), offset, body_index + 1, (problem,))
 
     body_index = close + 1
     offset = line_starts[body_index] if body_index < len(line_starts) else len(text)
-    yaml_text = "\n".join(lines[1:close])
-    fm, problems = _load(yaml_text, first_line=2, start_line=1, end_line=close + 1)
+    header = "\n".join(lines[1:close])
+    fm, problems = _LOADERS[fmt](header, 2, 1, close + 1)
     return Split(fm, offset, body_index + 1, problems)
+
+
+def _load_yaml(yaml_text: str, first_line: int, start_line: int, end_line: int) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    fm, problems = _load(yaml_text, first_line, start_line, end_line)
+    if fm.ok or not problems or problems[0].kind != "yaml-syntax-error" or "\t" not in yaml_text:
+        return fm, problems
+    # A tab where YAML 1.2 allows separating white space (`- melody<TAB>`, `key:<TAB>value`):
+    # the sites' generators read it, PyYAML does not. Read it as they do (same length, so
+    # positions hold), warn, and offer the fix, so every other check still runs.
+    lines = yaml_text.split("\n")
+    normalised = [_untab(line) for line in lines]
+    if normalised == lines:
+        return fm, problems
+    fixed, more = _load("\n".join(normalised), first_line, start_line, end_line)
+    if not fixed.ok:
+        return fm, problems
+    from newsctl.findings import Edit, Fix
+
+    edits = []
+    for i, (before, after) in enumerate(zip(lines, normalised)):
+        if before != after:
+            line = first_line + i
+            edits.append(Edit(line, 1, line, len(before) + 1, after.rstrip()))
+    first = edits[0].line
+    problem = Problem(
+        "yaml-syntax-error",
+        f"Tab used as white space in the front matter (line {first}): YAML 1.2 allows it, but "
+        "PyYAML-based tools reject the whole header",
+        Span(first, 1, first, len(lines[first - first_line]) + 1),
+        hint="Replace the tab with a space, or remove trailing tabs",
+        severity="warning",
+        fix=Fix("Replace tabs used as white space with spaces", tuple(edits)),
+    )
+    return fixed, (problem, *more)
+
+
+_TAB_SEPARATOR = re.compile(r"(?<=[:-])\t+(?=\S)|[ \t]*\t[ \t]*$")
+
+
+def _untab(line: str) -> str:
+    """Trailing tabs and a tab after `:` or `-` become spaces of the same length."""
+    if "\t" not in line or line.lstrip().startswith("#"):
+        return line
+    return _TAB_SEPARATOR.sub(lambda m: " " * len(m.group()), line)
+
+
+# --- TOML and JSON ---------------------------------------------------------------------------------
+
+
+def _handlers() -> dict[str, Any]:
+    """python-frontmatter's handlers by format. Its TOMLHandler needs the old `toml` package
+    (TOML 0.5, often absent), so TOML is read by a subclass that loads with the standard
+    library's tomllib (TOML 1.0)."""
+    import tomllib
+
+    from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
+
+    class TOMLHandler(BaseHandler):
+        FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+        START_DELIMITER = END_DELIMITER = "+++"
+
+        def load(self, fm: str, **kwargs: object) -> Any:
+            return tomllib.loads(fm)
+
+    return {"yaml": YAMLHandler(), "toml": TOMLHandler(), "json": JSONHandler()}
+
+
+_HANDLERS: dict[str, Any] = {}
+
+
+def handler(fmt: str) -> Any:
+    if not _HANDLERS:
+        _HANDLERS.update(_handlers())
+    return _HANDLERS[fmt]
+
+
+def _as_text_dates(value: Any) -> Any:
+    """TOML datetimes become the ISO text they were written as: newsctl types dates itself."""
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_as_text_dates(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_text_dates(v) for k, v in value.items()}
+    return value
+
+
+def _load_toml(header: str, first_line: int, start_line: int, end_line: int) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    import tomllib
+
+    broken = FrontMatter(present=True, ok=False, start_line=start_line, end_line=end_line, format="toml")
+    if len(header) > MAX_FRONT_MATTER_CHARS:
+        return broken, (_too_large(header, first_line),)
+    try:
+        data = handler("toml").load(header + "\n")
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (first_line + int(m[1]) - 1, int(m[2])) if m else (first_line, 1)
+        what = re.sub(r"\s*\(at (?:line|end of document).*?\)", "", str(exc)) or "invalid TOML"
+        problem = Problem(
+            "yaml-syntax-error",
+            f"Invalid TOML in front matter: {what}",
+            Span(line, col, line, col + 1),
+            hint='Check the quoting: TOML strings need quotes (title = "Council approves budget")',
+        )
+        return broken, (problem,)
+    if _depth(data) > MAX_DEPTH:
+        return broken, (Problem("unsafe-yaml", f"Front matter is nested more than {MAX_DEPTH} levels deep", Span(first_line, 1, first_line, 1)),)
+    lines = header.split("\n")
+    key_lines: dict[str, tuple[int, int, int]] = {}  # key -> (index, key column, value column)
+    for i, line in enumerate(lines):
+        m = _TOML_TABLE.match(line)
+        if m:
+            key = _unquote(m["key"].split(".")[0].strip())
+            key_lines.setdefault(key, (i, m.start("key"), len(line)))
+            continue
+        m = _TOML_KEY.match(line)
+        if m and not any(_TOML_TABLE.match(prev) for prev in lines[:i]):
+            key = _unquote(m["key"].split(".")[0].strip())
+            key_lines.setdefault(key, (i, m.start("key"), m.end()))
+    return _with_positions(data, key_lines, lines, first_line, start_line, end_line, "toml")
+
+
+_TOML_KEY = re.compile(r'^\s*(?P<key>"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+(?:\s*\.\s*(?:"[^"]*"|[A-Za-z0-9_-]+))*)\s*=\s*')
+_TOML_TABLE = re.compile(r'^\s*\[\[?\s*(?P<key>"[^"]*"|[A-Za-z0-9_.-]+)')
+
+
+def _unquote(key: str) -> str:
+    return key[1:-1] if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'" else key
+
+
+def _load_json(header: str, first_line: int, start_line: int, end_line: int) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    import json
+
+    # the opening `{` and closing `}` lines belong to the JSON object: put them back
+    broken = FrontMatter(present=True, ok=False, start_line=start_line, end_line=end_line, format="json")
+    if len(header) > MAX_FRONT_MATTER_CHARS:
+        return broken, (_too_large(header, first_line),)
+    text = "{\n" + header + "\n}"
+    try:
+        data = handler("json").load(text)
+    except json.JSONDecodeError as exc:
+        line = first_line - 1 + exc.lineno - 1
+        problem = Problem(
+            "yaml-syntax-error",
+            f"Invalid JSON in front matter: {exc.msg}",
+            Span(line, exc.colno, line, exc.colno + 1),
+            hint='Check the commas and quotes: "key": "value", one pair per line',
+        )
+        return broken, (problem,)
+    except RecursionError:
+        return broken, (Problem("unsafe-yaml", f"Front matter is nested more than {MAX_DEPTH} levels deep", Span(first_line, 1, first_line, 1)),)
+    if _depth(data) > MAX_DEPTH:
+        return broken, (Problem("unsafe-yaml", f"Front matter is nested more than {MAX_DEPTH} levels deep", Span(first_line, 1, first_line, 1)),)
+    lines = header.split("\n")
+    return _with_positions(data, _json_keys(lines), lines, first_line, start_line, end_line, "json")
+
+
+def _json_keys(lines: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Where each key of the outer object is: a string at depth 1 followed by a colon."""
+    import json
+
+    out: dict[str, tuple[int, int, int]] = {}
+    depth = 1
+    for i, line in enumerate(lines):
+        j = 0
+        while j < len(line):
+            ch = line[j]
+            if ch == '"':
+                end = j + 1
+                while end < len(line) and line[end] != '"':
+                    end += 2 if line[end] == "\\" else 1
+                rest = line[end + 1 :].lstrip()
+                if depth == 1 and rest.startswith(":"):
+                    try:
+                        key = json.loads(line[j : end + 1])
+                    except ValueError:
+                        key = line[j + 1 : end]
+                    value_col = len(line) - len(rest) + 1
+                    value_col += len(line[value_col:]) - len(line[value_col:].lstrip())
+                    out.setdefault(key, (i, j, value_col))
+                j = end + 1
+                continue
+            if ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+            j += 1
+    return out
+
+
+def _with_positions(
+    data: Any, key_lines: dict[str, tuple[int, int, int]], lines: list[str], first_line: int, start_line: int, end_line: int, fmt: str
+) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    if not isinstance(data, dict):  # pragma: no cover - both loaders return a mapping
+        span = Span(first_line, 1, first_line, 1)
+        return FrontMatter(True, False, start_line=start_line, end_line=end_line, format=fmt), (
+            Problem("front-matter-not-mapping", "Front matter is not a mapping of fields", span),
+        )
+    data = {str(k): _as_text_dates(v) for k, v in data.items()}
+    starts = sorted(i for i, _, _ in key_lines.values())
+    fields: dict[str, Field] = {}
+    for key, value in data.items():
+        i, key_col, value_col = key_lines.get(key, (0, 0, 0))
+        line = first_line + i
+        nxt = next((s for s in starts if s > i), len(lines))
+        last = max(i, nxt - 1)
+        while last > i and not lines[last].strip():
+            last -= 1
+        key_len = len(key) + (2 if lines[i][key_col : key_col + 1] in ('"', "'") else 0) if lines else len(key)
+        key_span = Span(line, key_col + 1, line, key_col + key_len + 1)
+        value_span = Span(line, value_col + 1, first_line + last, len(lines[last].rstrip()) + 1 if lines else 1)
+        fields[key] = Field(key, value, key_span, value_span)
+    fm = FrontMatter(
+        present=True,
+        ok=True,
+        data=MappingProxyType(data),
+        fields=MappingProxyType(fields),
+        start_line=start_line,
+        end_line=end_line,
+        format=fmt,
+    )
+    return fm, ()
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def _too_large(header: str, first_line: int) -> Problem:
+    span = Span(first_line, 1, first_line, 1)
+    return Problem("unsafe-yaml", f"Front matter is {len(header):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,}", span)
 
 
 def _load(yaml_text: str, first_line: int, start_line: int, end_line: int) -> tuple[FrontMatter, tuple[Problem, ...]]:
@@ -190,3 +435,6 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, first_line: int) -> Problem:
 def _span(node: yaml.Node, first_line: int) -> Span:
     s, e = node.start_mark, node.end_mark
     return Span(first_line + s.line, s.column + 1, first_line + e.line, e.column + 1)
+
+
+_LOADERS = {"yaml": _load_yaml, "toml": _load_toml, "json": _load_json}

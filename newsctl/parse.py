@@ -9,6 +9,7 @@ every character of prose.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -17,6 +18,9 @@ from newsctl import fields as fieldspec
 from newsctl.article import (
     Article,
     Block,
+    Field,
+    Fields,
+    FrontMatter,
     HtmlTag,
     Image,
     Inline,
@@ -28,7 +32,9 @@ from newsctl.article import (
     Span,
 )
 from newsctl.dates import DateMention, find_dates
+from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.frontmatter import split
+from newsctl.templates import Masker, find_templates
 from newsctl.source import Source
 from newsctl.text import collapse, count_words, split_sentences
 
@@ -46,40 +52,78 @@ def markdown() -> Any:
     hygiene rules can report unsafe links and the exporters can drop them while keeping the words.
     """
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)  # GFM footnotes: [^1] references and [^1]: definitions
+    md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.disable("text_join")  # keep escapes/entities as text_special so their source length is known
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
 
 
+_TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")
+
+
+def _heading_attrs(state: Any) -> None:
+    """`## Heading {#id .class}` (Pandoc, kramdown, Hugo, markdown-it-attrs): the attributes go
+    on the heading, not into its text. mdit-py-plugins' attrs plugin parses the braces (used
+    here) but attaches them only to inline elements and to the block after a `{...}` line, so
+    this core rule applies them to headings, before the inline parse."""
+    from mdit_py_plugins.attrs.parse import ParseError
+    from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
+    tokens = state.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open" or i + 1 >= len(tokens) or tokens[i + 1].type != "inline":
+            continue
+        inline = tokens[i + 1]
+        m = _TRAILING_ATTRS.search(inline.content)
+        if m is None:
+            continue
+        try:
+            end, attrs = parse_attrs(m.group(1))
+        except ParseError:
+            continue
+        if end != len(m.group(1)) - 1:  # parse() returns the index of the closing brace
+            continue
+        inline.content = inline.content[: m.start()]
+        for key, value in attrs.items():
+            tok.attrSet(key, value)
+
+
 _markdown = markdown
 
 
-def parse_file(path: Path, display: str | None = None) -> Article:
+def parse_file(path: Path, display: str | None = None, site: SiteFormat = DEFAULT_SITE) -> Article:
     """Read and parse a file; raises SourceError when it cannot be read as text."""
-    return parse(Source.read(path, display))
+    return parse(Source.read(path, display), site)
 
 
-def parse_text(text: str, path: str = "<text>") -> Article:
-    return parse(Source.from_text(path, text))
+def parse_text(text: str, path: str = "<text>", site: SiteFormat = DEFAULT_SITE) -> Article:
+    return parse(Source.from_text(path, text), site)
 
 
-def parse(source: Source) -> Article:
+def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
     parts = split(source.text, source.line_starts)
     problems = list(parts.problems)
-    meta, meta_problems = _meta(parts.front_matter)
+    front_matter = _resolve_fields(parts.front_matter, site, source.path)
+    meta, meta_problems = _meta(front_matter)
     problems.extend(meta_problems)
     body = source.text[parts.body_offset :]
-    tokens = markdown().parse(body)
-    blocks = _blocks(tokens, parts.body_line, source)
+    templates = find_templates(body) if site.template_syntax == "auto" else ()
+    masker = Masker(body, templates) if templates else None
+    tokens = markdown().parse(masker.masked if masker else body)
+    blocks = _blocks(tokens, parts.body_line, source, masker)
+    if masker:
+        masker.restore_tokens(tokens)  # the exporters render the source as written
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
     sentences = _sentences(blocks)
-    dates = _dates(blocks, sentences, meta, parts.front_matter, source)
+    dates = _dates(blocks, sentences, meta, front_matter, source)
     return Article(
         source=source,
-        front_matter=parts.front_matter,
+        front_matter=front_matter,
         meta=meta,
         body_line=parts.body_line,
         blocks=tuple(blocks),
@@ -89,7 +133,19 @@ def parse(source: Source) -> Article:
         dates=dates,
         tokens=tuple(tokens),
         control_characters=_control_characters(source),
+        link_out_key=_link_out(front_matter, site, body),
     )
+
+
+def _link_out(fm: FrontMatter, site: SiteFormat, body: str) -> str | None:
+    """The key of a link-out item (front matter sends readers elsewhere, and no body)."""
+    if not fm.ok or body.strip():
+        return None
+    for key in site.link_out_fields:
+        f = fm.fields.get(key)
+        if f is not None and isinstance(f.value, str) and f.value.strip():
+            return f.key
+    return None
 
 
 def _control_characters(source: Source) -> tuple[tuple[str, Span], ...]:
@@ -103,35 +159,64 @@ def _control_characters(source: Source) -> tuple[tuple[str, Span], ...]:
 # --- front matter values -------------------------------------------------------------------
 
 
+# Jekyll names posts YYYY-MM-DD-slug.md; that date is the post's when the front matter has none.
+_FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+
+
+def _resolve_fields(fm: FrontMatter, site: SiteFormat, path: str) -> FrontMatter:
+    """Make each canonical field reachable by its name, whatever the site calls it."""
+    if not fm.ok:
+        return fm
+    written = dict(fm.fields)
+    canonical = {name: written[key] for name, key in site.resolve({k: f.value for k, f in written.items()}).items()}
+    if "date" not in canonical:
+        m = _FILE_DATE.match(Path(path).name)
+        if m:
+            where = Span(fm.start_line or 1, 1, fm.start_line or 1, 1)
+            canonical["date"] = Field("date", m[1], where, where)
+    return replace(fm, fields=Fields(written, canonical))
+
+
 def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     if not fm.ok:
         return Meta(), problems
-    for key, field in fm.fields.items():
-        spec = fieldspec.FIELDS.get(key)
+    sources = fm.fields.canonical() if isinstance(fm.fields, Fields) else {k: f for k, f in fm.fields.items() if k in fieldspec.FIELDS}
+    for name, field in sources.items():
+        spec = fieldspec.FIELDS.get(name)
         if spec is None:
             continue
+        key = field.key  # as written: messages name it so
+        value = field.value
+        convert = fieldspec.CONVERT.get((name, key))
         try:
-            value = spec.check(field.value)
+            if convert is not None:
+                value = convert(key, value)
+            value = spec.check(value)
+        except fieldspec.Unusual as exc:
+            problems.append(
+                Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Write it like: {key}: {spec.example}", severity="warning")
+            )
+            value = exc.value
         except fieldspec.Invalid as exc:
             problems.append(
                 Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Write it like: {key}: {spec.example}")
             )
             continue
         if spec.kind == "datetime":
-            values[key], values[f"{key}_is_bare"] = value
+            values[name], values[f"{name}_is_bare"] = value
         else:
-            values[key] = value
+            values[name] = value
     return Meta(**values), problems
 
 
 # --- blocks --------------------------------------------------------------------------------
 
 
-def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
+def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | None = None) -> list[Block]:
     blocks: list[Block] = []
-    lists = quotes = 0
+    lists = quotes = notes = 0
     i = 0
     n = len(tokens)
     while i < n:
@@ -145,12 +230,17 @@ def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
             quotes += 1
         elif t == "blockquote_close":
             quotes -= 1
+        elif t == "footnote_open":
+            notes += 1
+        elif t == "footnote_close":
+            notes -= 1
         elif t in ("heading_open", "paragraph_open"):
             inline_tok = tokens[i + 1]
             start, end = tok.map
-            inline = _inline(inline_tok, body_line + start, source)
+            inline = _inline(inline_tok, body_line + start, source, masker)
             kind = "heading" if t == "heading_open" else "paragraph"
             level = int(tok.tag[1]) if kind == "heading" else 0
+            anchor = str(tok.attrs.get("id", "")) if kind == "heading" else ""
             blocks.append(
                 Block(
                     index=len(blocks),
@@ -162,6 +252,8 @@ def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
                     inline=inline,
                     in_list=lists > 0,
                     in_quote=quotes > 0,
+                    anchor=anchor,
+                    in_footnote=notes > 0,
                 )
             )
             i += 3
@@ -178,8 +270,8 @@ def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
                     section=0,
                     in_list=lists > 0,
                     in_quote=quotes > 0,
-                    info=tok.info.strip() if t == "fence" else "",
-                    raw=tok.content,
+                    info=(masker.restore(tok.info) if masker else tok.info).strip() if t == "fence" else "",
+                    raw=masker.restore(tok.content) if masker else tok.content,
                 )
             )
         elif t == "table_open":
@@ -188,7 +280,7 @@ def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
             j = i + 1
             while tokens[j].type != "table_close":
                 if tokens[j].type == "inline":
-                    cells.append(_inline(tokens[j], body_line + tokens[j].map[0], source))
+                    cells.append(_inline(tokens[j], body_line + tokens[j].map[0], source, masker))
                 j += 1
             blocks.append(
                 Block(
@@ -207,10 +299,14 @@ def _blocks(tokens: list[Any], body_line: int, source: Source) -> list[Block]:
     return blocks
 
 
-def _inline(tok: Any, first_line: int, source: Source) -> Inline:
-    """Locate every inline token in the raw content; build prose, plain text and elements."""
+def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = None) -> Inline:
+    """Locate every inline token in the raw content; build prose, plain text and elements.
+
+    With templates masked, the tokens are located in the masked text (same length), then the
+    prose blanks the template characters and everything else gets the originals back.
+    """
     raw: str = tok.content
-    offsets, origins = _line_origins(raw, first_line, source)
+    offsets, origins = _line_origins(masker.restore(raw) if masker else raw, first_line, source)
     prose = [" " if ch != "\n" else "\n" for ch in raw]
     plain: list[str] = []
     links: list[tuple[int, int, str, str, bool]] = []
@@ -311,6 +407,14 @@ def _inline(tok: Any, first_line: int, source: Source) -> Inline:
         prose[pos:] = raw[pos:]
         plain.append(raw[pos:])
     prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), "".join(prose))
+    if masker is not None:
+        r = masker.restore
+        prose_text = masker.blank(prose_text)
+        raw = r(raw)
+        plain = [r(p) for p in plain]
+        links = [(s, e, r(text), r(href), auto) for s, e, text, href, auto in links]
+        images = [(s, e, r(alt), r(src)) for s, e, alt, src in images]
+        html = [(s, e, r(text)) for s, e, text in html]
     inline = Inline(
         raw=raw,
         prose=prose_text,

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from newsctl import registry
+from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.findings import Severity
 
 DEFAULT_REQUIRED = ("title", "date", "author")
@@ -32,6 +33,11 @@ CORE_KEYS = (
     "required-fields",
     "exclude",
     "fail-on",
+    "aliases",
+    "extra-fields",
+    "link-out-fields",
+    "template-syntax",
+    "respect-gitignore",
 )
 # Site identity, read by export and feed (not by lint): see Site and SITE_KEYS.
 SITE_KEYS: dict[str, tuple[str, str]] = {
@@ -101,6 +107,8 @@ class Settings:
     # and that exist. The engine fills it for each article (`engine.lint_article`) so that the
     # rules that read it stay pure; None: unknown (those rules stay silent).
     linked_files: frozenset[str] | None = None
+    site_format: SiteFormat = DEFAULT_SITE  # how the site writes front matter and templates
+    respect_gitignore: bool = True  # directories are walked honouring .gitignore
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable (for worker processes): read-only mappings travel as plain dicts."""
@@ -232,12 +240,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for directory in (start, *start.parents):
         candidate = directory / "newsctl.toml"
         if candidate.is_file():
-            data = _read_toml(candidate)
-            if "tool" in data and isinstance(data["tool"], dict) and "newsctl" in data["tool"]:
-                raise ConfigError(
-                    f"{candidate}: write settings at the top level of newsctl.toml, without a [tool.newsctl] table"
-                )
-            return candidate, data
+            return candidate, _newsctl_toml(candidate, _read_toml(candidate))
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
             data = _read_toml(candidate)
@@ -247,6 +250,24 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
                     raise ConfigError(f"{candidate}: [tool.newsctl] must be a table")
                 return candidate, table
     return None
+
+
+def _newsctl_toml(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """newsctl.toml holds the settings at the top level. A file that holds only a
+    [tool.newsctl] table (copied from a pyproject.toml) is read as that table; one that mixes
+    both is refused, saying what to change."""
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "newsctl" not in tool:
+        return data
+    table = tool["newsctl"]
+    others = [k for k in data if k != "tool"] + [f"tool.{k}" for k in tool if k != "newsctl"]
+    if others or not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: settings are both at the top level ({', '.join(others)}) and in a [tool.newsctl] table; "
+            "in newsctl.toml write every key at the top level: delete the '[tool.newsctl]' line and move its keys "
+            "above any other table"
+        )
+    return table
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -278,6 +299,8 @@ def load_settings(
         data = _read_toml(config)
         if config.name == "pyproject.toml":
             data = data.get("tool", {}).get("newsctl", {})
+        else:
+            data = _newsctl_toml(config, data)
         raw, where = data, config
     elif not isolated:
         found = find_config(cwd)
@@ -314,14 +337,27 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         kwargs["paths"] = _strings(raw["paths"], lambda m: fail("paths", m))
     if "exclude" in raw:
         kwargs["exclude"] = _strings(raw["exclude"], lambda m: fail("exclude", m))
+    site_format = _site_format(raw, fail)
+    kwargs["site_format"] = site_format
+    if "respect-gitignore" in raw:
+        if not isinstance(raw["respect-gitignore"], bool):
+            raise fail("respect-gitignore", f"must be true or false, got {raw['respect-gitignore']!r}")
+        kwargs["respect_gitignore"] = raw["respect-gitignore"]
     if "required-fields" in raw:
         from newsctl.fields import FIELDS
 
         req = _strings(raw["required-fields"], lambda m: fail("required-fields", m))
+        names = []
         for name in req:
-            if name not in FIELDS:
-                raise fail("required-fields", f"'{name}' is not a known front-matter field ({', '.join(FIELDS)})")
-        kwargs["required_fields"] = req
+            canonical = site_format.canonical_of(name)
+            if canonical is None and name not in site_format.extra_fields:
+                raise fail(
+                    "required-fields",
+                    f"'{name}' is not a known front-matter field ({', '.join(FIELDS)}), an alias of one, "
+                    "or one of extra-fields",
+                )
+            names.append(canonical or name)
+        kwargs["required_fields"] = tuple(dict.fromkeys(names))
     if "fail-on" in raw:
         kwargs["fail_on"] = _severity(raw["fail-on"], lambda m: fail("fail-on", m))
     if "severity" in raw:
@@ -399,6 +435,35 @@ def _site(raw: Mapping[str, Any], fail: Any) -> Site:
         locale=values.get("locale"),
         timezone=values.get("timezone"),
     )
+def _site_format(raw: Mapping[str, Any], fail: Any) -> SiteFormat:
+    """aliases, extra-fields, link-out-fields and template-syntax -> a SiteFormat."""
+    from newsctl.fields import FIELDS, LINK_OUT_FIELDS, TEMPLATE_SYNTAX
+
+    kwargs: dict[str, Any] = {}
+    if "aliases" in raw:
+        table = raw["aliases"]
+        if not isinstance(table, dict):
+            raise fail("aliases", 'must be a table such as { author = ["writer", "reporter"] }')
+        pairs = []
+        for canonical, names in table.items():
+            if canonical not in FIELDS:
+                guess = difflib.get_close_matches(canonical, list(FIELDS), n=1)
+                hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+                raise fail(f"aliases.{canonical}", f"'{canonical}' is not a front-matter field{hint}; aliases map site keys onto {', '.join(FIELDS)}")
+            pairs.append((canonical, _strings(names, lambda m, c=canonical: fail(f"aliases.{c}", m))))
+        kwargs["aliases"] = tuple(pairs)
+    if "extra-fields" in raw:
+        kwargs["extra_fields"] = _strings(raw["extra-fields"], lambda m: fail("extra-fields", m))
+    if "link-out-fields" in raw:
+        kwargs["link_out_fields"] = _strings(raw["link-out-fields"], lambda m: fail("link-out-fields", m))
+    else:
+        kwargs["link_out_fields"] = LINK_OUT_FIELDS
+    if "template-syntax" in raw:
+        value = raw["template-syntax"]
+        if value not in TEMPLATE_SYNTAX:
+            raise fail("template-syntax", f"{value!r} is not one of {', '.join(repr(v) for v in TEMPLATE_SYNTAX)}")
+        kwargs["template_syntax"] = value
+    return SiteFormat(**kwargs) if kwargs else DEFAULT_SITE
 
 
 def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
@@ -416,6 +481,8 @@ def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Setting
         changes["fail_on"] = _severity(overrides["fail_on"], lambda m: ConfigError(f"--fail-on: {m}"))
     if overrides.get("now") is not None:
         changes["now"] = overrides["now"]
+    if overrides.get("no_ignore"):
+        changes["respect_gitignore"] = False
     if overrides.get("options"):
         merged = dict(settings.options)
         for key, value in overrides["options"].items():

@@ -28,10 +28,10 @@ def crashing_rule(article, settings):
 _parse = newsctl.parse.parse
 
 
-def parse(source):
+def parse(source, *args, **kwargs):
     if "CRASH THE PARSER" in source.text:
         raise RuntimeError("the parser fails on purpose")
-    return _parse(source)
+    return _parse(source, *args, **kwargs)
 
 
 newsctl.parse.parse = parse

@@ -126,10 +126,19 @@ def test_decimal_grade_limits_are_accepted_and_whole_numbers_required_elsewhere(
         from_mapping({"max-sentence-words": 30.5})
 
 
-def test_newsctl_toml_with_a_tool_table_says_to_use_top_level_keys(tmp_path: Path):
+def test_newsctl_toml_with_only_a_tool_table_is_read_as_that_table(tmp_path: Path):
     (tmp_path / "newsctl.toml").write_text('[tool.newsctl]\nignore = ["S003"]\n')
-    with pytest.raises(ConfigError, match="top level of newsctl.toml"):
+    settings = load_settings(cwd=tmp_path)
+    assert settings.ignore == ("S003",)
+    assert load_settings(tmp_path / "newsctl.toml").ignore == ("S003",)
+
+
+def test_newsctl_toml_mixing_top_level_keys_and_a_tool_table_says_what_to_change(tmp_path: Path):
+    (tmp_path / "newsctl.toml").write_text('select = ["M"]\n[tool.newsctl]\nignore = ["S003"]\n')
+    with pytest.raises(ConfigError) as err:
         load_settings(cwd=tmp_path)
+    assert "settings are both at the top level (select) and in a [tool.newsctl] table" in str(err.value)
+    assert "delete the '[tool.newsctl]' line" in str(err.value)
 
 
 def test_week_and_basic_dates_count_as_bare():

@@ -9,6 +9,7 @@ import typer
 from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
 from newsctl.cli import server as server_cli
+from newsctl.cli import init as init_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
 from newsctl.cli import review as review_cli
@@ -49,6 +50,7 @@ app.command("export")(export.export_command)
 app.command("feed")(feed_cli.feed_command)
 app.command("review")(review_cli.review_command)
 app.command("server")(server_cli.server_command)
+app.command("init")(init_cli.init_command)
 
 
 def main() -> None:

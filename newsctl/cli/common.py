@@ -137,7 +137,7 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
     with progress_bar(label, len(files), quiet) as advance:
         for fp, shown in files:
             try:
-                articles.append(parse_file(fp, shown))
+                articles.append(parse_file(fp, shown, settings.site_format))
             except SourceError as exc:
                 errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
             advance()

@@ -74,6 +74,10 @@ def lint_command(
         Optional[int],
         typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
     ] = None,
+    no_ignore: Annotated[
+        bool,
+        typer.Option("--no-ignore", help="Lint files that .gitignore excludes too (directories are walked honouring it)."),
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Check articles for metadata, structure, dates, readability and hygiene problems.
@@ -101,6 +105,7 @@ def lint_command(
             "fail_on": fail_on,
             "now": now,
             "options": options,
+            "no_ignore": no_ignore,
         },
     )
     targets = default_paths(paths, settings)

@@ -184,7 +184,7 @@ def prepare_path(
     from newsctl.source import SourceError
 
     try:
-        article = parse_file(path, shown)
+        article = parse_file(path, shown, settings.site_format)
     except SourceError as exc:
         return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}"), None
     meta = article.meta

@@ -187,8 +187,10 @@ def prepare(article: Article, name: str, options: ExportOptions) -> ExportDoc:
     fm = article.front_matter
     if not fm.present:
         raise ExportError("line 1: no front matter: an exported article needs at least a title")
-    if article.problems:
-        p = article.problems[0]
+    # a problem read past with a warning (a YAML tab quirk, a date in another layout) does not block
+    blocking = [p for p in article.problems if p.severity is None]
+    if blocking:
+        p = blocking[0]
         raise ExportError(f"line {p.span.line}: {p.message}")
     meta = article.meta
     if not meta.title:

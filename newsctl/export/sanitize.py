@@ -32,15 +32,14 @@ ALLOWED_TAGS = frozenset(
         "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
         "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
-        "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
+        "section", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
         "thead", "time", "tr", "u", "ul", "var", "wbr",
     }
 )  # fmt: skip
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "title", "lang", "dir"},
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "class"},
     "img": {"src", "alt", "width", "height"},
-    "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "scope", "style"},
     "time": {"datetime"},
@@ -50,6 +49,12 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "abbr": set(),
     "code": {"class"},
+    # footnotes (mdit-py-plugins): <section class="footnotes"> with back links
+    "section": {"class"},
+    "sup": {"class"},
+    "ol": {"start", "reversed", "class"},
+    "li": {"class"},
+    "hr": {"class"},
 }
 # Whole elements removed with their content (not just the tags).
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"})
@@ -85,8 +90,8 @@ def safe_url(url: str, image: bool = False) -> bool:
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
     if attr == "class":
-        # only the language-xxx class markdown-it puts on fenced code
-        kept = [c for c in value.split() if re.fullmatch(r"language-[\w+#.-]{1,40}", c)]
+        # only the language-xxx class markdown-it puts on fenced code, and the footnote classes
+        kept = [c for c in value.split() if re.fullmatch(r"language-[\w+#.-]{1,40}|footnotes?(?:-[a-z]+)?", c)]
         return " ".join(kept) or None
     if attr in ("href", "src"):
         return value if safe_url(value, image=(attr == "src")) else None

@@ -88,6 +88,8 @@ class _Writer:
             elif t == "image":
                 alt = _SPACES.sub(" ", child.content).strip()
                 out.append(f"[Image: {alt}]" if alt else "[Image]")
+            elif t == "footnote_ref":
+                out.append(f"[note {child.meta['id'] + 1}]")
         return self.clean("".join(out))
 
     def _marker(self, tok: Any) -> str | None:
@@ -147,7 +149,18 @@ class _Writer:
                     out.append(self.list(tok, inner, width))
                 i = close + 1
                 continue
-            if t in ("fence", "code_block"):
+            if t == "footnote_block_open":
+                out.append(["Notes"])
+            elif t == "footnote_open":
+                # a footnote: its paragraphs, the first labelled like the reference in the text
+                close = next(j for j in range(i, n) if tokens[j].type == "footnote_close")
+                label = f"[note {tok.meta['id'] + 1}] "
+                for k, block in enumerate(self.blocks(tokens[i + 1 : close], width - len(label))):
+                    lead = label if k == 0 else " " * len(label)
+                    out.append([(lead if m == 0 else " " * len(label)) + line for m, line in enumerate(block)])
+                i = close + 1
+                continue
+            elif t in ("fence", "code_block"):
                 code = self.clean(tok.content).rstrip("\n").split("\n")
                 out.append([(CODE_INDENT + line).rstrip() for line in code])
             elif t == "hr":

@@ -394,7 +394,7 @@ def view_for_file(path: Any, shown: str, findings: list[Finding], settings: Any,
     from newsctl.source import SourceError
 
     try:
-        article = parse_file(path, shown)
+        article = parse_file(path, shown, settings.site_format)
     except SourceError as exc:
         if not findings:
             from newsctl.engine import unreadable

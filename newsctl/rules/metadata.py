@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from newsctl.article import Article, Span
-from newsctl.fields import FIELDS
-from newsctl.findings import Edit, Fix, Hit
+from newsctl.fields import looks_like_text
+from newsctl.findings import Edit, Fix, Hit, Severity
 from newsctl.registry import rule
 from newsctl.settings import Settings
 
@@ -15,7 +14,7 @@ from newsctl.settings import Settings
 def _problems(article: Article, kind: str) -> Iterator[Hit]:
     for p in article.problems:
         if p.kind == kind:
-            yield Hit(p.span, p.message, p.hint)
+            yield Hit(p.span, p.message, p.hint, p.fix, severity=Severity(p.severity) if p.severity else None)
 
 
 @rule("M001", "unreadable-file", "error", "The file cannot be read as UTF-8 text.")
@@ -91,8 +90,10 @@ def unclosed_front_matter(article: Article, settings: Settings) -> Iterator[Hit]
 @rule("M004", "yaml-syntax-error", "error", "The front matter is not valid YAML, or repeats a key.")
 def yaml_syntax_error(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        YAML syntax errors in the front matter, reported at the line and column the YAML parser
-        gives, and keys written twice.
+        Syntax errors in the front matter (YAML, TOML or JSON), reported at the line and column
+        the parser gives, and keys written twice. A tab used as white space (`- melody<TAB>`),
+        which YAML 1.2 and the site generators accept but PyYAML-based tools reject, is a
+        warning with a fix, and the header is read as the generators read it.
 
     Why it matters:
         A syntax error loses every field; a repeated key silently drops the first value.
@@ -151,6 +152,9 @@ def unsafe_yaml(article: Article, settings: Settings) -> Iterator[Hit]:
     return _problems(article, "unsafe-yaml")
 
 
+LINK_OUT_REQUIRED = ("title", "date")
+
+
 @rule(
     "M007",
     "missing-required-field",
@@ -160,7 +164,10 @@ def unsafe_yaml(article: Article, settings: Settings) -> Iterator[Hit]:
 def missing_required_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         That every field listed in `required-fields` (default: title, date, author) is present
-        and not empty.
+        and not empty, under its own name or a name the site uses for it (`authors`, `by` and
+        `byline` are the author; see docs/format.md). A Jekyll file name's date
+        (`2024-03-06-slug.md`) is the date when the front matter has none. A link-out item
+        (front matter pointing to a story elsewhere, no body) needs only `title` and `date`.
 
     Why it matters:
         Articles without a title, date or byline cannot be published or syndicated correctly.
@@ -184,19 +191,26 @@ def missing_required_field(article: Article, settings: Settings) -> Iterator[Hit
     if not fm.ok:
         return
     where = Span(fm.start_line, 1, fm.start_line, 4)
+    table = settings.site_format.alias_table
     for name in settings.required_fields:
+        if article.is_link_out and name not in LINK_OUT_REQUIRED:
+            continue  # a link to a story elsewhere carries that story's byline, not its own
         field = fm.fields.get(name)
         if field is None:
-            yield Hit(where, f"Required field '{name}' is missing", f"Add '{name}:' to the front matter")
+            others = table.get(name, ())
+            also = f" (or one of the names sites use for it: {', '.join(others[:4])})" if others else ""
+            yield Hit(where, f"Required field '{name}' is missing", f"Add '{name}:' to the front matter{also}")
         elif field.value is None or (isinstance(field.value, str) and not field.value.strip()):
-            yield Hit(field.key_span, f"Required field '{name}' is empty", f"Give '{name}' a value")
+            yield Hit(field.key_span, f"Required field '{field.key}' is empty", f"Give '{field.key}' a value")
 
 
 @rule("M008", "invalid-field-value", "error", "A front-matter value has the wrong type or format.")
 def invalid_field_value(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Each known field's value: `date`, `updated` and `embargo` are ISO 8601 dates or
-        datetimes; `author` is a name or a list of names; `tags` is a list of strings; `status`
+        datetimes (site timestamps such as `2016-04-01 10:30:00 -4` are accepted; another
+        layout that reads unambiguously, such as `March 6, 2024`, is a warning; what is
+        ambiguous, like `03/04/2024`, or impossible is an error); `author` is a name or a list of names; `tags` is a list of strings; `status`
         is draft, ready or published; `slug` is lowercase-with-hyphens; `lang` is a language tag.
 
     Why it matters:
@@ -213,23 +227,32 @@ def invalid_field_value(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     for p in article.problems:
         if p.kind == "invalid-value" and not _empty_required(article, settings, p.span):
-            yield Hit(p.span, p.message, p.hint)
+            yield Hit(p.span, p.message, p.hint, p.fix, severity=Severity(p.severity) if p.severity else None)
 
 
 def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
     """An empty required field is reported once, by M007."""
     for name in settings.required_fields:
+        if article.is_link_out and name not in LINK_OUT_REQUIRED:
+            continue  # M007 does not ask a link-out item for it, so M008 reports it
         f = article.front_matter.fields.get(name)
         if f and f.value_span == span and (f.value is None or (isinstance(f.value, str) and not f.value.strip())):
             return True
     return False
 
 
-@rule("M009", "unknown-field", "warning", "A front-matter key is not one newsctl knows.")
+@rule("M009", "unknown-field", "warning", "A front-matter key looks misspelt (warning) or is the site's own (info).")
 def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Front-matter keys that are not part of the article format, with a "did you mean"
-        suggestion for likely misspellings.
+        Front-matter keys that look like a misspelling (one or two typos) of a known key: a
+        newsctl field, a name sites use for one (`authors`, `excerpt`, `lastmod`), a key the
+        site generators define (`layout`, `permalink`, `weight`), one of `extra-fields`, or,
+        when a directory is linted, a key at least 3 other files of the run use more often.
+        Those are warnings, with a rename fix unless the right key is already there. Any other
+        unknown key is the site's own: reported only as info, and not at all once declared in
+        `extra-fields` (which `newsctl init` writes) or when it qualifies a known key
+        (`image_alt`, `tumblr_url`). A "key" that is really a line of text (a multi-line
+        value that lost its indentation) is a warning.
 
     Why it matters:
         A misspelt key (`autor`, `tittle`) is silently ignored, so the value it holds is lost.
@@ -241,19 +264,33 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         author: Jane Doe
     """
     fm = article.front_matter
+    site = settings.site_format
     for key, field in fm.fields.items():
-        if key in FIELDS:
+        if site.is_known(key):
             continue
-        guess = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
-        if guess:
-            s = field.key_span
-            fix = Fix(f"Rename '{key}' to '{guess[0]}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),))
-            yield Hit(s, f"Unknown field '{key}' (did you mean '{guess[0]}'?)", f"Rename it to '{guess[0]}'", fix)
-        else:
+        s = field.key_span
+        if looks_like_text(key):
+            shown = key if len(key) <= 40 else key[:37] + "..."
             yield Hit(
-                field.key_span,
-                f"Unknown field '{key}'",
-                f"Remove it, or use one of: {', '.join(FIELDS)}",
+                s,
+                f"Front-matter line {s.line} reads as a key ('{shown}'): it looks like text of the value above that lost its indentation",
+                "Indent the value's continuation lines, or quote the whole value",
+            )
+            continue
+        guess = site.misspelling(key)
+        if guess:
+            if guess in fm.fields or site.canonical_of(guess) in fm.fields:
+                # renaming would write the key twice: say so, and leave the choice to the writer
+                yield Hit(s, f"Unknown field '{key}' (did you mean '{guess}'? '{guess}' is already set)", f"Merge it into '{guess}' or remove it")
+                continue
+            fix = Fix(f"Rename '{key}' to '{guess}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess),))
+            yield Hit(s, f"Unknown field '{key}' (did you mean '{guess}'?)", f"Rename it to '{guess}'", fix)
+        elif not site.is_extension(key):
+            yield Hit(
+                s,
+                f"Unknown field '{key}': the site's own key?",
+                "Declare it in extra-fields if the site uses it (newsctl init writes them)",
+                severity=Severity.INFO,
             )
 
 

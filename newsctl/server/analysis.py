@@ -145,7 +145,7 @@ def analyse(
     if path is not None and settings.is_excluded(shown):
         result.skipped = f"excluded by {settings.config_path.name if settings.config_path else 'settings'}"
         return result
-    article = parse_text(text, shown)
+    article = parse_text(text, shown, settings.site_format)
     result.article = article
     result.findings = lint_article(article, settings)
     return result

@@ -101,9 +101,9 @@ def test_valid_values_pass():
 
 def test_unknown_field_suggests_and_offers_a_fix():
     findings = lint("---\ntitle: t\nautor: Jane\nfoo: bar\n---\n\nBody.\n", select=["M009"])
-    assert [(f.code, f.line, f.column, f.message) for f in findings] == [
-        ("M009", 3, 1, "Unknown field 'autor' (did you mean 'author'?)"),
-        ("M009", 4, 1, "Unknown field 'foo'"),
+    assert [(f.code, f.line, f.column, f.severity.value, f.message) for f in findings] == [
+        ("M009", 3, 1, "warning", "Unknown field 'autor' (did you mean 'author'?)"),
+        ("M009", 4, 1, "info", "Unknown field 'foo': the site's own key?"),
     ]
     fix = findings[0].fix
     assert fix is not None and fix.edits[0].content == "author"
