@@ -82,7 +82,8 @@ def test_legitimate_doubles_pass():
     "html, line, fragment",
     [
         ('<script>alert(1)</script>', 10, "<script>"),
-        ('<iframe src="https://example.org"></iframe>', 10, "<iframe>"),
+        ('<iframe src="javascript:alert(1)"></iframe>', 10, "<iframe>"),
+        ('<script src="http://cdn.example.org/x.js"></script>', 10, "<script>"),
         ('<object data="x.swf"></object>', 10, "<object>"),
         ('<div>\n<img src="x.jpg" onerror="alert(1)">\n</div>', 11, "onerror"),
         ('<a href="javascript:alert(1)">x</a>', 10, "javascript:"),
