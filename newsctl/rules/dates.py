@@ -21,6 +21,7 @@ from newsctl.dates import (
     days_in_month,
     long_date,
     relative_date,
+    relative_unit,
     short_date,
 )
 from newsctl.findings import Edit, Fix, Hit
@@ -372,13 +373,24 @@ def embargo_passed(article: Article, settings: Settings) -> Iterator[Hit]:
 # --- prose --------------------------------------------------------------------------------------
 
 
-@rule("D009", "relative-date-word", "warning", "A relative day word (today, yesterday) that syndication breaks.")
+@rule("D009", "relative-date-word", "warning", "A relative day word (today, yesterday, last Tuesday) that syndication breaks.")
 def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        The words "today", "yesterday", "tomorrow", "tonight", "last night", "this morning",
-        "this afternoon" and "this evening" in the title, summary, headings and prose,
-        quotations included, in any case ("TODAY", "Last Night"). The message gives the day the
-        word means, counted from the publication date (or says it is outside the calendar).
+        Words that name a day by its distance from the publication day, in the title, summary,
+        headings, prose and table cells, quotations included, in any case: "today",
+        "yesterday", "tomorrow", "tonight", "last night", "this morning", "this afternoon",
+        "this evening"; weekday phrases ("last Tuesday", "next Monday", "this Friday"); and
+        "this week", "last week", "next week", "this weekend", "last weekend", "next weekend".
+        The message gives the day (or the week's Monday, the weekend's Saturday) the words
+        mean, counted from the publication date: "last Tuesday" is the latest Tuesday before
+        it, "next Monday" the first Monday after it, "this Friday" the Friday of its week.
+
+        "Today" is reported only when it names the day: next to a verb of the day's news
+        ("Today, the council approved", "the vote is today", "we're launching today"), a time
+        ("today at 5 p.m.", "later today") or an event ("today's hearing"). "Today" meaning
+        "nowadays" ("the tool records encrypted traffic today", "in today's world", "Today,
+        I'm a principal", "Today we'll look at") is not.
+
         Inside a direct quotation the words cannot be changed, so the message says so and the
         hint is to add the day in brackets after the word ("tonight [Sunday]"). Capitalised
         names such as "USA Today" and "the Tonight Show" are not reported. Silent when the
@@ -388,11 +400,14 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         Syndicated, archived and late-read copy is read on another day than it was written;
         "yesterday" then points to the wrong day. Name the weekday or the date instead.
 
+        Severity warning: on real published copy 0.1 reported every "today", and most meant
+        "nowadays"; with those left out, what remains is a day an editor would name.
+
     Example:
-        The council approved the budget yesterday.
+        The council approved the budget yesterday and meets again next Monday.
 
     Use instead:
-        The council approved the budget on Sunday.
+        The council approved the budget on Sunday and meets again on March 13.
     """
     pub = article.meta.publication_date
     if pub is None:
@@ -400,7 +415,7 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
     quotes: dict[int, list[tuple[int, int]]] = {}
     for m in article.dates:
         word = m.relative_word
-        if word is None:
+        if word is None or m.sense == "nowadays":
             continue
         quoted = _in_quotation(article, m, quotes)
         d = relative_date(word, pub)
@@ -413,20 +428,26 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
                 else "Write the day instead: syndicated copy is read on other days",
             )
             continue
-        weekday = WEEKDAYS[d.weekday()]
+        unit = relative_unit(word)
+        if unit == "day":
+            meaning = f"{_RELATIVE_PREFIX.get(word, '')}{long_date(d)}"
+            bracket, instead = WEEKDAYS[d.weekday()], f"\"{WEEKDAYS[d.weekday()]}\" or \"{short_date(d)}\""
+        else:
+            meaning = f"the {unit} of {long_date(d)}"
+            bracket = instead = f"the {unit} of {short_date(d)}"
+            instead = f"\"{instead}\""
         if quoted:
             yield Hit(
                 m.span,
-                f"'{m.text}' in a quotation means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
-                f"Keep the quote; add the day in brackets after the word (\"{m.text} [{weekday}]\"): "
+                f"'{m.text}' in a quotation means {meaning} here",
+                f"Keep the quote; add the day in brackets after the word (\"{m.text} [{bracket}]\"): "
                 "syndicated copy is read on other days",
             )
             continue
         yield Hit(
             m.span,
-            f"'{m.text}' means {_RELATIVE_PREFIX.get(word, '')}{long_date(d)} here",
-            f"Write the day instead (\"{weekday}\" or \"{short_date(d)}\"): "
-            "syndicated copy is read on other days",
+            f"'{m.text}' means {meaning} here",
+            f"Write the day instead ({instead}): syndicated copy is read on other days",
         )
 
 
