@@ -144,6 +144,8 @@ _NOT_PAST = frozenset(
     exceed succeed embed naked sacred wicked beloved ragged rugged kindred""".split()
 )
 _PREPOSITIONS = frozenset({"on", "in", "at", "during", "of", "the", "since"})
+_MODALS_AND_WILL = frozenset("will would shall may might can could should must".split())
+_DETERMINERS = frozenset("the a an this that these those its their our his her your my".split())
 
 RELATIVE_OFFSET = {
     "today": 0,
@@ -576,10 +578,14 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
     after_end = clause.start() if clause else sentence_end
-    after = list(islice(_words(text, end, after_end, sentence_start), 5))
+    after = list(islice(_words(text, end, after_end, sentence_start), 8))
     near = before + after[:4]
     if any(w in _FUTURE or w.endswith("'ll") for w in near):
         return None, any(w in _FUTURE_ONLY or w.endswith("'ll") for w in near)
+    # "In June 2024, the cross-signed certificate will expire": a modal later in the clause makes
+    # the -ed word before it a participle, and the clause future.
+    if any(w in _MODALS_AND_WILL or w.endswith("'ll") for w in after):
+        return None, any(w in _FUTURE_ONLY or w.endswith("'ll") for w in after)
     # "was signed on June 3": a past auxiliary, up to the date without its prepositions.
     words = before
     while words and words[-1] in _PREPOSITIONS:
@@ -596,6 +602,8 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     for i, w in enumerate(after[:3]):
         if w in _ATTRIBUTION:
             continue
+        if i and after[i - 1] in _DETERMINERS:
+            continue  # "the signed agreement", "a revised plan": an adjective, not a verb
         if w in _PAST_AUX:
             nxt = after[i + 1] if i + 1 < len(after) and _is_past_verb(after[i + 1]) else ""
             return f"{w} {nxt}".strip(), False
@@ -604,8 +612,12 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     return None, False
 
 
-def _is_past_verb(word: str) -> bool:
+def is_past_verb(word: str) -> bool:
+    """A lowercase word that reads as a past tense ("said", "launched"); not "need", "hundred"."""
     return word in _IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
+
+
+_is_past_verb = is_past_verb
 
 
 # --- "today": this day, or nowadays? -----------------------------------------------------------

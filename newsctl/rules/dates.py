@@ -19,6 +19,7 @@ from newsctl.dates import (
     WEEKDAYS,
     DateMention,
     days_in_month,
+    is_past_verb,
     long_date,
     relative_date,
     relative_unit,
@@ -27,7 +28,7 @@ from newsctl.dates import (
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
 from newsctl.settings import Settings
-from newsctl.text import quoted_ranges
+from newsctl.text import quoted_ranges, split_sentences
 
 _NOT_PUBLISHED = ("draft", "ready")
 _RELATIVE_PREFIX = {
@@ -476,13 +477,31 @@ _RETROSPECTIVE_AFTER = frozenset(
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
 
 
+# A field with one of these looks back at a year on purpose: "2021 in Review", "Survey 2021
+# Results", "Fiscal Year 2023 Impact Report", "2021 Highlights", "Looking back at 2024".
+_LOOKING_BACK = re.compile(
+    r"\b(?:review|reviews|reviewed|recap|recaps|highlights?|results?|survey|surveys|report|reports|annual|"
+    r"impact|wrap-?up|wrapped|retrospective|look(?:ing)?\s+back|by\s+the\s+numbers|in\s+numbers|year\s+in|"
+    r"accomplishments|achievements|lessons|milestones|best\s+of|rewind|fiscal\s+year|FY|during|throughout)\b",
+    re.IGNORECASE,
+)
+
+
 def _retrospective(text: str, start: int, end: int) -> bool:
-    """Is the year at text[start:end] named as the past on purpose (by the word before or after)?"""
+    """Is the year at text[start:end] named as the past on purpose? By the word before or
+    after it, by a field that looks back ("2021 in Review", "Survey Results"), or by a verb in
+    the past tense in its sentence ("In 2023, the team launched ...", "how we engaged in 2021")."""
     before = _TITLE_WORD.findall(text[max(0, start - 30) : start])
     if before and text[start - 1 : start].isspace() and before[-1].lower() in _RETROSPECTIVE_BEFORE:
         return True
     after = _TITLE_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-    return after is not None and after.group().lower() in _RETROSPECTIVE_AFTER
+    if after is not None and after.group().lower() in _RETROSPECTIVE_AFTER:
+        return True
+    if _LOOKING_BACK.search(text):
+        return True
+    sentence = next(((s, e) for s, e in split_sentences(text) if s <= start < e), (0, len(text)))
+    words = [w.lower() for w in _TITLE_WORD.findall(text[sentence[0] : sentence[1]])]
+    return any(is_past_verb(w) for w in words)
 
 
 @rule(
@@ -505,12 +524,23 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
           census, crash, attack, attacks, riots, earthquake, fire, fires, storm, storms,
           hurricane, drought, heatwave, recession, pandemic, war, final, champions, winners
           ("back to 2025 levels", "inquiry into 2025 floods");
+        - a field that looks back at a year: year-in-review, survey, results, report, annual,
+          impact, highlights, recap, lessons, milestones, "looking back", "by the numbers",
+          "fiscal year", "during", "throughout" ("Search.gov 2021 Year in Review", "Go
+          Developer Survey 2021 Results", "Fiscal Year 2023 Impact Report");
+        - a year in a sentence told in the past tense, the year as the subject of what
+          happened ("In 2023, the agency stepped up", "How the team engaged readers in 2024");
         - a field that also names the publication year ("From 2025 to 2026");
         - decades ("2020s") and year ranges ("2025-26"), which are not years here.
+        One finding per field.
 
     Why it matters:
         Last year's number in the headline is usually a story copied from last year's template,
         or a typo in `date` made in January; either way it is the most visible date in the story.
+
+        Severity warning: on real published copy all 25 findings of 0.1 were reviews of the
+        previous year, which is the right year; those are now left alone, and what remains is
+        last year written as the current one ("Council approves 2025 budget" in 2026).
 
     Example:
         title: Council approves 2023 budget
@@ -537,6 +567,7 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
                 f"('date' {_written(article, 'date')})",
                 f"Correct the year in the {field}, or the 'date' field",
             )
+            break  # one finding per field: the year is stale everywhere in it or nowhere
 
 
 @rule(
@@ -551,7 +582,11 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
         publication date that sit next to a past-tense verb ("was signed on June 3, 2024",
         "In June 2024, officials signed..."). A future or present marker nearby ("will",
         "is", "expected", "scheduled", "to", "until") keeps a date quiet, so plans and
-        schedules are not reported. Dates without a year are not checked.
+        schedules are not reported, and so is a clause where a modal comes later ("In June
+        2024, the cross-signed certificate will expire"); an -ed word after an article or
+        possessive ("the revised plan") is an adjective, not a verb. Paragraphs added after
+        publication ("Editor's note:", "Update:", "Correction:") are not checked: they report
+        later events on purpose. Dates without a year are not checked.
 
     Why it matters:
         An event reported as done cannot come after the story was published: the year (or
@@ -570,6 +605,8 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
     for m in article.dates:
         if m.past_cue is None or m.year_inferred or m.year is None or m.month is None or not m.valid:
             continue
+        if _added_later(article, m):
+            continue
         if m.kind in ("full", "iso"):
             after = m.date is not None and m.date > pub
         elif m.kind == "month_year":
@@ -583,6 +620,18 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
                 f"(\"{m.past_cue}\")",
                 "Check the year; if the event is still to come, say so in the future tense",
             )
+
+
+# A paragraph written after publication: "Editor's note:", "Update:", "Updated March 3:", "Correction:".
+_LATER_NOTE = re.compile(r"^\W*(?:editors?['’]?s?['’]?\s+note|update[ds]?\b|correction|clarification|postscript)", re.IGNORECASE)
+
+
+def _added_later(article: Article, m: DateMention) -> bool:
+    """Is the mention in an editor's note or update, written after the article was published?"""
+    if m.block < 0:
+        return False
+    inline = article.blocks[m.block].inline
+    return inline is not None and _LATER_NOTE.match(inline.prose) is not None
 
 
 @rule("D012", "ap-date-style", "info", "Dates not in AP style (month abbreviations, weekdays).", enabled=False)
