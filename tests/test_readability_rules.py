@@ -77,10 +77,16 @@ def test_many_long_sentences():
 
 
 def test_repeated_sentence_start():
-    text = FRONT + "Intro here now.\n\nThe council met. The mayor spoke.\n\nThe vote was close. They left.\n"
+    text = FRONT + "Intro here now.\n\nThe council met. The mayor spoke. The vote was close. They left.\n"
     found = lint(text, select=["R006"])
     assert [(f.code, f.line, f.column) for f in found] == [("R006", 10, 1)]
     assert found[0].message == '3 consecutive sentences start with "The"'
+
+
+def test_repeated_start_counts_within_a_paragraph_only():
+    # news paragraphs each open on their subject: three paragraphs starting "The" are not a run
+    text = FRONT + "The council met on Monday.\n\nThe mayor spoke first.\n\nThe vote was close. The result stands.\n"
+    assert lint(text, select=["R006"]) == []
 
 
 def test_repeated_start_resets_at_headings_and_respects_limit():
