@@ -39,13 +39,6 @@ _LABEL_LINE = re.compile(
 )
 
 
-def _texts(article: Article) -> Iterator[tuple[Inline, str]]:
-    """Prose of paragraphs and headings, apostrophes straightened (same length)."""
-    for b in article.blocks:
-        if b.inline is not None and b.kind in ("paragraph", "heading"):
-            yield b.inline, b.inline.prose.replace("’", "'").replace("‘", "'")
-
-
 @rule("H001", "assistant-leftover", "error", "Chat-assistant boilerplate left in the copy.")
 def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
@@ -168,9 +161,13 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
         A placeholder that is mentioned rather than used is not reported: inside quotation
         marks (your security "TODO" list), after an article or possessive (the famous Lorem
         Ipsum text, a TODO comment, my todo list), or before a noun that names it (TODO list,
-        lorem ipsum text). "TK" before a capitalised word ("TK Maxx") and "XXX" after a
-        capitalised word ("Super Bowl XXX") are names and numerals. Square brackets inside a
-        quotation that add words to it ("[the mayor] said") are editing, not prompts.
+        lorem ipsum text). Sample text shown to readers is written with prompts and XX on
+        purpose, so those are not reported in a block quote or inside a quotation ("Here's the
+        link: [link]"), unless the quotation is nothing but the prompt ("[Insert quote from
+        mayor]," she said). "TK" before a capitalised word ("TK Maxx") and "XXX" after a
+        capitalised word ("Super Bowl XXX") are names and numerals. Square brackets that add
+        words to a quotation ("[the mayor] said") are editing, not prompts, and bracketed text
+        followed by `(` or `[` is a link.
 
     Why it matters:
         A placeholder means a fact is still missing; published, it is a visible error.
@@ -185,18 +182,26 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The fire destroyed 14 homes, said fire chief Ana Ruiz.
     """
-    for inline, text in _texts(article):
+    for b in article.blocks:
+        if b.inline is None or b.kind not in ("paragraph", "heading"):
+            continue
+        inline, text = b.inline, b.inline.prose
         quotes = quoted_ranges(text)
-        for start, end, word, prompt in _placeholders(text):
-            if prompt or not _inside(start, quotes):
-                yield Hit(inline.span(start, end), f"Placeholder \"{word}\" left in the text", "Replace it with the missing fact")
+        for start, end, word, sample in _placeholders(text):
+            if sample and b.in_quote:
+                continue  # a block-quoted template shown to readers ("[Your agency] understands...")
+            quote = next(((s, e) for s, e in quotes if s <= start < e), None)
+            alone = not text[quote[0] + 1 : start].strip(_PUNCT) and not text[end : quote[1] - 1].strip(_PUNCT) if quote else False
+            if quote is not None and not (sample and alone):
+                continue  # mentioned in quotation marks, unless the quotation is nothing but a prompt
+            yield Hit(inline.span(start, end), f"Placeholder \"{word}\" left in the text", "Replace it with the missing fact")
     for key, field in article.front_matter.fields.items():
         values = field.value if isinstance(field.value, list) else [field.value]
         for value in values:
             if isinstance(value, str):
                 quotes = quoted_ranges(value)
-                for start, _, word, prompt in _placeholders(value):
-                    if prompt or not _inside(start, quotes):
+                for start, _, word, _sample in _placeholders(value):
+                    if not _inside(start, quotes):
                         yield Hit(field.value_span, f"Placeholder \"{word}\" in front-matter field '{key}'", "Replace it with the real value")
 
 
@@ -207,11 +212,11 @@ _PLACEHOLDER = re.compile(
     r"hundred\b|times\b|(?!chromosome)[a-z]))|(?:19|20)XX)(?![\w-]))"
     r"|(?P<prompt>\[\s*(?:insert|add|include|enter|fill in|paste|your|name|full name|first name|last name|company|"
     r"organi[sz]ation|agency|date|time|day|city|location|venue|quote|link|url|source|number|figure|amount|price|"
-    r"statistic|stat|contact|phone|email|website|photo|image|caption|placeholder|tbd|tk|todo|xx+)\b[^\]\n]{0,80}\])"
-    r"|(?P<insert>\[\s*[^\]\n]{0,60}\b(?:here|tbd|tk)\s*\])",
+    r"statistic|stat|contact|phone|email|website|photo|image|caption|placeholder|tbd|tk|todo|xx+)\b[^\]\n]{0,80}\]"
+    r"(?![(\[:]))",  # "[text](url)" and "[text][ref]" that did not parse as links are links, not prompts
     re.IGNORECASE,
 )
-_UPPER_ONLY = ("TK", "TODO", "FIXME", "XXX", "XX", "$")
+_PUNCT = " \t\n,.;:!?"
 # Before a placeholder, a word that makes it a thing talked about: "the famous Lorem Ipsum text".
 _MENTION_BEFORE = re.compile(r"(?:\b(?:the|a|an|my|your|our|their|his|her|its|this|that|these|those|of)\s+(?:[\w-]+\s+)?|[#@/])$", re.IGNORECASE)
 # After it, a noun that names it: "TODO list", "lorem ipsum text", "FIXME comments".
@@ -226,13 +231,14 @@ _NAME_BEFORE = re.compile(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a
 
 
 def _placeholders(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, as written, is a bracketed prompt) of each placeholder used (not mentioned)
-    in text. Quotation marks are the caller's business: a prompt inside them is still a prompt."""
+    """(start, end, as written, is template-like) of each placeholder used (not mentioned) in
+    text. Template-like placeholders (bracketed prompts, XX figures) are also how sample text
+    shown to readers is written; the caller decides by the quotation or block quote around them."""
     for m in _PLACEHOLDER.finditer(text):
         word = m.group()
         start, end = m.span()
         before = text[max(0, start - 40) : start]
-        if m.group("prompt") or m.group("insert"):
+        if m.group("prompt"):
             yield start, end, " ".join(word.split()), True
             continue
         if m.group("lorem"):
@@ -248,7 +254,7 @@ def _placeholders(text: str) -> Iterator[tuple[int, int, str, bool]]:
             continue  # "TK Maxx", "XX Corp": names
         if word == "XXX" and _NAME_BEFORE.search(before):
             continue
-        yield start, end, word, False
+        yield start, end, word, m.group("figure") is not None
 
 
 @rule("H003", "doubled-word", "warning", "A word is repeated: \"the the\".")
