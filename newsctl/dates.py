@@ -104,6 +104,7 @@ _RELATIVE = re.compile(
     r"|(?i:last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?i:last|next|this)\s+(?i:week|weekend))(?![\w-])"
 )
+_NARRATIVE_BEFORE = re.compile(r"\b(?:the|that|a|by|until|of)\s+$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
 _YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
 # The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").
@@ -409,10 +410,21 @@ def find_dates(
                 )
             )
     taken.commit()
+    relatives: list[DateMention] = []
     for m in _RELATIVE.finditer(text):
-        if free(m.start(), m.end()) and not _is_name(text, m.start(), m.group("word")):
-            sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
-            add(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
+        if not free(m.start(), m.end()) or _is_name(text, m.start(), m.group("word")):
+            continue
+        if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
+            continue  # "the next Wednesday", "the last week of June": counted from the story's time, not publication
+        sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
+        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
+    # "Write the best code possible today and delete it tomorrow": beside a "today" that means
+    # "nowadays", yesterday and tomorrow are figures of speech too.
+    generic = {bounds.around(r.start) for r in relatives if r.sense == "nowadays"}
+    for r in relatives:
+        if r.sense is None and bounds.around(r.start) in generic and r.text.lower() in ("tomorrow", "yesterday"):
+            r = replace(r, sense="nowadays")
+        add(r)
     taken.commit()
     for m in _WEEKDAY_ONLY.finditer(text):
         if free(m.start(), m.end()):
@@ -646,6 +658,8 @@ _EVENT_VERBS = frozenset(
     testify rule decide convene gather roll go take share present""".split()
 )
 _MODALS = frozenset("may might can could should must would".split())
+_CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
+_WHERE_IT_IS = re.compile(r"\b(?:where|what|how|who)\s+(?:\w+\s+){0,3}(?:is|are|am|'s|’s|'re|’re)\s+$", re.IGNORECASE)
 _SUBJECTS = frozenset("we i they he she it you who".split())
 # Words after which an -ed word is an adjective ("the dated software", "of encrypted traffic").
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his her your my any all some more most less of with for in on by and or".split())
@@ -693,8 +707,13 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
         return True
     before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, lo, start)][-8:]
     after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, hi)][:10]
+    if _WHERE_IT_IS.search(text, max(lo, start - 30), start):
+        return False  # "where it is today", "what they are today": the present state
     if before and before[-1] in ("is", "are", "was", "were", "'s"):
         return True  # "the vote is today"
+    joins = [i for i, w in enumerate(before) if w in _CLAUSE_JOINS]
+    if joins:
+        before = before[joins[-1] + 1 :]  # "I came over and continue to work there today": its own clause
     if after[:1] in (["is"], ["marks"], ["was"]):
         return True  # "Today is the deadline", "Today marks ten years"
     words = before + after
