@@ -249,9 +249,10 @@ def relative_date(word: str, publication: date) -> date | None:
     """The day a relative word ("yesterday") means in an article published on `publication`;
     None when that day is outside the calendar (before year 1 or after 9999).
 
-    "last Tuesday" is the latest Tuesday before publication, "next Monday" the first Monday
-    after it, "this Friday" the Friday of the publication's week (Monday to Sunday). For
-    "this week", "last week" and "next week" the day is that week's Monday; for "this
+    Weeks run Monday to Sunday: "this Friday" is the Friday of the publication's week, "last
+    Tuesday" the Tuesday of the week before, "next Monday" the Monday of the week after (the
+    reading of most style guides; the words are ambiguous, which is why they are reported).
+    For "this week", "last week" and "next week" the day is that week's Monday; for "this
     weekend", "last weekend" and "next weekend" it is that weekend's Saturday.
     """
     key = " ".join(word.lower().split())
@@ -265,12 +266,7 @@ def relative_date(word: str, publication: date) -> date | None:
             return monday + timedelta(weeks=shift)
         if unit == "weekend":
             return monday + timedelta(days=5, weeks=shift)
-        target = _WEEKDAY_NUMBER[unit]
-        if which == "last":
-            return publication - timedelta(days=(publication.weekday() - target) % 7 or 7)
-        if which == "next":
-            return publication + timedelta(days=(target - publication.weekday()) % 7 or 7)
-        return monday + timedelta(days=target)
+        return monday + timedelta(days=_WEEKDAY_NUMBER[unit], weeks=shift)
     except (OverflowError, KeyError):
         return None
 
@@ -659,7 +655,11 @@ _EVENT_VERBS = frozenset(
 )
 _MODALS = frozenset("may might can could should must would".split())
 _CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
-_WHERE_IT_IS = re.compile(r"\b(?:where|what|how|who)\s+(?:\w+\s+){0,3}(?:is|are|am|'s|’s|'re|’re)\s+$", re.IGNORECASE)
+_SUBORDINATORS = frozenset("how what why when where that if whether".split())
+_WHERE_IT_IS = re.compile(
+    r"(?:\b(?:where|what|how|who|that)\s+(?:\w+\s+){0,3}|\b(?:it|they|we|he|she|you|i)\s+)(?:is|are|am|'s|’s|'re|’re)\s+$",
+    re.IGNORECASE,
+)
 _SUBJECTS = frozenset("we i they he she it you who".split())
 # Words after which an -ed word is an adjective ("the dated software", "of encrypted traffic").
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his her your my any all some more most less of with for in on by and or".split())
@@ -714,6 +714,9 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
     joins = [i for i, w in enumerate(before) if w in _CLAUSE_JOINS]
     if joins:
         before = before[joins[-1] + 1 :]  # "I came over and continue to work there today": its own clause
+    stops = [i for i, w in enumerate(after) if w in _CLAUSE_JOINS or w in _SUBORDINATORS]
+    if stops:
+        after = after[: stops[0]]  # "... dated today, but they held up", "we'll look at how it was done"
     if after[:1] in (["is"], ["marks"], ["was"]):
         return True  # "Today is the deadline", "Today marks ten years"
     words = before + after

@@ -383,8 +383,10 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         "this evening"; weekday phrases ("last Tuesday", "next Monday", "this Friday"); and
         "this week", "last week", "next week", "this weekend", "last weekend", "next weekend".
         The message gives the day (or the week's Monday, the weekend's Saturday) the words
-        mean, counted from the publication date: "last Tuesday" is the latest Tuesday before
-        it, "next Monday" the first Monday after it, "this Friday" the Friday of its week.
+        mean, counted from the publication date in weeks that run Monday to Sunday: "this
+        Friday" is the Friday of its week, "last Tuesday" the Tuesday of the week before, "next
+        Monday" the Monday of the week after. "The next Wednesday" and "that week" count from
+        the story's own time and are not reported.
 
         "Today" is reported only when it names the day: next to a verb of the day's news
         ("Today, the council approved", "the vote is today", "we're launching today"), a time
