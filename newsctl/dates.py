@@ -651,7 +651,7 @@ _DAY_NOUNS = frozenset(
 _EVENT_VERBS = frozenset(
     """launch release announce publish unveil introduce open close begin start end kick mark celebrate
     welcome host hold vote meet sign file issue debut expire premiere air honor honour commemorate observe
-    testify rule decide convene gather roll go take share present""".split()
+    testify rule decide convene gather roll go take""".split()
 )
 _MODALS = frozenset("may might can could should must would".split())
 _CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
@@ -664,7 +664,7 @@ _SUBJECTS = frozenset("we i they he she it you who".split())
 # Words after which an -ed word is an adjective ("the dated software", "of encrypted traffic").
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his her your my any all some more most less of with for in on by and or".split())
 _FUNCTION_AFTER = frozenset("the a an to on in at by for with today this that it them its their our his her into from up out off".split())
-_BE_FORMS = frozenset("is are am be been being 're 's get gets".split())
+_BE_FORMS = frozenset("is are am be being 're 's get gets".split())
 _TIME_NEAR = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)", re.IGNORECASE)
 _TODAY_ANCHOR_BEFORE = re.compile(r"\b(?:earlier|later|as\s+of|starting|beginning|effective|from)\s+$", re.IGNORECASE)
 _TODAY_ANCHOR_AFTER = re.compile(r"^\s*(?:at\b|only\b|\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))", re.IGNORECASE)
@@ -722,11 +722,12 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
     words = before + after
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
-        prev2 = words[i - 2] if i > 1 else ""
-        if prev in _MODALS or prev2 in _MODALS:
+        if _MODALS.intersection(words[max(0, i - 3) : i]):
             continue  # "may be dated today", "could launch": not the day's news
         if w in _PAST_AUX and w not in ("did", "didn't"):
             return True
+        if w == "been":
+            continue  # "has never been more important": a state, not the day's news
         if _is_past_verb(w) and prev not in _BE_FORMS and prev not in _BEFORE_ADJECTIVE and prev != "to":
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in _IRREGULAR_PAST or prev in _SUBJECTS or not nxt or nxt in _FUNCTION_AFTER:

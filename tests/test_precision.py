@@ -292,3 +292,16 @@ def test_realworld_table_counts_per_100_articles_and_ci_failures(tmp_path, capsy
     assert out.splitlines()[0] == "2 articles (2 18f)"
     assert "H002  error            1     50.0        1  placeholder-text" in out
     assert "Articles failing CI (an error, --fail-on error): 1 of 2 (50.0%)" in out
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        ("Today, good service has never been more important.", False),
+        ("Today we'll share what the interviews showed.", False),
+        ("The handbook has been released today.", True),
+        ("Those rules may have been adequate today.", False),
+    ],
+)
+def test_today_with_perfect_tenses_and_modals(sentence, reported):
+    assert bool(found(f"Lead.\n\n{sentence}\n", "D009")) is reported
