@@ -734,8 +734,8 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
                 return True  # "GSA launched the tool", "we released": reported as done
             # "records encrypted traffic today": an -ed word between two content words is an adjective
         lemma = _lemma_forms(w)
-        if lemma is None:
-            continue
+        if lemma is None or prev in _BEFORE_ADJECTIVE:
+            continue  # "those rules", "the launch": nouns
         if w.endswith("ing") and prev in _BE_FORMS | {"'re", "we're", "i'm"}:
             return True  # "we're launching today"
         if w != lemma and not w.endswith("ing") and lemma not in ("go", "take", "roll"):
