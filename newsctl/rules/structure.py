@@ -176,7 +176,7 @@ def _lead(article: Article) -> Block | None:
     return None
 
 
-@rule("S005", "missing-lead", "warning", "No lead paragraph before the first section heading.")
+@rule("S005", "missing-lead", "info", "No lead paragraph before the first section heading.")
 def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         That the body opens with a paragraph (the lead) before its first `##` heading.
@@ -184,6 +184,10 @@ def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         The lead carries the news: feeds, previews and readers who stop after one paragraph all
         depend on it.
+
+        Severity info: on real published copy (link-out items aside) nearly every article that
+        opened with a heading had its lead right under it ("## Background", "## Overview") and
+        a `summary` for feeds; an editor left them as they were.
 
     Example:
         ---
