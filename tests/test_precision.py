@@ -305,3 +305,10 @@ def test_realworld_table_counts_per_100_articles_and_ci_failures(tmp_path, capsy
 )
 def test_today_with_perfect_tenses_and_modals(sentence, reported):
     assert bool(found(f"Lead.\n\n{sentence}\n", "D009")) is reported
+
+
+def test_a_relative_word_quoted_on_its_own_is_a_figure_of_speech():
+    assert found("Lead.\n\nThe fixes were needed “yesterday”, the manager joked.\n", "D009") == []
+    assert [m for _, _, m in found('Lead.\n\n"We fixed it yesterday," the manager said.\n', "D009")] == [
+        "'yesterday' in a quotation means Tuesday, March 5, 2024 here"
+    ]

@@ -395,7 +395,9 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         I'm a principal", "Today we'll look at") is not.
 
         Inside a direct quotation the words cannot be changed, so the message says so and the
-        hint is to add the day in brackets after the word ("tonight [Sunday]"). Capitalised
+        hint is to add the day in brackets after the word ("tonight [Sunday]"). A word quoted on
+        its own is a figure of speech ("results were needed “yesterday”") and is not reported.
+        Capitalised
         names such as "USA Today" and "the Tonight Show" are not reported. Silent when the
         article has no valid publication date.
 
@@ -418,7 +420,7 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
     quotes: dict[int, list[tuple[int, int]]] = {}
     for m in article.dates:
         word = m.relative_word
-        if word is None or m.sense == "nowadays":
+        if word is None or m.sense == "nowadays" or _scare_quoted(article, m):
             continue
         quoted = _in_quotation(article, m, quotes)
         d = relative_date(word, pub)
@@ -452,6 +454,18 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
             f"'{m.text}' means {meaning} here",
             f"Write the day instead ({instead}): syndicated copy is read on other days",
         )
+
+
+def _scare_quoted(article: Article, m: DateMention) -> bool:
+    """Is the word quoted on its own, as a figure of speech ("results were needed “yesterday”")?"""
+    if m.block < 0 or article.blocks[m.block].inline is None:
+        return False
+    prose = article.blocks[m.block].inline.prose  # type: ignore[union-attr]
+    return any(
+        prose[start + 1 : end - 1].strip(" ,.!?") == prose[m.start : m.end]
+        for start, end in quoted_ranges(prose)
+        if start < m.start and m.end <= end
+    )
 
 
 def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
