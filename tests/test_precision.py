@@ -312,3 +312,33 @@ def test_a_relative_word_quoted_on_its_own_is_a_figure_of_speech():
     assert [m for _, _, m in found('Lead.\n\n"We fixed it yesterday," the manager said.\n', "D009")] == [
         "'yesterday' in a quotation means Tuesday, March 5, 2024 here"
     ]
+
+
+# --- R004 / S006: an interviewee's answer is their words --------------------------------------------
+
+LONG_ANSWER = " ".join(["We rebuilt the intake form with the caseworkers who use it every day."] * 15)  # 195 words
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "**Q:** How did you start the project?\n\n**A:** ",
+        "**Maria Lopez:** ",
+        "*What did you learn from the first pilot?*\n\n",
+        "## What surprised you most?\n\n",
+    ],
+)
+def test_long_interview_answers_are_not_long_paragraphs(before):
+    assert lint(body(f"Lead.\n\n{before}{LONG_ANSWER}\n"), select=["R004"]) == []
+
+
+def test_long_paragraph_of_the_writer_is_still_reported():
+    text = f"Lead.\n\n## What the audit found\n\n{LONG_ANSWER}\n"
+    assert [(f.line, f.message) for f in lint(body(text), select=["R004"])] == [(12, "Paragraph has 195 words (limit 175)")]
+
+
+def test_section_answering_a_question_to_you_is_not_a_long_section():
+    answer = "\n\n".join([LONG_ANSWER] * 3)
+    assert lint(body(f"Lead.\n\n## How did you get into public service?\n\n{answer}\n"), select=["S006"]) == []
+    findings = lint(body(f"Lead.\n\n## How the county rebuilt intake\n\n{answer}\n"), select=["S006"])
+    assert [f.message for f in findings] == ['Section "How the county rebuilt intake" has 585 words without a subheading (limit 400)']

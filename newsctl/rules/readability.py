@@ -12,6 +12,7 @@ from newsctl.article import Article, Span
 from newsctl.findings import Hit
 from newsctl.readability import Measurement, SentenceStats, measure
 from newsctl.registry import option, rule
+from newsctl.rules.interview import is_answer
 from newsctl.settings import Settings
 from newsctl.text import WORD_RE
 
@@ -167,7 +168,9 @@ def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
 def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Paragraphs (and list items) with more than `max-paragraph-words` words (default 175),
-        quotations excluded.
+        quotations excluded. An interviewee's answer in a Q&A (a paragraph opening with a
+        speaker label such as "**A:**" or "**Ana:**", after an emphasised question, or under a
+        heading that asks "you") is their words and is not checked.
 
     Why it matters:
         News paragraphs are short: a wall of text on a phone screen is skipped, not read.
@@ -188,7 +191,7 @@ def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     limit = settings.option("max-paragraph-words")
     for p in measure(article, settings).paragraphs:
-        if p.stats.words > limit:
+        if p.stats.words > limit and not is_answer(article, article.blocks[p.block]):
             block = article.blocks[p.block]
             assert block.inline is not None
             yield Hit(

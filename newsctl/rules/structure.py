@@ -8,6 +8,7 @@ from typing import Iterator
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit
 from newsctl.registry import option, rule
+from newsctl.rules.interview import is_question_to_interviewee
 from newsctl.settings import Settings
 from newsctl.text import count_words
 
@@ -226,7 +227,7 @@ def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         Sections whose own paragraphs (before any subheading) are longer than
         `max-section-words` (default 400). List items do not count: a list already breaks the
-        text up.
+        text up; nor do sections headed by a question to "you" (an interviewee's answer).
 
     Why it matters:
         Long unbroken sections are hard to scan on a phone; a subheading every few hundred
@@ -248,6 +249,9 @@ def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     limit = settings.option("max-section-words")
     for sec in article.sections[1:]:
+        heading_block = article.blocks[sec.heading] if sec.heading is not None else None
+        if heading_block is not None and heading_block.inline and is_question_to_interviewee(heading_block.inline.plain):
+            continue  # an interviewee's answer under the question
         words = sum(_words(article.blocks[i]) for i in sec.blocks if not article.blocks[i].in_list)
         if words > limit:
             heading = article.blocks[sec.heading]  # type: ignore[index]
