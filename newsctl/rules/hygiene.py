@@ -304,22 +304,23 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
             )
 
 
-@rule("H004", "unsafe-html", "error", "HTML that runs code: inline scripts, event handlers, javascript: URLs, plugins.")
+@rule("H004", "unsafe-html", "error", "HTML that injects code: event handlers, javascript: URLs, plugins, insecure scripts.")
 def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        HTML in the body that runs code of its own: a `<script>` with code in it (or a source
-        that is not https), `<object>`, `<embed>`, `<applet>` and frame tags, inline event
-        handlers (`onclick=`, `onerror=`...), and `javascript:` / `vbscript:` URLs in HTML or
-        in Markdown links, also when hidden with entities or control characters. A third-party
-        embed (`<script src="https://...">`, `<iframe src="https://...">`) is H007.
+        HTML in the body that injects code: inline event handlers (`onclick=`, `onerror=`...),
+        `javascript:` / `vbscript:` URLs in HTML or in Markdown links (also when hidden with
+        entities or control characters), `<object>`, `<embed>`, `<applet>` and frame tags, and
+        a `<script>` or `<iframe>` loaded over plain `http:` or from a `javascript:` URL.
+        Other `<script>` and `<iframe>` tags (embeds, widget code) are H007.
 
     Why it matters:
         Partners' systems strip or reject such markup, and where they do not, it runs code in
-        readers' browsers: it is an injection, never copy.
+        readers' browsers: an injection, or a page that breaks on https.
 
-        Severity error: it cannot be right in an article. Embeds were split off into H007
-        (info) because on real published copy all 11 0.1 findings were deliberate tweet,
-        Instagram and video embeds, which an editor does not call an error.
+        Severity error: none of it can be right in an article. Scripts and iframes were split
+        off into H007 (info) because on 837 real published articles all 12 were deliberate
+        (tweet, Instagram and video embeds, and the site's own fix-up script for them), which
+        an editor does not call an error.
 
     Example:
         <img src="x.jpg" onerror="alert(1)">
@@ -345,19 +346,21 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
                     yield Hit(link.span, f"Link uses a {scheme}: URL", "Link to an https:// address instead")
 
 
-@rule("H007", "raw-embed", "info", "A third-party embed (<script src>, <iframe src>) in the body.")
+@rule("H007", "raw-embed", "info", "A <script> or <iframe> (an embed or widget code) in the body.")
 def raw_embed(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        `<script>` and `<iframe>` tags that load a third-party widget or player from an
-        https:// (or protocol-relative `//`) address: tweet, Instagram and video embeds.
+        `<script>` and `<iframe>` tags in the body: third-party widgets and players loaded from
+        an https:// (or protocol-relative `//`) address (tweet, Instagram and video embeds),
+        and script code written into the article. Those loaded over `http:` or from a
+        `javascript:` URL are H004.
 
     Why it matters:
         House style: embeds go through the CMS, which can swap them for a link in feeds, AMP
-        and partners' copies that strip scripts. A raw embed is deliberate, so this is advice,
-        not an error.
+        and partners' copies that strip scripts (newsctl's HTML export strips them too). In a
+        published article they are deliberate, so this is advice, not an error.
 
-        Severity info: on real published copy every raw embed was intentional (an editor
-        judged all 11 "deliberate, not a slip").
+        Severity info: on real published copy every script and iframe was intentional (an
+        editor judged the embeds "deliberate, not a slip").
 
     Example:
         <script async src="https://platform.twitter.com/widgets.js"></script>
@@ -394,6 +397,7 @@ def _html_pieces(article: Article) -> Iterator[tuple[Inline | None, str, Any, bo
 
 _SCRIPT_OR_FRAME = re.compile(r"<\s*(script|iframe)\b([^>]*)>", re.IGNORECASE)
 _EMBED_SRC = re.compile(r"\bsrc\s*=\s*[\"']?\s*(?:https:)?//", re.IGNORECASE)
+_INSECURE_SRC = re.compile(r"\bsrc\s*=\s*[\"']?\s*http:", re.IGNORECASE)
 
 
 def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
@@ -406,8 +410,10 @@ def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
         tag = m.group(1).lower()
         if tag in ("script", "iframe"):
             opening = _SCRIPT_OR_FRAME.match(html, m.start())
-            if opening and _EMBED_SRC.search(opening.group(2)) and not _JS_URL.search(opening.group(2)):
-                found.append((f"Raw <{tag}> embed in the body", m.start(), True))
+            attributes = opening.group(2) if opening else ""
+            if not _JS_URL.search(attributes) and not _INSECURE_SRC.search(attributes):
+                kind = "embed" if _EMBED_SRC.search(attributes) else "tag"
+                found.append((f"Raw <{tag}> {kind} in the body", m.start(), True))
                 continue
         found.append((f"Raw <{tag}> tag in the body", m.start(), False))
     for m in _HANDLER.finditer(html):
