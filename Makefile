@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools
+.PHONY: demo test bench docs clean tools realworld
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ test: $(STAMP) tools
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# Precision on real published copy (docs/precision.md): lints the public-domain archives in
+# ../shared/realworld/ and prints findings per 100 articles per rule and the share failing CI.
+# Skips (exit 0) when the archives are absent. Sample findings to judge with
+# `$(BIN)/python scripts/realworld.py --sample CODE --count 20`.
+realworld: $(STAMP)
+	$(BIN)/python scripts/realworld.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

@@ -720,15 +720,21 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
     if after[:1] in (["is"], ["marks"], ["was"]):
         return True  # "Today is the deadline", "Today marks ten years"
     words = before + after
+    wish = False  # after "would", "we'd like": what follows is wished or planned, not reported
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
+        if w in _MODALS or w.endswith("'d"):
+            wish = True
         if _MODALS.intersection(words[max(0, i - 3) : i]):
             continue  # "may be dated today", "could launch": not the day's news
         if w in _PAST_AUX and w not in ("did", "didn't"):
             return True
         if w == "been":
             continue  # "has never been more important": a state, not the day's news
-        if _is_past_verb(w) and prev not in _BE_FORMS and prev not in _BEFORE_ADJECTIVE and prev != "to":
+        if prev in ("have", "has", "'ve") or prev.endswith("'ve"):
+            if _lemma_forms(w.removesuffix("d")) is None and _lemma_forms(w.removesuffix("ed")) is None:
+                continue  # "Today, 45 agencies have implemented it": the state as of now
+        if _is_past_verb(w) and not wish and prev not in _BE_FORMS and prev not in _BEFORE_ADJECTIVE and prev != "to":
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in _IRREGULAR_PAST or prev in _SUBJECTS or not nxt or nxt in _FUNCTION_AFTER:
                 return True  # "GSA launched the tool", "we released": reported as done

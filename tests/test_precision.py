@@ -301,6 +301,9 @@ def test_realworld_table_counts_per_100_articles_and_ci_failures(tmp_path, capsy
         ("Today we'll share what the interviews showed.", False),
         ("The handbook has been released today.", True),
         ("Those rules may have been adequate today.", False),
+        ("Today we'd like to point you to guides written by the archive.", False),
+        ("Today, 300 libraries have adopted the lending code.", False),
+        ("Today, the county has launched its permit portal.", True),
     ],
 )
 def test_today_with_perfect_tenses_and_modals(sentence, reported):
