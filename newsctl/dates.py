@@ -654,6 +654,8 @@ _EVENT_VERBS = frozenset(
     testify rule decide convene gather roll go take""".split()
 )
 _MODALS = frozenset("may might can could should must would".split())
+_PARTICLE_VERBS = {"take": {"effect"}, "go": {"live", "into"}, "roll": {"out"}}
+_ANNOUNCING = frozenset("launch release announce publish unveil introduce celebrate welcome mark honor honour commemorate debut premiere".split())
 _CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
 _SUBORDINATORS = frozenset("how what why when where that if whether".split())
 _WHERE_IT_IS = re.compile(
@@ -742,10 +744,15 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
         lemma = _lemma_forms(w)
         if lemma is None or prev in _BEFORE_ADJECTIVE:
             continue  # "those rules", "the launch": nouns
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if lemma in _PARTICLE_VERBS and nxt not in _PARTICLE_VERBS[lemma]:
+            continue  # "take effect", "go live", "roll out" only; "we're taking a look back" is not news
         if w.endswith("ing") and prev in _BE_FORMS | {"'re", "we're", "i'm"}:
             return True  # "we're launching today"
-        if w != lemma and not w.endswith("ing") and lemma not in ("go", "take", "roll"):
+        if w != lemma and not w.endswith("ing"):
             return True  # "the council votes today", "today marks"
-        if w == lemma and (prev in ("will", "we", "i", "to", "") or prev.endswith("'ll")):
-            return True  # "we announce", "will vote", "proud to announce", "Vote today"
+        if w == lemma and (prev in ("will", "to", "") or prev.endswith("'ll")):
+            return True  # "will vote", "proud to announce", "Vote today"
+        if w == lemma and prev in ("we", "i") and lemma in _ANNOUNCING:
+            return True  # "Today we launch" (but "Today, I begin every day with...": a habit)
     return False

@@ -304,6 +304,10 @@ def test_realworld_table_counts_per_100_articles_and_ci_failures(tmp_path, capsy
         ("Today we'd like to point you to guides written by the archive.", False),
         ("Today, 300 libraries have adopted the lending code.", False),
         ("Today, the county has launched its permit portal.", True),
+        ("Today, I begin every project by asking who it is for.", False),
+        ("Today, we're taking a look back at the first year.", False),
+        ("The new rules take effect today.", True),
+        ("Today we publish the full data set.", True),
     ],
 )
 def test_today_with_perfect_tenses_and_modals(sentence, reported):
