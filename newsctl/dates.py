@@ -104,6 +104,7 @@ _RELATIVE = re.compile(
     r"|(?i:last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?i:last|next|this)\s+(?i:week|weekend))(?![\w-])"
 )
+_FIGURATIVE_BEFORE = re.compile(r"\b(?:of|for)\s+$", re.IGNORECASE)
 _NARRATIVE_BEFORE = re.compile(r"\b(?:the|that|a|by|until|of)\s+$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
 _YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
@@ -412,6 +413,9 @@ def find_dates(
             continue
         if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
             continue  # "the next Wednesday", "the last week of June": counted from the story's time, not publication
+        if m.group().lower() in ("tomorrow", "yesterday") and _FIGURATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense="nowadays"))
+            continue  # "the needs of tomorrow", "the jobs of yesterday": the future and the past, not a day
         sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
         relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
     # "Write the best code possible today and delete it tomorrow": beside a "today" that means

@@ -171,6 +171,7 @@ def test_third_party_embed_is_info_advice_and_injected_code_is_an_error():
         "The library grew into the hub it is today.",
         "Ship the smallest change that works today and be ready to throw it away tomorrow.",
         "We had planned a demo for the next Thursday.",
+        "Nobody can predict the needs of tomorrow.",
     ],
 )
 def test_today_meaning_nowadays_is_not_reported(sentence):
