@@ -52,7 +52,7 @@ def lint_archives(base: Path, jobs: int | None = None) -> tuple[dict[str, int], 
 
 
 def table(articles: dict[str, int], findings: list) -> str:
-    """Findings per rule: count, per 100 articles, articles with one; then the CI failure share."""
+    """Findings per rule: count, per 100 articles, articles affected; then the CI failure share."""
     from newsctl import registry
 
     total = sum(articles.values())
@@ -64,7 +64,7 @@ def table(articles: dict[str, int], findings: list) -> str:
     lines = [
         f"{total} articles ({', '.join(f'{n} {k}' for k, n in articles.items())})",
         "",
-        f"{'rule':<6}{'severity':<9}{'findings':>9}{'per 100':>9}{'articles':>9}  name",
+        f"{'rule':<6}{'severity':<9}{'findings':>9}{'per 100':>9}{'affected':>9}  name",
     ]
     for code in sorted(per_rule, key=lambda c: ("MSDRH".index(c[0]), c)):
         r = registry.get(code)
