@@ -441,6 +441,8 @@ def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
         PDFs. HTML and XML forbid them, so a partner's validator or feed reader may reject the
         export; newsctl's exporters strip them, but the source should be clean too.
 
+        Severity warning: invisible and harmless to read, but exports and partners may reject it.
+
     Example:
         Pasted from Word:<U+000B>line two.
 
@@ -462,6 +464,8 @@ def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
         A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
         or a later `enable` fails to turn a rule back on. It usually means a typo (`H02` for
         `H002`) or a code from another tool.
+
+        Severity warning: the comment does nothing, so a finding the writer meant to silence stays.
 
     Example:
         <!-- newsctl: disable-next-line S03 -->

@@ -97,6 +97,8 @@ def hard_section(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         A readable article can still hide one dense section where readers give up.
 
+        Severity info: a hard section inside a readable article is advice on where to edit.
+
     Example:
         ## Background
         (paragraphs averaging 30 words a sentence and many long words)
@@ -216,6 +218,8 @@ def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         Several long sentences in a row tire readers even when none of them is extreme; mixing
         in short ones keeps the pace.
+
+        Severity info: a share of long sentences is style, and fires on half of real articles.
 
     Example:
         An article where 12 of 30 sentences run past 20 words.

