@@ -350,3 +350,27 @@ def test_section_answering_a_question_to_you_is_not_a_long_section():
     assert lint(body(f"Lead.\n\n## How did you get into public service?\n\n{answer}\n"), select=["S006"]) == []
     findings = lint(body(f"Lead.\n\n## How the county rebuilt intake\n\n{answer}\n"), select=["S006"])
     assert [f.message for f in findings] == ['Section "How the county rebuilt intake" has 585 words without a subheading (limit 400)']
+
+
+def test_an_assistant_paste_is_found_from_top_to_bottom():
+    text = (
+        "---\ntitle: Harbour strike ends\ndate: 2026-03-04T09:00:00+01:00\nauthor: Jane Doe\n"
+        "summary: Dock workers returned after three days.\n---\n\n"
+        "Sure! Here's a news article about the harbour strike:\n\n"
+        "**Title:** Harbour strike ends after three days\n\n"
+        "Dock workers returned to work last Tuesday, the union said. [Insert quote from harbour master]\n\n"
+        "The port lost XX percent of its traffic. Today, most cargo moves in containers.\n\n"
+        "| Day | Event |\n| --- | --- |\n| Monday, March 3, 2026 | Talks resume |\n\n"
+        "I hope this helps! Let me know if you'd like any changes to the tone.\n"
+    )
+    findings = lint(text, now="2026-03-05T00:00:00Z", select=["H", "D"])
+    assert [(f.code, f.line, f.column) for f in findings] == [
+        ("H001", 8, 1),
+        ("H001", 10, 1),
+        ("D009", 12, 31),
+        ("H002", 12, 61),
+        ("H002", 14, 15),
+        ("D002", 18, 3),
+        ("H001", 20, 1),
+    ]
+    assert findings[2].message == "'last Tuesday' means Tuesday, February 24, 2026 here"

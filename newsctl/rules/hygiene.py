@@ -32,7 +32,8 @@ def leftover_patterns() -> re.Pattern[str]:
 
 
 # A label an assistant puts before the copy it wrote ("Title: ...", "**Headline:** ..."): a
-# leftover only as the first line of the body, where the front matter's title already is.
+# leftover only at the top of the body (after nothing but other leftovers), where the front
+# matter's title already is.
 _LABEL_LINE = re.compile(
     r"^\s*(?:title|headline|subheadline|subtitle|sub-headline|seo title|meta description|slug|dek)\s*:\s*\S",
     re.IGNORECASE,
@@ -49,7 +50,7 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         "Would you like me to shorten it?", "Feel free to mix and match ideas or modify them to
         better suit your target audience"), lists of headline ideas, disclaimers to the user
         ("verify the facts before publishing"), and a label such as `Title:` or `Headline:` on
-        the first line of the body. The phrases are the data file
+        the first line of the body (or right after other leftovers there). The phrases are the data file
         `newsctl/rules/data/assistant_leftovers.txt`.
 
         The finding covers the whole leftover sentence (every sentence a phrase runs across),
@@ -76,14 +77,15 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         Delete the lines, and check what came with them (lists of alternatives, other stories).
     """
     pattern = leftover_patterns()
-    first = next((b for b in article.blocks if b.kind != "html"), None)
+    at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
+            at_top = at_top and b.kind == "html"
             continue
         inline = b.inline
         text = inline.prose.replace("’", "'").replace("‘", "'")
         ranges: list[tuple[int, int]] = []
-        if b is first:
+        if at_top:
             label = _LABEL_LINE.match(text)
             if label:
                 line_end = text.find("\n")
@@ -99,7 +101,9 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
             start = next((s.start for s in sentences if s.start <= m.start() < s.end), m.start())
             end = next((s.end for s in sentences if s.start < m.end() <= s.end), m.end())
             ranges.append((start, max(end, m.end())))
-        for start, end in _merge(ranges, text):
+        merged = _merge(ranges, text)
+        at_top = at_top and len(merged) == 1 and not text[: merged[0][0]].strip() and not text[merged[0][1] :].strip()
+        for start, end in merged:
             quoted = " ".join(inline.raw[start:end].split())
             if len(quoted) > 100:
                 quoted = quoted[:97].rstrip() + "..."
