@@ -374,3 +374,11 @@ def test_an_assistant_paste_is_found_from_top_to_bottom():
         ("H001", 20, 1),
     ]
     assert findings[2].message == "'last Tuesday' means Tuesday, February 24, 2026 here"
+
+
+def test_skipped_level_after_the_title_says_so():
+    text = "Lead.\n\n### Who should attend\n\nEveryone.\n\n# Appendix\n\n### Notes\n\nMore.\n"
+    assert [m for _, _, m in found(text, "S002")] == [
+        "Heading level jumps from # (the title) to ###",
+        "Heading level jumps from # to ###",
+    ]

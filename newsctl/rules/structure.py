@@ -83,9 +83,10 @@ def skipped_heading_level(article: Article, settings: Settings) -> Iterator[Hit]
         if b.in_list or b.in_quote:
             continue
         if b.level > previous + 1:
+            after = "# (the title)" if previous == 1 and not any(h.level == 1 and h.index < b.index for h in article.headings()) else "#" * previous
             yield Hit(
                 _heading_span(b),
-                f"Heading level jumps from {'#' * previous} to {'#' * b.level}",
+                f"Heading level jumps from {after} to {'#' * b.level}",
                 f"Use {'#' * (previous + 1)} here, or add the missing level above it",
             )
         previous = b.level
