@@ -171,7 +171,7 @@ def duplicate_heading(article: Article, settings: Settings) -> Iterator[Hit]:
             yield Hit(
                 _heading_span(b),
                 f"Heading \"{b.inline.plain if b.inline else ''}\" repeats the heading on line {seen[where]}",
-                "Merge the two sections or rename one",
+                "Merge the two sections, rename one, or make it a subheading of the section above",
             )
         else:
             seen[where] = b.line
