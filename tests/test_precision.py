@@ -230,6 +230,8 @@ def test_dates_in_table_cells_are_checked_like_prose():
         "Library services: 2023 highlights",
         "In 2023, the port moved a record tonnage",
         "How the clinic reached new patients in 2023",
+        "2023 was a record year for the port",
+        "What 2023 taught the transit agency",
     ],
 )
 def test_titles_looking_back_at_last_year_are_not_reported(title):

@@ -535,7 +535,7 @@ def _retrospective(text: str, start: int, end: int) -> bool:
         return True
     sentence = next(((s, e) for s, e in split_sentences(text) if s <= start < e), (0, len(text)))
     words = [w.lower() for w in _TITLE_WORD.findall(text[sentence[0] : sentence[1]])]
-    return any(is_past_verb(w) for w in words)
+    return any(is_past_verb(w) or w in ("was", "were", "had") for w in words)  # "2023 was a record year"
 
 
 @rule(
