@@ -384,3 +384,9 @@ def test_skipped_level_after_the_title_says_so():
         "Heading level jumps from # (the title) to ###",
         "Heading level jumps from # to ###",
     ]
+
+
+def test_a_line_introducing_an_article_is_a_leftover_only_at_the_top():
+    assert [line for line, _, _ in found("Here's a news article about the harbour strike:\n\nThe strike ended.\n", "H001")] == [8]
+    lower = "The strike ended.\n\nHere's an article about how the union organised:\n\n- [The organisers' guide](https://example.org)\n"
+    assert found(lower, "H001") == []

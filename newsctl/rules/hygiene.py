@@ -86,10 +86,10 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
         text = inline.prose.replace("’", "'").replace("‘", "'")
         ranges: list[tuple[int, int]] = []
         if at_top:
-            label = _LABEL_LINE.match(text)
-            if label:
-                line_end = text.find("\n")
-                ranges.append((0, len(text) if line_end < 0 else line_end))
+            line_end = text.find("\n")
+            first_line = text if line_end < 0 else text[:line_end]
+            if _LABEL_LINE.match(first_line) or _INTRO_LINE.match(first_line):
+                ranges.append((0, len(first_line)))
         quotes = quoted_ranges(text)
         sentences = article.sentences_in(b.index)
         for m in pattern.finditer(text):
@@ -113,6 +113,15 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
                 "Delete this text; it was written to the person using the assistant, not to readers",
                 _deletion(article, b, start, end),
             )
+
+
+# "Here's a news article about the strike:" introducing the copy below it. Only at the top of
+# the body: lower down, "Here's an article about how we did it:" is a writer pointing readers on.
+_INTRO_LINE = re.compile(
+    r"^\s*here(?:'s| is) (?:a|an) (?:[\w-]+ ){0,3}(?:news article|article|press release|blog post|news story|op-ed|"
+    r"feature story|draft|story)\b[^.!?\n]{0,100}:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
