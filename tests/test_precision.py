@@ -390,3 +390,9 @@ def test_a_line_introducing_an_article_is_a_leftover_only_at_the_top():
     assert [line for line, _, _ in found("Here's a news article about the harbour strike:\n\nThe strike ended.\n", "H001")] == [8]
     lower = "The strike ended.\n\nHere's an article about how the union organised:\n\n- [The organisers' guide](https://example.org)\n"
     assert found(lower, "H001") == []
+
+
+def test_an_interviewee_saying_sure_is_not_an_assistant():
+    text = "**Q:** Can you give an example?\n\n**A:** Sure! Here's one: we cut the form from ten pages to two.\n"
+    assert found(f"Lead.\n\n{text}", "H001") == []
+    assert found("Lead.\n\nGreat question! Here's what we recommend for small offices.\n", "H001") == []
