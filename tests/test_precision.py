@@ -396,3 +396,8 @@ def test_an_interviewee_saying_sure_is_not_an_assistant():
     text = "**Q:** Can you give an example?\n\n**A:** Sure! Here's one: we cut the form from ten pages to two.\n"
     assert found(f"Lead.\n\n{text}", "H001") == []
     assert found("Lead.\n\nGreat question! Here's what we recommend for small offices.\n", "H001") == []
+
+
+def test_hoping_it_helps_readers_is_not_a_sign_off():
+    assert found("Lead.\n\nI hope this helps other agencies avoid our mistakes.\n", "H001") == []
+    assert [line for line, _, _ in found("Lead.\n\nI hope this helps!\n", "H001")] == [10]
