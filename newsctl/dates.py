@@ -105,7 +105,7 @@ _RELATIVE = re.compile(
     r"|(?i:last|next|this)\s+(?i:week|weekend))(?![\w-])"
 )
 _FIGURATIVE_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
-_NARRATIVE_BEFORE = re.compile(r"\b(?:the|that|a|by|until|of)\s+$", re.IGNORECASE)
+_NARRATIVE_BEFORE = re.compile(r"\b(?:the|that)\s+$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
 _YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
 # The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").

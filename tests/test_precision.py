@@ -190,6 +190,7 @@ def test_today_meaning_nowadays_is_not_reported(sentence):
         ("The board met last Tuesday.", "last Tuesday", "Tuesday, February 27, 2024"),
         ("The board meets next Friday.", "next Friday", "Friday, March 15, 2024"),
         ("The board meets next Monday.", "next Monday", "Monday, March 11, 2024"),
+        ("Send comments by next Monday.", "next Monday", "Monday, March 11, 2024"),
         ("The results come out this Friday.", "this Friday", "Friday, March 8, 2024"),
         ("Crews worked through this week.", "this week", "the week of Monday, March 4, 2024"),
         ("The market reopens this weekend.", "this weekend", "the weekend of Saturday, March 9, 2024"),
