@@ -639,7 +639,7 @@ _is_past_verb = is_past_verb
 # syndication does not change what they say. The words around "today" in its clause decide.
 
 # Phrases around "today" that mean "nowadays".
-_NOWADAYS_BEFORE = re.compile(r"(?:\b(?:in|of|for|than|until|till|even|still|and|to|up\s+to)\s+)$", re.IGNORECASE)
+_NOWADAYS_BEFORE = re.compile(r"(?:\b(?:in|of|than|until|till|even|still|to|up\s+to)\s+)$", re.IGNORECASE)
 _NOWADAYS_POSSESSIVE = re.compile(
     r"['’]s\s+(?:world|society|economy|environment|landscape|age|era|climate|market|workplace|workforce|"
     r"government|technology|standards?|terms|digital|fast-paced|modern|connected|complex|global)\b",
@@ -672,7 +672,11 @@ _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his 
 _FUNCTION_AFTER = frozenset("the a an to on in at by for with today this that it them its their our his her into from up out off".split())
 _BE_FORMS = frozenset("is are am be being 're 's get gets".split())
 _TIME_NEAR = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)", re.IGNORECASE)
-_TODAY_ANCHOR_BEFORE = re.compile(r"\b(?:earlier|later|as\s+of|starting|beginning|effective|from)\s+$", re.IGNORECASE)
+_TODAY_ANCHOR_BEFORE = re.compile(
+    r"\b(?:earlier|later|as\s+of|starting|beginning|effective|from|(?:set|scheduled|planned|slated|due)(?:\s+for)?)\s+$",
+    re.IGNORECASE,
+)
+_DAY_WORDS = frozenset("yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split())
 _TODAY_ANCHOR_AFTER = re.compile(r"^\s*(?:at\b|only\b|\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))", re.IGNORECASE)
 
 
@@ -718,6 +722,8 @@ def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> 
     if before and before[-1] in ("is", "are", "was", "were", "'s"):
         return True  # "the vote is today"
     joins = [i for i, w in enumerate(before) if w in _CLAUSE_JOINS]
+    if joins and joins[-1] == len(before) - 1 and len(before) > 1 and before[-2] in _DAY_WORDS:
+        joins = joins[:-1]  # "ran yesterday and today": one verb for both days
     if joins:
         before = before[joins[-1] + 1 :]  # "I came over and continue to work there today": its own clause
     stops = [i for i, w in enumerate(after) if w in _CLAUSE_JOINS or w in _SUBORDINATORS]

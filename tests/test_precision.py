@@ -191,6 +191,7 @@ def test_today_meaning_nowadays_is_not_reported(sentence):
         ("The board meets next Friday.", "next Friday", "Friday, March 15, 2024"),
         ("The board meets next Monday.", "next Monday", "Monday, March 11, 2024"),
         ("Send comments by next Monday.", "next Monday", "Monday, March 11, 2024"),
+        ("The hearing is set for today.", "today", "Wednesday, March 6, 2024"),
         ("The results come out this Friday.", "this Friday", "Friday, March 8, 2024"),
         ("Crews worked through this week.", "this week", "the week of Monday, March 4, 2024"),
         ("The market reopens this weekend.", "this weekend", "the weekend of Saturday, March 9, 2024"),
@@ -402,3 +403,10 @@ def test_an_interviewee_saying_sure_is_not_an_assistant():
 def test_hoping_it_helps_readers_is_not_a_sign_off():
     assert found("Lead.\n\nI hope this helps other agencies avoid our mistakes.\n", "H001") == []
     assert [line for line, _, _ in found("Lead.\n\nI hope this helps!\n", "H001")] == [10]
+
+
+def test_one_verb_for_two_days():
+    assert [m for _, _, m in found("Lead.\n\nTalks ran yesterday and today.\n", "D009")] == [
+        "'yesterday' means Tuesday, March 5, 2024 here",
+        "'today' means Wednesday, March 6, 2024 here",
+    ]
