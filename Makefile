@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools review-check realworld-sites
+.PHONY: demo test bench docs clean tools review-check realworld-sites realworld
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ review-check: $(STAMP) tools
 # Front matter on the two real archives in ../shared/realworld (skips when absent; about a minute)
 realworld-sites: $(STAMP)
 	NEWSCTL_REALWORLD=1 $(BIN)/python -m pytest -q tests/test_realworld_sites.py
+
+# Precision on real published copy (docs/precision.md): lints the public-domain archives in
+# ../shared/realworld/ and prints findings per 100 articles per rule and the share failing CI.
+# Skips (exit 0) when the archives are absent. Sample findings to judge with
+# `$(BIN)/python scripts/realworld.py --sample CODE --count 20`.
+realworld: $(STAMP)
+	$(BIN)/python scripts/realworld.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

@@ -13,7 +13,10 @@ and returns every date mention in it, in order, without overlaps:
     month_year  "March 2023", "in September 2023", "Sept. 2023"
     weekday     "on Tuesday", "Tuesday's vote"
     relative    "today", "yesterday", "tomorrow", "tonight", "last night",
-                "this morning", "this afternoon", "this evening"
+                "this morning", "this afternoon", "this evening", "last Tuesday",
+                "next Monday", "this Friday", "this week", "last week", "next week",
+                "this weekend", "last weekend", "next weekend" ("today" meaning "nowadays"
+                is marked `sense="nowadays"`)
     year        "in 2023", "since 1990", "by 2030" (a preposition gives the context;
                 a bare number such as "the 2023 budget" is not a date in prose)
 
@@ -95,9 +98,14 @@ _ISO = re.compile(
 )
 _MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
 _RELATIVE = re.compile(
-    r"(?=[TtYyLl])(?<![\w-])(?P<word>(?i:today|yesterday|tomorrow|tonight|last\s+night"
-    r"|this\s+(?:morning|afternoon|evening)))(?![\w-])"
+    r"(?=[TtYyLlNn])(?<![\w-])(?P<word>(?i:today|yesterday|tomorrow|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening))"
+    # "last Tuesday", "next Monday", "this Friday": the weekday capitalised, as written in prose
+    r"|(?i:last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?i:last|next|this)\s+(?i:week|weekend))(?![\w-])"
 )
+_FIGURATIVE_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+_NARRATIVE_BEFORE = re.compile(r"\b(?:the|that)\s+$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
 _YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
 # The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").
@@ -138,6 +146,8 @@ _NOT_PAST = frozenset(
     exceed succeed embed naked sacred wicked beloved ragged rugged kindred""".split()
 )
 _PREPOSITIONS = frozenset({"on", "in", "at", "during", "of", "the", "since"})
+_MODALS_AND_WILL = frozenset("will would shall may might can could should must".split())
+_DETERMINERS = frozenset("the a an this that these those its their our his her your my".split())
 
 RELATIVE_OFFSET = {
     "today": 0,
@@ -183,7 +193,8 @@ class DateMention:
     family: str | None = None  # mdy | dmy | iso: the format, for consistency checks
     past_cue: str | None = None  # a past-tense word next to the date ("was", "signed"); None if none or future
     block: int = -1  # block index, -1 for the title and summary
-    where: str = "prose"  # prose | heading | title | summary
+    where: str = "prose"  # prose | heading | table | title | summary
+    sense: str | None = None  # "nowadays" for a "today" that names no particular day
 
     @property
     def date(self) -> date | None:
@@ -237,11 +248,34 @@ def short_date(d: date) -> str:
 
 def relative_date(word: str, publication: date) -> date | None:
     """The day a relative word ("yesterday") means in an article published on `publication`;
-    None when that day is outside the calendar (before year 1 or after 9999)."""
+    None when that day is outside the calendar (before year 1 or after 9999).
+
+    Weeks run Monday to Sunday: "this Friday" is the Friday of the publication's week, "last
+    Tuesday" the Tuesday of the week before, "next Monday" the Monday of the week after (the
+    reading of most style guides; the words are ambiguous, which is why they are reported).
+    For "this week", "last week" and "next week" the day is that week's Monday; for "this
+    weekend", "last weekend" and "next weekend" it is that weekend's Saturday.
+    """
+    key = " ".join(word.lower().split())
     try:
-        return publication + timedelta(days=RELATIVE_OFFSET[" ".join(word.lower().split())])
-    except OverflowError:
+        if key in RELATIVE_OFFSET:
+            return publication + timedelta(days=RELATIVE_OFFSET[key])
+        which, _, unit = key.partition(" ")
+        shift = {"last": -1, "this": 0, "next": 1}[which]
+        monday = publication - timedelta(days=publication.weekday())
+        if unit == "week":
+            return monday + timedelta(weeks=shift)
+        if unit == "weekend":
+            return monday + timedelta(days=5, weeks=shift)
+        return monday + timedelta(days=_WEEKDAY_NUMBER[unit], weeks=shift)
+    except (OverflowError, KeyError):
         return None
+
+
+def relative_unit(word: str) -> str:
+    """What a relative phrase names: "week", "weekend" or "day"."""
+    last = word.lower().split()[-1]
+    return last if last in ("week", "weekend") else "day"
 
 
 # Without a tense cue, a year whose date is more than this far from publication is not plausible.
@@ -373,9 +407,24 @@ def find_dates(
                 )
             )
     taken.commit()
+    relatives: list[DateMention] = []
     for m in _RELATIVE.finditer(text):
-        if free(m.start(), m.end()) and not _is_name(text, m.start(), m.group("word")):
-            add(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative"))
+        if not free(m.start(), m.end()) or _is_name(text, m.start(), m.group("word")):
+            continue
+        if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
+            continue  # "the next Wednesday", "the last week of June": counted from the story's time, not publication
+        if m.group().lower() in ("tomorrow", "yesterday") and _FIGURATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense="nowadays"))
+            continue  # "the needs of tomorrow", "the jobs of yesterday": the future and the past, not a day
+        sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
+        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
+    # "Write the best code possible today and delete it tomorrow": beside a "today" that means
+    # "nowadays", yesterday and tomorrow are figures of speech too.
+    generic = {bounds.around(r.start) for r in relatives if r.sense == "nowadays"}
+    for r in relatives:
+        if r.sense is None and bounds.around(r.start) in generic and r.text.lower() in ("tomorrow", "yesterday"):
+            r = replace(r, sense="nowadays")
+        add(r)
     taken.commit()
     for m in _WEEKDAY_ONLY.finditer(text):
         if free(m.start(), m.end()):
@@ -541,10 +590,14 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
     after_end = clause.start() if clause else sentence_end
-    after = list(islice(_words(text, end, after_end, sentence_start), 5))
+    after = list(islice(_words(text, end, after_end, sentence_start), 8))
     near = before + after[:4]
     if any(w in _FUTURE or w.endswith("'ll") for w in near):
         return None, any(w in _FUTURE_ONLY or w.endswith("'ll") for w in near)
+    # "In June 2024, the cross-signed certificate will expire": a modal later in the clause makes
+    # the -ed word before it a participle, and the clause future.
+    if any(w in _MODALS_AND_WILL or w.endswith("'ll") for w in after):
+        return None, any(w in _FUTURE_ONLY or w.endswith("'ll") for w in after)
     # "was signed on June 3": a past auxiliary, up to the date without its prepositions.
     words = before
     while words and words[-1] in _PREPOSITIONS:
@@ -561,6 +614,8 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     for i, w in enumerate(after[:3]):
         if w in _ATTRIBUTION:
             continue
+        if i and after[i - 1] in _DETERMINERS:
+            continue  # "the signed agreement", "a revised plan": an adjective, not a verb
         if w in _PAST_AUX:
             nxt = after[i + 1] if i + 1 < len(after) and _is_past_verb(after[i + 1]) else ""
             return f"{w} {nxt}".strip(), False
@@ -569,5 +624,145 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     return None, False
 
 
-def _is_past_verb(word: str) -> bool:
+def is_past_verb(word: str) -> bool:
+    """A lowercase word that reads as a past tense ("said", "launched"); not "need", "hundred"."""
     return word in _IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST)
+
+
+_is_past_verb = is_past_verb
+
+
+# --- "today": this day, or nowadays? -----------------------------------------------------------
+#
+# "Today, the council approved the budget" names the publication day; "records encrypted
+# traffic today", "Today, I'm the principal" and "in today's world" mean "nowadays", and
+# syndication does not change what they say. The words around "today" in its clause decide.
+
+# Phrases around "today" that mean "nowadays".
+_NOWADAYS_BEFORE = re.compile(r"(?:\b(?:in|of|than|until|till|even|still|to|up\s+to)\s+)$", re.IGNORECASE)
+_NOWADAYS_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:world|society|economy|environment|landscape|age|era|climate|market|workplace|workforce|"
+    r"government|technology|standards?|terms|digital|fast-paced|modern|connected|complex|global)\b",
+    re.IGNORECASE,
+)
+# After "today's": a noun naming one day's event.
+_DAY_NOUNS = frozenset(
+    """meeting vote hearing session event announcement release launch webinar deadline briefing ceremony
+    election match game decision ruling edition episode summit conference forum talk celebration agenda
+    schedule speech address rally march strike protest opening closing kickoff kick-off news""".split()
+)
+# Verbs of the day's news: in any finite form they tie "today" to the day.
+_EVENT_VERBS = frozenset(
+    """launch release announce publish unveil introduce open close begin start end kick mark celebrate
+    welcome host hold vote meet sign file issue debut expire premiere air honor honour commemorate observe
+    testify rule decide convene gather roll go take""".split()
+)
+_MODALS = frozenset("may might can could should must would".split())
+_PARTICLE_VERBS = {"take": {"effect"}, "go": {"live", "into"}, "roll": {"out"}}
+_ANNOUNCING = frozenset("launch release announce publish unveil introduce celebrate welcome mark honor honour commemorate debut premiere".split())
+_CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
+_SUBORDINATORS = frozenset("how what why when where that if whether".split())
+_WHERE_IT_IS = re.compile(
+    r"(?:\b(?:where|what|how|who|that)\s+(?:\w+\s+){0,3}|\b(?:it|they|we|he|she|you|i)\s+)(?:is|are|am|'s|’s|'re|’re)\s+$",
+    re.IGNORECASE,
+)
+_SUBJECTS = frozenset("we i they he she it you who".split())
+# Words after which an -ed word is an adjective ("the dated software", "of encrypted traffic").
+_BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his her your my any all some more most less of with for in on by and or".split())
+_FUNCTION_AFTER = frozenset("the a an to on in at by for with today this that it them its their our his her into from up out off".split())
+_BE_FORMS = frozenset("is are am be being 're 's get gets".split())
+_TIME_NEAR = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)", re.IGNORECASE)
+_TODAY_ANCHOR_BEFORE = re.compile(
+    r"\b(?:earlier|later|as\s+of|starting|beginning|effective|from|(?:set|scheduled|planned|slated|due)(?:\s+for)?)\s+$",
+    re.IGNORECASE,
+)
+_DAY_WORDS = frozenset("yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split())
+_TODAY_ANCHOR_AFTER = re.compile(r"^\s*(?:at\b|only\b|\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))", re.IGNORECASE)
+
+
+def _lemma_forms(word: str) -> str | None:
+    """The event verb a word is a form of ("launches", "launching" -> "launch"), or None."""
+    for suffix in ("", "s", "es", "ing", "ning"):
+        if suffix and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+        elif not suffix:
+            stem = word
+        else:
+            continue
+        for candidate in (stem, stem + "e"):
+            if candidate in _EVENT_VERBS:
+                return candidate
+    return None
+
+
+def _day_specific_today(text: str, start: int, end: int, bounds: _Sentences) -> bool:
+    """Does "today" at text[start:end] name the publication day (not "nowadays")?"""
+    before_text = text[max(0, start - 40) : start]
+    after_text = text[end : end + 40]
+    if _TODAY_ANCHOR_BEFORE.search(before_text) or _TODAY_ANCHOR_AFTER.match(after_text):
+        return True  # "later today", "as of today", "today at 2 p.m."
+    if after_text[:2] in ("'s", "’s"):
+        noun = _WORD.match(after_text, 2 + (len(after_text[2:]) - len(after_text[2:].lstrip())))
+        return noun is not None and noun.group().lower() in _DAY_NOUNS  # "today's vote" / "today's world"
+    if _NOWADAYS_BEFORE.search(before_text) or _NOWADAYS_POSSESSIVE.match(after_text):
+        return False  # "even today", "than today", "in today's world"
+    sent_start, sent_end = bounds.around(start)
+    lo, hi = max(sent_start, start - 120), min(sent_end, end + 120)
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    stop = _CLAUSE_BREAK.search(text, end, hi)
+    if stop:
+        hi = stop.start()
+    if _TIME_NEAR.search(text, lo, hi):
+        return True
+    before = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, lo, start)][-8:]
+    after = [w.group().lower().replace("’", "'") for w in _WORD.finditer(text, end, hi)][:10]
+    if _WHERE_IT_IS.search(text, max(lo, start - 30), start):
+        return False  # "where it is today", "what they are today": the present state
+    if before and before[-1] in ("is", "are", "was", "were", "'s"):
+        return True  # "the vote is today"
+    joins = [i for i, w in enumerate(before) if w in _CLAUSE_JOINS]
+    if joins and joins[-1] == len(before) - 1 and len(before) > 1 and before[-2] in _DAY_WORDS:
+        joins = joins[:-1]  # "ran yesterday and today": one verb for both days
+    if joins:
+        before = before[joins[-1] + 1 :]  # "I came over and continue to work there today": its own clause
+    stops = [i for i, w in enumerate(after) if w in _CLAUSE_JOINS or w in _SUBORDINATORS]
+    if stops:
+        after = after[: stops[0]]  # "... dated today, but they held up", "we'll look at how it was done"
+    if after[:1] in (["is"], ["marks"], ["was"]):
+        return True  # "Today is the deadline", "Today marks ten years"
+    words = before + after
+    wish = False  # after "would", "we'd like": what follows is wished or planned, not reported
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else ""
+        if w in _MODALS or w.endswith("'d"):
+            wish = True
+        if _MODALS.intersection(words[max(0, i - 3) : i]):
+            continue  # "may be dated today", "could launch": not the day's news
+        if w in _PAST_AUX and w not in ("did", "didn't"):
+            return True
+        if w == "been":
+            continue  # "has never been more important": a state, not the day's news
+        if prev in ("have", "has", "'ve") or prev.endswith("'ve"):
+            if _lemma_forms(w.removesuffix("d")) is None and _lemma_forms(w.removesuffix("ed")) is None:
+                continue  # "Today, 45 agencies have implemented it": the state as of now
+        if _is_past_verb(w) and not wish and prev not in _BE_FORMS and prev not in _BEFORE_ADJECTIVE and prev != "to":
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in _IRREGULAR_PAST or prev in _SUBJECTS or not nxt or nxt in _FUNCTION_AFTER:
+                return True  # "GSA launched the tool", "we released": reported as done
+            # "records encrypted traffic today": an -ed word between two content words is an adjective
+        lemma = _lemma_forms(w)
+        if lemma is None or prev in _BEFORE_ADJECTIVE:
+            continue  # "those rules", "the launch": nouns
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if lemma in _PARTICLE_VERBS and nxt not in _PARTICLE_VERBS[lemma]:
+            continue  # "take effect", "go live", "roll out" only; "we're taking a look back" is not news
+        if w.endswith("ing") and prev in _BE_FORMS | {"'re", "we're", "i'm"}:
+            return True  # "we're launching today"
+        if w != lemma and not w.endswith("ing"):
+            return True  # "the council votes today", "today marks"
+        if w == lemma and (prev in ("will", "to", "") or prev.endswith("'ll")):
+            return True  # "will vote", "proud to announce", "Vote today"
+        if w == lemma and prev in ("we", "i") and lemma in _ANNOUNCING:
+            return True  # "Today we launch" (but "Today, I begin every day with...": a habit)
+    return False

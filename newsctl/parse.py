@@ -581,7 +581,7 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
 
 
 def _dates(blocks: list[Block], sentences: list[Sentence], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
-    """Date mentions of the title, the summary, then headings and prose paragraphs in order."""
+    """Date mentions of the title, the summary, then headings, prose paragraphs and table cells in order."""
     reference = meta.publication_date
     by_block: dict[int, list[tuple[int, int]]] = {}
     for sent in sentences:
@@ -593,6 +593,10 @@ def _dates(blocks: list[Block], sentences: list[Sentence], meta: Meta, fm: Any, 
             locate = _field_locator(text, f.value_span, source)
             found.extend(find_dates(text, reference, locate=locate, where=key, bare_years=True))
     for block in blocks:
+        if block.kind == "table":  # dates in cells are checked like prose ("Tue., March 5" in a schedule)
+            for cell in block.cells:
+                found.extend(find_dates(cell.prose, reference, locate=cell.span, block=block.index, where="table"))
+            continue
         if block.inline is None or block.kind not in ("paragraph", "heading"):
             continue
         where = "heading" if block.kind == "heading" else "prose"

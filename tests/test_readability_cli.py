@@ -79,7 +79,7 @@ def test_json_report(workdir):
     result = run("a.md", "-f", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["settings"] == {"max_grade": 12, "exclude_quotes": True}
+    assert doc["settings"] == {"max_grade": 13.0, "exclude_quotes": True}
     assert doc["errors"] == []
     [art] = doc["articles"]
     assert art["path"] == "a.md" and art["title"] == "Council approves budget" and art["band"] == "hard"

@@ -53,7 +53,7 @@ def readability_command(
 ) -> None:
     """Report how readable articles are: grade, reading ease, words and reading time per article and section.
 
-    Scores are textstat 0.7.8's formulas over the prose (paragraphs and list items), with direct quotations left out unless exclude-quotes is false. Each section lists its hardest sentences. Bands: easy below grade 9, hard above max-grade (12), standard between.
+    Scores are textstat 0.7.8's formulas over the prose (paragraphs and list items), with direct quotations left out unless exclude-quotes is false. Each section lists its hardest sentences. Bands: easy below grade 9, hard above max-grade (13), standard between.
 
     Exit status: 0; 1 when a file cannot be read; 2 on a usage or configuration error.
 

@@ -8,11 +8,12 @@ from typing import Iterator
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
+from newsctl.rules.interview import is_question_to_interviewee
 from newsctl.settings import Settings
 from newsctl.text import count_words
 
-MAX_TITLE = option("max-title-length", 70, "Longest title, in characters (S007).", minimum=1)
-MAX_SECTION = option("max-section-words", 300, "Most words in a section before a subheading is due (S006).", minimum=1)
+MAX_TITLE = option("max-title-length", 75, "Longest title, in characters (S007).", minimum=1)
+MAX_SECTION = option("max-section-words", 400, "Most words in a section before a subheading is due (S006).", minimum=1)
 MAX_LEAD = option("max-lead-words", 45, "Most words in the lead paragraph (S010).", minimum=1)
 _KIND_NAMES = {"code": "a code block", "html": "raw HTML", "hr": "a horizontal rule", "table": "a table", "paragraph": "a paragraph"}
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
@@ -37,6 +38,9 @@ def h1_in_body(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         The exporter renders the front-matter `title` as the page's only `<h1>`; a second one
         duplicates the headline and breaks the outline.
+
+        Severity warning: all 15 findings on real copy were true (a section heading at H1 beside
+        the page title); the fix is one character.
 
     Example:
         # Council approves budget
@@ -63,6 +67,9 @@ def skipped_heading_level(article: Article, settings: Settings) -> Iterator[Hit]
         Screen readers and outlines use heading levels to navigate; a skipped level suggests a
         missing section or a heading used for its font size.
 
+        Severity warning: every sampled finding on real copy was a true skip (the Nu HTML checker
+        reports the same on the exported page).
+
     Example:
         ## Reaction
         #### From the opposition
@@ -76,9 +83,10 @@ def skipped_heading_level(article: Article, settings: Settings) -> Iterator[Hit]
         if b.in_list or b.in_quote:
             continue
         if b.level > previous + 1:
+            after = "# (the title)" if previous == 1 and not any(h.level == 1 and h.index < b.index for h in article.headings()) else "#" * previous
             yield Hit(
                 _heading_span(b),
-                f"Heading level jumps from {'#' * previous} to {'#' * b.level}",
+                f"Heading level jumps from {after} to {'#' * b.level}",
                 f"Use {'#' * (previous + 1)} here, or add the missing level above it",
             )
         previous = b.level
@@ -93,6 +101,9 @@ def empty_section(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         An empty section is an unfinished draft or text pasted from elsewhere (a list of
         headline ideas, say); readers see a heading with nothing under it.
+
+        Severity warning: an empty section is what a pasted list of headline ideas looks like; on
+        real copy it fired once (author credits typed as a heading).
 
     Example:
         ## Reaction
@@ -125,14 +136,21 @@ def _has_content(article: Article, index: int) -> bool:
     return any(_has_content(article, c) for c in sec.children)
 
 
-@rule("S004", "duplicate-heading", "warning", "Two headings have the same text.")
+@rule("S004", "duplicate-heading", "warning", "Two headings under the same parent have the same text.")
 def duplicate_heading(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Headings whose text (ignoring case and spacing) repeats an earlier heading's.
+        Headings whose text (ignoring case and spacing) repeats an earlier heading's under the
+        same parent section: two `## Reaction` sections, or two `### Background` inside one
+        `## Reaction`. The same subheading under different parents ("Who they are" under each
+        persona, "Impact" under each project) is parallel structure and is not reported.
 
     Why it matters:
-        Repeated headings make the outline and table of contents ambiguous and usually mean a
-        section was pasted twice.
+        Two sibling sections with one name make the outline and table of contents ambiguous
+        and usually mean a section was pasted twice.
+
+        Severity warning: on real published copy 96 of 97 0.1 findings were parallel
+        subheadings under different parents; sibling repeats are the pasted-twice case an
+        editor fixes.
 
     Example:
         ## Reaction
@@ -142,21 +160,23 @@ def duplicate_heading(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Merge the sections or give each a distinct heading.
     """
-    seen: dict[str, Block] = {}
+    parent_of = {sec.heading: sec.parent for sec in article.sections if sec.heading is not None}
+    seen: dict[tuple[int | None, str], Block] = {}
     for b in article.headings():
         key = " ".join((b.inline.plain if b.inline else "").casefold().split())
         if not key:
             continue
-        if key in seen:
-            first = seen[key]
+        where = (parent_of.get(b.index), key)
+        if where in seen:
+            first = seen[where]
             yield Hit(
                 _heading_span(b),
                 f"Heading \"{b.inline.plain if b.inline else ''}\" repeats the heading on line {first.line}",
-                "Merge the two sections or rename one",
+                "Merge the two sections, rename one, or make it a subheading of the section above",
                 related=(Related(_heading_span(first), "The first heading with this text"),),
             )
         else:
-            seen[key] = b
+            seen[where] = b
 
 
 def _lead(article: Article) -> Block | None:
@@ -169,7 +189,7 @@ def _lead(article: Article) -> Block | None:
     return None
 
 
-@rule("S005", "missing-lead", "warning", "No lead paragraph before the first section heading.")
+@rule("S005", "missing-lead", "info", "No lead paragraph before the first section heading.")
 def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         That the body opens with a paragraph (the lead) before its first `##` heading.
@@ -177,6 +197,10 @@ def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         The lead carries the news: feeds, previews and readers who stop after one paragraph all
         depend on it.
+
+        Severity info: on real published copy (link-out items aside) nearly every article that
+        opened with a heading had its lead right under it ("## Background", "## Overview") and
+        a `summary` for feeds; an editor left them as they were.
 
     Example:
         ---
@@ -213,12 +237,17 @@ def missing_lead(article: Article, settings: Settings) -> Iterator[Hit]:
 @rule("S006", "long-section", "warning", "A section runs long without a subheading.", options=[MAX_SECTION])
 def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Sections whose own text (before any subheading) is longer than `max-section-words`
-        (default 300).
+        Sections whose own paragraphs (before any subheading) are longer than
+        `max-section-words` (default 400). List items do not count: a list already breaks the
+        text up; nor do sections headed by a question to "you" (an interviewee's answer).
 
     Why it matters:
         Long unbroken sections are hard to scan on a phone; a subheading every few hundred
         words helps readers find their place.
+
+        Threshold 400, severity warning: on real published copy sections just over 300 words
+        and step-by-step lists were left alone by an editor; sections of paragraphs over 400
+        words were ones an editor would break up.
 
     Example:
         ## Background
@@ -228,11 +257,14 @@ def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
         Split the section with `###` subheadings.
 
     Options:
-        max-section-words: the most words allowed before a subheading (default 300).
+        max-section-words: the most words allowed before a subheading (default 400).
     """
     limit = settings.option("max-section-words")
     for sec in article.sections[1:]:
-        words = sum(_words(article.blocks[i]) for i in sec.blocks)
+        heading_block = article.blocks[sec.heading] if sec.heading is not None else None
+        if heading_block is not None and heading_block.inline and is_question_to_interviewee(heading_block.inline.plain):
+            continue  # an interviewee's answer under the question
+        words = sum(_words(article.blocks[i]) for i in sec.blocks if not article.blocks[i].in_list)
         if words > limit:
             heading = article.blocks[sec.heading]  # type: ignore[index]
             yield Hit(
@@ -245,10 +277,14 @@ def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
 @rule("S007", "long-title", "warning", "The title is longer than search results and feeds show.", options=[MAX_TITLE])
 def long_title(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Titles longer than `max-title-length` characters (default 70).
+        Titles longer than `max-title-length` characters (default 75).
 
     Why it matters:
         Search engines, social cards and feed readers cut long titles, often mid-word.
+
+        Threshold 75, severity warning: on real published copy an editor let titles a few
+        characters over 70 stand, and shortened the longer ones that search results and feeds
+        visibly cut.
 
     Example:
         title: Cybersecurity Diplomacy Is the New Frontier of International Relations for Governments Everywhere
@@ -257,7 +293,7 @@ def long_title(article: Article, settings: Settings) -> Iterator[Hit]:
         title: Cybersecurity is diplomacy's new frontier
 
     Options:
-        max-title-length: the longest title allowed, in characters (default 70).
+        max-title-length: the longest title allowed, in characters (default 75).
     """
     limit = settings.option("max-title-length")
     title = article.meta.title
@@ -274,6 +310,9 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     Why it matters:
         Alt text is what blind readers hear and what shows when the image fails to load; it is
         also exported as the caption in plain-text syndication.
+
+        Severity warning: every sampled finding on real copy was a chart, diagram or formula with
+        no text alternative.
 
     Example:
         ![](council-vote.jpg)
@@ -305,6 +344,8 @@ def empty_link_text(article: Article, settings: Settings) -> Iterator[Hit]:
         An empty link is invisible on the page and announced as a bare URL, or not at all,
         by screen readers.
 
+        Severity warning: an empty link is invisible; none fired on 837 real articles.
+
     Example:
         Read the [](https://example.org/report.pdf).
 
@@ -325,6 +366,8 @@ def long_lead(article: Article, settings: Settings) -> Iterator[Hit]:
 
     Why it matters:
         The lead is read in previews and push alerts; a long one buries the news.
+
+        Severity info: style; long leads are common in feature and blog copy.
 
     Example:
         A 70-word opening paragraph with three clauses.

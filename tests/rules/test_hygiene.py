@@ -81,8 +81,8 @@ def test_legitimate_doubles_pass():
 @pytest.mark.parametrize(
     "html, line, fragment",
     [
-        ('<script>alert(1)</script>', 10, "<script>"),
-        ('<iframe src="https://example.org"></iframe>', 10, "<iframe>"),
+        ('<iframe src="javascript:alert(1)"></iframe>', 10, "<iframe>"),
+        ('<script src="http://cdn.example.org/x.js"></script>', 10, "<script>"),
         ('<object data="x.swf"></object>', 10, "<object>"),
         ('<div>\n<img src="x.jpg" onerror="alert(1)">\n</div>', 11, "onerror"),
         ('<a href="javascript:alert(1)">x</a>', 10, "javascript:"),
@@ -92,6 +92,13 @@ def test_unsafe_html_blocks(html, line, fragment):
     findings = lint(body(f"Lead.\n\n{html}\n"), select=["H004"])
     assert [f.line for f in findings] == [line]
     assert fragment in findings[0].message
+
+
+def test_script_code_in_the_body_is_raw_embed_advice():
+    findings = lint(body("Lead.\n\n<script>alert(1)</script>\n"), select=["H004", "H007"])
+    assert [(f.code, f.severity.value, f.line, f.message) for f in findings] == [
+        ("H007", "info", 10, "Raw <script> tag in the body")
+    ]
 
 
 def test_unsafe_inline_html_and_links():

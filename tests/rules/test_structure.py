@@ -51,20 +51,20 @@ def test_missing_lead():
 
 
 def test_long_section_counts_words_before_subheadings():
-    para = " ".join(["word"] * 160) + ".\n\n"
+    para = " ".join(["word"] * 210) + ".\n\n"
     text = body("Lead.\n\n## Long\n\n" + para + para + "## Short\n\n" + para + "### Sub\n\n" + para)
     findings = lint(text, select=["S006"])
     assert codes(findings) == [("S006", 10)]
-    assert findings[0].message == 'Section "Long" has 320 words without a subheading (limit 300)'
-    assert lint(text, select=["S006"], max_section_words=400) == []
+    assert findings[0].message == 'Section "Long" has 420 words without a subheading (limit 400)'
+    assert lint(text, select=["S006"], max_section_words=500) == []
 
 
 def test_long_title():
-    title = "A" * 71
+    title = "A" * 76
     text = FRONT.replace("Council approves budget", title) + "Lead.\n"
     findings = lint(text, select=["S007"])
     assert [(f.code, f.line, f.column, f.message) for f in findings] == [
-        ("S007", 2, 8, "Title has 71 characters (limit 70)")
+        ("S007", 2, 8, "Title has 76 characters (limit 75)")
     ]
     assert lint(text, select=["S007"], max_title_length=80) == []
 
