@@ -15,7 +15,7 @@ app = typer.Typer(
     name="newsctl",
     help="Lint, outline and export news articles written in Markdown with YAML front matter.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -39,6 +39,7 @@ def root(
 
 
 app.command("lint")(lint.lint_command)
+app.command("baseline")(lint.baseline_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
 app.command("readability")(readability_cli.readability_command)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from newsctl import __version__, registry
 from newsctl.engine import LintResult
+from newsctl.report.links import rule_url
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,6 +23,7 @@ def _rule(r: registry.Rule) -> dict[str, Any]:
     return {
         "id": r.code,
         "name": r.name,
+        "helpUri": rule_url(r.code, r.name),
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": " ".join(full.split())},
         "help": {"text": " ".join(doc.get("Why it matters", r.summary).split()), "markdown": help_md or r.summary},
@@ -29,15 +32,33 @@ def _rule(r: registry.Rule) -> dict[str, Any]:
     }
 
 
-def _artifact(path: str) -> dict[str, str]:
-    """Relative paths resolve against %SRCROOT% (what code scanning wants); others are file URIs."""
+def relative_to_root(path: str, root: Path) -> str | None:
+    """The path relative to the project root, `/`-separated; None when it lies outside it.
+
+    Display paths are relative to the current directory, which need not be the root: code
+    scanning and GitLab resolve paths from the repository root, whatever directory ran newsctl.
+    """
     p = Path(path)
-    if p.is_absolute():
-        return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+    try:
+        full = p.resolve() if not p.is_absolute() else Path(os.path.normpath(p))
+        return full.relative_to(root).as_posix()
+    except (ValueError, OSError):
+        try:
+            return Path(os.path.abspath(p)).relative_to(root).as_posix()
+        except ValueError:
+            return None
+
+
+def _artifact(path: str, root: Path) -> dict[str, str]:
+    """Paths inside the root resolve against %SRCROOT% (what code scanning wants); others are file URIs."""
+    rel = relative_to_root(path, root)
+    if rel is None:
+        return {"uri": Path(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
 
 
 def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
+    """The SARIF log; `root` is the repository root (newsctl.gitrepo.project_root), default cwd."""
     rules = registry.all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     root = (root or Path.cwd()).resolve()
@@ -51,7 +72,7 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact(f.path),
+                        "artifactLocation": _artifact(f.path, root),
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -68,7 +89,7 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                     "description": {"text": f.fix.message},
                     "artifactChanges": [
                         {
-                            "artifactLocation": _artifact(f.path),
+                            "artifactLocation": _artifact(f.path, root),
                             "replacements": [
                                 {
                                     "deletedRegion": {

@@ -161,7 +161,11 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
             fix = None
             if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
                 span = inline.span(m.start(2), m.end(3))
-                fix = Fix(f"Remove the second \"{m.group(3)}\"", (Edit(span.line, span.column, span.end_line, span.end_column, ""),))
+                fix = Fix(
+                    f"Remove the second \"{m.group(3)}\"",
+                    (Edit(span.line, span.column, span.end_line, span.end_column, ""),),
+                    safe=True,
+                )
             yield Hit(
                 inline.span(m.start(1), m.end(3)),
                 f"Doubled word: \"{m.group(1)} {m.group(3)}\"",

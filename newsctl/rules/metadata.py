@@ -247,7 +247,8 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         guess = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
         if guess:
             s = field.key_span
-            fix = Fix(f"Rename '{key}' to '{guess[0]}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),))
+            # safe: the fixer refuses it when the new name is already a key (a duplicate key)
+            fix = Fix(f"Rename '{key}' to '{guess[0]}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),), safe=True)
             yield Hit(s, f"Unknown field '{key}' (did you mean '{guess[0]}'?)", f"Rename it to '{guess[0]}'", fix)
         else:
             yield Hit(
