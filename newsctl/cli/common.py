@@ -144,6 +144,39 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
     return articles, errors
 
 
+STDIN = "-"
+StdinFilenameOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--stdin-filename",
+        help="With PATHS '-': the file name standard input stands for (for settings, per-file-ignores and messages).",
+        metavar="PATH",
+    ),
+]
+
+
+def wants_stdin(paths: list[str] | None, stdin_filename: str | None) -> bool:
+    """Whether PATHS is '-' (read the article from standard input); exit 2 on a misuse."""
+    use = bool(paths) and STDIN in (paths or [])
+    if use and paths != [STDIN]:
+        raise fail("'-' (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and not use:
+        raise fail("--stdin-filename needs '-' as the path (the article is read from standard input)")
+    return use
+
+
+def read_stdin_article(stdin_filename: str | None) -> tuple[Any, dict[str, Any] | None]:
+    """The article on standard input, parsed once: (Article, None) or (None, the read error)."""
+    from newsctl.parse import parse
+    from newsctl.source import Source, SourceError
+
+    shown = stdin_filename or STDIN
+    try:
+        return parse(Source.from_bytes(shown, sys.stdin.buffer.read())), None
+    except SourceError as exc:
+        return None, {"path": shown, "line": exc.line, "column": exc.column, "message": exc.message}
+
+
 def progress_enabled(count: int, quiet: bool) -> bool:
     """A progress bar only for many files, on a terminal, and never when quiet."""
     return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")

@@ -13,11 +13,13 @@ from newsctl.cli.common import (
     ConfigOpt,
     NowOpt,
     PathsArg,
+    StdinFilenameOpt,
     default_paths,
     err,
     fail,
     load,
     progress_bar,
+    wants_stdin,
     write_output,
 )
 
@@ -61,6 +63,7 @@ def export_command(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse to export an article with lint errors.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
+    stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -71,6 +74,8 @@ def export_command(
     2 on a usage error.
 
     Example: newsctl export articles/ --format html --output-dir public/ --base-url https://example.com/news/
+
+    Example: cat draft.md | newsctl export - --stdin-filename draft.md --format text --output -
     """
     from newsctl.engine import collect
     from newsctl.export.batch import Exporter, Selection, export_paths, unique_files
@@ -95,6 +100,11 @@ def export_command(
         except ExportError as exc:
             raise fail(str(exc)) from None
     settings = load(config, {"now": now})
+    if wants_stdin(paths, stdin_filename):
+        if output is None:
+            raise fail("an article on standard input is exported with --output FILE|-, not --output-dir")
+        _export_stdin(stdin_filename, format, output, base_url, template, fragment, allow_raw_html, width, ascii,
+                      include_drafts, include_embargoed, strict, dry_run, settings)
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
@@ -159,3 +169,33 @@ def summary(result: object, output_dir: Path, fmt: str) -> str:
             lines.append(f"{label}:")
             lines.extend(f"  {i.path}: {i.reason}" for i in items)
     return "\n".join(lines)
+
+
+def _export_stdin(stdin_filename, format, output, base_url, template, fragment, allow_raw_html, width, ascii,
+                  include_drafts, include_embargoed, strict, dry_run, settings) -> None:  # type: ignore[no-untyped-def]
+    """Export the article on standard input: it is saved to a private temporary file (the
+    exporter reads files), named like --stdin-filename so defaults such as the slug match."""
+    import sys
+    import tempfile
+
+    from newsctl.export.batch import Exporter, Selection
+    from newsctl.export.common import ExportOptions
+
+    shown = stdin_filename or "-"
+    name = Path(stdin_filename).name if stdin_filename else "stdin.md"
+    options = ExportOptions(
+        base_url=base_url, template=str(template) if template else None, fragment=fragment,
+        allow_raw_html=allow_raw_html, width=width, ascii=ascii,
+    )
+    with tempfile.TemporaryDirectory(prefix="newsctl-stdin-") as tmp:
+        fp = Path(tmp) / name
+        fp.write_bytes(sys.stdin.buffer.read())
+        item = Exporter(format.value, options, settings, None, Selection(include_drafts, include_embargoed, strict)).export(fp, shown)
+    if item.status == "exported":
+        if dry_run:
+            err(f"would write {'standard output' if output == '-' else output} from {shown}")
+        else:
+            write_output(item.text or "", None if output == "-" else Path(output))
+        raise typer.Exit(EXIT_OK)
+    err(f"newsctl: {item.status} {shown}: {item.reason}")
+    raise typer.Exit(1 if item.status == "failed" else EXIT_OK)

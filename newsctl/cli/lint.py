@@ -17,6 +17,8 @@ from newsctl.cli.common import (
     NowOpt,
     OutputOpt,
     PathsArg,
+    StdinFilenameOpt,
+    STDIN,
     default_paths,
     err,
     fail,
@@ -24,11 +26,9 @@ from newsctl.cli.common import (
     progress_bar,
     refuse_input_as_output,
     use_color,
+    wants_stdin,
     write_output,
 )
-
-STDIN = "-"
-
 
 class LintFormat(str, Enum):
     text = "text"
@@ -52,14 +52,6 @@ IgnoreOpt = Annotated[
 RuleOptionOpt = Annotated[
     Optional[list[str]],
     typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
-]
-StdinFilenameOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--stdin-filename",
-        help="With PATHS '-': the file name standard input stands for (for settings, per-file-ignores and messages).",
-        metavar="PATH",
-    ),
 ]
 ForceExcludeOpt = Annotated[
     bool,
@@ -132,11 +124,7 @@ def lint_command(
     Example: cat draft.md | newsctl lint - --stdin-filename articles/draft.md
     """
     settings = load_lint_settings(config, select, extend_select, ignore, fail_on, now, option)
-    use_stdin = bool(paths) and STDIN in (paths or [])
-    if use_stdin and paths != [STDIN]:
-        raise fail("'-' (standard input) cannot be combined with other paths")
-    if stdin_filename is not None and not use_stdin:
-        raise fail("--stdin-filename needs '-' as the path (the article is read from standard input)")
+    use_stdin = wants_stdin(paths, stdin_filename)
     if statistics and format not in (LintFormat.text, LintFormat.json):
         raise fail(f"--statistics works with --format text or json, not {format.value}")
     if unsafe_fixes and not (fix or diff):

@@ -1,0 +1,166 @@
+"""`lint --fix`: only safe fixes, only their spans, bytes kept, idempotent, atomic, honest summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from typer.testing import CliRunner
+
+from newsctl.cli.app import app
+from newsctl.fixes import fix_bytes
+from newsctl.settings import Settings
+
+NOW = "2024-03-07T12:00:00Z"
+HEAD = "---\ntitle: Council approves budget\ndate: 2024-03-06T18:00:00+01:00\nauthor: Jane Doe\nsummary: The budget.\n---\n\n"
+
+
+@pytest.fixture(autouse=True)
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def settings() -> Settings:
+    from newsctl.settings import load_settings, parse_now
+
+    return load_settings(isolated=True, overrides={"now": parse_now(NOW)})
+
+
+def byte_changes(before: bytes, after: bytes) -> list[tuple[bytes, bytes]]:
+    """The (removed, inserted) byte runs between two versions, via difflib on bytes."""
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [(before[i1:i2], after[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def test_fix_touches_only_the_spans_and_keeps_bom_and_crlf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    text = HEAD + "The the council met on Tuesday.\n\n“Ça va,” said the the mayor.\n"
+    original = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    path = tmp_path / "a.md"
+    path.write_bytes(original)
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--fix", "--now", NOW, "--select", "H003")
+    fixed = path.read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbf") and fixed.count(b"\r\n") == original.count(b"\r\n")
+    assert b"\n" not in fixed.replace(b"\r\n", b"")
+    # byte for byte: the original with the two second copies cut out, nothing else
+    first = original.index(b"The the") + len(b"The")
+    second = original.index(b"the the mayor") + len(b"the")
+    assert fixed == original[:first] + original[first + 4 : second] + original[second + 4 :]
+    assert fixed.decode("utf-8-sig") == (HEAD + "The council met on Tuesday.\n\n“Ça va,” said the mayor.\n").replace("\n", "\r\n")
+    assert r.exit_code == 0
+    assert "Fixed 2 problems in 1 file (2 H003 doubled-word)." in r.stdout
+    assert "No problems found in 1 file." in r.stdout
+
+
+def test_fix_keeps_the_mode_and_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "a.md"
+    path.write_text(HEAD + "It it rained.\n", encoding="utf-8")
+    os.chmod(path, 0o640)
+    inode = path.stat().st_ino
+    monkeypatch.chdir(tmp_path)
+    run("lint", "a.md", "--fix", "--now", NOW)
+    assert path.read_text("utf-8").endswith("It rained.\n")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o640)
+    assert path.stat().st_ino != inode  # replaced by rename, not rewritten in place
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left
+
+
+def test_rename_onto_an_existing_key_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """M009 suggests renaming `autor` to `author`; with `author` present that would repeat a key."""
+    text = "---\ntitle: T\ndate: 2024-03-06T18:00:00+01:00\nauthor: Jane Doe\nautor: John Roe\nsumary: S\n---\n\nBody text.\n"
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--fix", "--now", NOW, "--select", "M")
+    after = path.read_text("utf-8")
+    assert "autor: John Roe" in after and after.count("author:") == 1
+    assert "summary: S" in after  # the other rename (no `summary` yet) was applied
+    assert "a.md:5:1: M009 fix not applied: it would repeat the front-matter key 'author'" in r.stdout
+    assert "Fixed 1 problem in 1 file (1 M009 unknown-field)." in r.stdout
+
+
+def test_two_renames_to_one_key_apply_only_one():
+    text = "---\ntitle: T\ndate: 2024-03-06T18:00:00+01:00\nauthor: A\nsumary: S\nsummmary: S2\n---\n\nBody.\n"
+    out = fix_bytes(text.encode(), "a.md", settings())
+    fixed = out.fixed.decode()
+    assert fixed.count("summary:") == 1 and ("sumary: S\n" in fixed) != ("summmary: S2\n" in fixed)
+    assert [reason for _, reason in out.refused] == ["it would repeat the front-matter key 'summary'"]
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """D012's AP-style month fix changes the writer's wording: unsafe, applied only when asked."""
+    path = tmp_path / "a.md"
+    body = HEAD + "The council met on September 5, 2023.\n"
+    path.write_text(body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--fix", "--now", NOW, "--select", "D012")
+    assert path.read_text("utf-8") == body
+    assert "1 more fixable with --fix --unsafe-fixes." in r.stdout
+    r = run("lint", "a.md", "--fix", "--unsafe-fixes", "--now", NOW, "--select", "D012")
+    assert path.read_text("utf-8") == body.replace("September 5", "Sept. 5")
+    assert "Fixed 1 problem in 1 file (1 D012 ap-date-style)." in r.stdout
+
+
+def test_diff_prints_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "a.md"
+    path.write_text(HEAD + "It it rained.\n", encoding="utf-8")
+    before = path.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--diff", "--now", NOW)
+    assert path.read_bytes() == before
+    assert r.exit_code == 1
+    assert r.stdout == "--- a/a.md\n+++ b/a.md\n@@ -5,4 +5,4 @@\n summary: The budget.\n ---\n \n-It it rained.\n+It rained.\n"
+    r = run("lint", "a.md", "--fix", "--now", NOW)
+    r = run("lint", "a.md", "--diff", "--now", NOW)
+    assert r.exit_code == 0 and r.stdout == ""
+
+
+def test_unsafe_fixes_alone_is_a_usage_error():
+    r = run("lint", "articles", "--unsafe-fixes")
+    assert r.exit_code == 2 and "--unsafe-fixes only has an effect with --fix or --diff" in r.stderr
+
+
+def test_a_file_that_is_not_utf8_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "a.md"
+    data = (HEAD + "It it rained in M\xe4rz.\n").encode("latin-1")
+    path.write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--fix", "--now", NOW)
+    assert path.read_bytes() == data
+    assert "M001" in r.stdout and r.exit_code == 1
+
+
+WORDS = st.sampled_from(["the", "The", "it", "was", "council", "met", "a", "vote", "  ", "\t", "é", "“quote”"])
+LINE = st.lists(WORDS, min_size=0, max_size=8).map(" ".join)
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(LINE, min_size=1, max_size=6),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    bom=st.booleans(),
+    extra_key=st.sampled_from(["", "autor: X\n", "sumary: Y\n", "titel: Z\n"]),
+)
+def test_fixing_is_idempotent_and_changes_only_fixed_spans(lines, newline, bom, extra_key):
+    head = HEAD.replace("---\n\n", extra_key + "---\n\n", 1) if extra_key else HEAD
+    text = (head + "\n\n".join(lines) + "\n").replace("\n", newline)
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    once = fix_bytes(data, "a.md", settings())
+    twice = fix_bytes(once.fixed, "a.md", settings())
+    assert twice.fixed == once.fixed and not twice.applied  # a second --fix changes nothing
+    assert once.fixed.startswith(b"\xef\xbb\xbf") == bom
+    out_text = once.fixed.decode("utf-8-sig")
+    assert out_text.count(newline) == text.count(newline)  # no line added, removed or re-ended
+    for removed, inserted in byte_changes(data, once.fixed):
+        # a doubled word loses its second copy; a key is renamed
+        assert removed.strip() or inserted.strip()
+        assert b"\n" not in removed + inserted and b"\r" not in removed + inserted
