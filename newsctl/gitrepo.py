@@ -65,7 +65,7 @@ class ChangedLines:
     whole: set[Path] = field(default_factory=set)
 
     def file_changed(self, path: Path) -> bool:
-        return path in self.whole or bool(self.lines.get(path))
+        return path in self.whole or path in self.lines
 
     def touches(self, path: Path, line: int, end_line: int) -> bool:
         if path in self.whole:
@@ -130,12 +130,15 @@ def changed_lines(rev: str, cwd: Path | None = None) -> ChangedLines:
             name = line[4:]
             current = None if name == "/dev/null" else (top / _unquote(name)).resolve()
             if current is not None:
-                result.lines.setdefault(current, set())
+                result.lines.setdefault(current, set())  # in the diff: changed (lines may only have been deleted)
         elif line.startswith("@@") and current is not None:
             m = _HUNK.match(line)
             if m:
                 start, count = int(m.group(1)), int(m.group(2) if m.group(2) is not None else 1)
-                result.lines[current].update(range(start, start + count))
+                if count:
+                    result.lines[current].update(range(start, start + count))
+                else:  # lines deleted after `start`: the lines on either side of the cut changed
+                    result.lines[current].update({max(start, 1), start + 1})
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     for name in filter(None, untracked.split("\0")):
         result.whole.add((top / name).resolve())
