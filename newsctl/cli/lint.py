@@ -167,7 +167,7 @@ def lint_command(
         fix_note = None
 
     result = _run(files, settings, quiet, jobs)
-    if not result.files and not changed:
+    if not result.files and changed is None and not force_exclude:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     sources = _sources(result)
     result, extra = _narrow(result, settings, changed, baseline, sources)
