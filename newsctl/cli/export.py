@@ -15,6 +15,7 @@ from newsctl.cli.common import (
     PathsArg,
     StdinFilenameOpt,
     default_paths,
+    located,
     err,
     fail,
     load,
@@ -137,7 +138,7 @@ def export_command(
             else:
                 write_output(item.text or "", None if output == "-" else Path(output))
             raise typer.Exit(EXIT_OK)
-        err(f"newsctl: {item.status} {shown}: {item.reason}")
+        err(located(shown, item.reason or "") if item.status == "failed" else f"newsctl: {item.status} {shown}: {item.reason}")
         raise typer.Exit(1 if item.status == "failed" else EXIT_OK)
 
     assert output_dir is not None
@@ -164,10 +165,12 @@ def summary(result: object, output_dir: Path, fmt: str) -> str:
     verb = "Would export" if result.dry_run else "Exported"
     noun = "article" if exported == 1 else "articles"
     lines = [f"{verb} {exported} {noun} ({fmt}) to {output_dir}/, skipped {len(skipped)}, failed {len(failed)}."]
-    for label, items in (("Skipped", skipped), ("Failed", failed)):
-        if items:
-            lines.append(f"{label}:")
-            lines.extend(f"  {i.path}: {i.reason}" for i in items)
+    if skipped:
+        lines.append("Skipped:")
+        lines.extend(f"  {i.path}: {i.reason}" for i in skipped)
+    if failed:
+        lines.append("Failed:")
+        lines.extend(f"  {located(i.path, i.reason or '')}" for i in failed)
     return "\n".join(lines)
 
 
@@ -197,5 +200,5 @@ def _export_stdin(stdin_filename, format, output, base_url, template, fragment, 
         else:
             write_output(item.text or "", None if output == "-" else Path(output))
         raise typer.Exit(EXIT_OK)
-    err(f"newsctl: {item.status} {shown}: {item.reason}")
+    err(located(shown, item.reason or "") if item.status == "failed" else f"newsctl: {item.status} {shown}: {item.reason}")
     raise typer.Exit(1 if item.status == "failed" else EXIT_OK)
