@@ -139,7 +139,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed"):
+    for name in ("lint", "baseline", "rules", "explain", "readability", "outline", "export", "feed"):
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 
