@@ -17,6 +17,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from newsctl.findings import Edit, Finding
 from newsctl.settings import Settings
@@ -72,8 +73,12 @@ def is_applicable(f: Finding, unsafe: bool) -> bool:
     return f.fix is not None and bool(f.fix.edits) and (f.fix.safe or unsafe)
 
 
-def fix_bytes(data: bytes, path: str, settings: Settings, *, unsafe: bool = False) -> FixOutcome:
-    """Fix one file's bytes; unreadable input (not UTF-8, binary) is returned unchanged."""
+def fix_bytes(
+    data: bytes, path: str, settings: Settings, *, unsafe: bool = False, only: Callable[[Finding], bool] | None = None
+) -> FixOutcome:
+    """Fix one file's bytes; unreadable input (not UTF-8, binary) is returned unchanged.
+
+    `only` limits the fixes to the findings it accepts (e.g. those on changed lines)."""
     from newsctl.engine import lint_article
     from newsctl.parse import parse
 
@@ -85,7 +90,7 @@ def fix_bytes(data: bytes, path: str, settings: Settings, *, unsafe: bool = Fals
         except SourceError:
             return outcome
         article = parse(source)
-        candidates = [f for f in lint_article(article, settings) if is_applicable(f, unsafe)]
+        candidates = [f for f in lint_article(article, settings) if is_applicable(f, unsafe) and (only is None or only(f))]
         if not candidates:
             break
         raw = _Raw.of(outcome.fixed[3:].decode("utf-8") if bom else outcome.fixed.decode("utf-8"))

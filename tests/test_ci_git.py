@@ -361,3 +361,33 @@ def test_outline_and_export_read_stdin(tmp_path: Path):
     r = run(tmp_path, "export", "-", "--stdin-filename", "story.md", "--format", "text", "--output", "-", "--now", NOW, input=text)
     assert r.exit_code == 0 and r.stdout.startswith("Council approves budget\nBy Jane Doe\n")
     assert list(tmp_path.iterdir()) == []  # nothing written next to the caller
+
+
+def test_fix_with_diff_base_fixes_only_the_change(repo: Path):
+    write(repo, "articles/clean.md", HEAD + "\n\n".join(PARAS) + "\n\nIt it rained.\n")
+    r = run(repo, "lint", "--diff-base", "main", "--fix", "--now", NOW)
+    assert r.exit_code == 0
+    assert (repo / "articles/clean.md").read_text("utf-8").endswith("\n\nIt rained.\n")
+    assert "The the old mistake" in (repo / "articles/old.md").read_text("utf-8")  # not part of the change
+
+
+def test_github_annotations_name_files_from_the_repository_root(repo: Path):
+    r = run(repo / "articles", "lint", ".", "--format", "github", "--now", NOW, "--select", "H003")
+    assert r.stdout.startswith("::warning file=articles/old.md,line=8,")
+
+
+def test_stdin_with_a_baseline(repo: Path):
+    run(repo, "baseline", "base.json", "--now", NOW)
+    text = (repo / "articles/old.md").read_bytes()
+    r = run(repo, "lint", "-", "--stdin-filename", "articles/old.md", "--baseline", "base.json", "--now", NOW, input=text)
+    assert "No problems found in 1 file.\n1 known finding in the baseline not shown.\n" in r.stdout
+    r = run(repo, "lint", "-", "--diff-base", "main", input=text)
+    assert r.exit_code == 2 and "not standard input" in r.stderr
+
+
+def test_file_level_rules_exist():
+    from newsctl import registry
+    from newsctl.diffscope import FILE_LEVEL
+
+    registry.load()
+    assert FILE_LEVEL <= {r.code for r in registry.all_rules()}

@@ -133,7 +133,11 @@ def lint_command(
         raise fail("choose one: --fix writes the fixes, --diff prints them")
 
     if use_stdin:
-        _lint_stdin(settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero)
+        if diff_base:
+            raise fail("--diff-base needs files in a git repository, not standard input")
+        _lint_stdin(
+            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, baseline
+        )
         return
 
     targets = default_paths(paths, settings)
@@ -154,7 +158,7 @@ def lint_command(
                 data = fp.read_bytes()
             except OSError:
                 continue  # reported as M001 by the lint below
-            outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes)
+            outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes, only=_scope(changed))
             outcomes.append(outcome)
             if outcome.changed and fix:
                 _write_fixed(fp, outcome.fixed)
@@ -227,6 +231,15 @@ def in_configured_paths(path: Path, settings: Any) -> bool:
         if full == root or root in full.parents:
             return True
     return False
+
+
+def _scope(changed: Any) -> Any:
+    """With --diff-base, --fix touches only what the change is responsible for."""
+    if changed is None:
+        return None
+    from newsctl.diffscope import in_scope
+
+    return lambda f: in_scope(f, changed)
 
 
 def _changed_lines(rev: str) -> Any:
@@ -352,9 +365,10 @@ def _report(
 
             text = gitlab.render(result, root, sources)
     elif format == LintFormat.github:
+        from newsctl.gitrepo import project_root
         from newsctl.report import github
 
-        text = github.render(result)
+        text = github.render(result, project_root(settings.config_path))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             try:
@@ -412,6 +426,7 @@ def _lint_stdin(
     output: Path | None,
     force_exclude: bool,
     exit_zero: bool,
+    baseline: Path | None = None,
 ) -> None:
     """Lint (or fix) the article on standard input. With --fix the fixed text goes to
     standard output and the report to standard error."""
@@ -448,13 +463,14 @@ def _lint_stdin(
         findings = [finding] if finding else []
         sources = {}
     result = LintResult([FileResult(shown, findings)])
+    result, extra = _narrow(result, settings, None, baseline, sources)
     if fixing:  # stdout holds the fixed article: the report goes to stderr, one line each
         from newsctl.report import text as text_report
 
         if result.findings:
             err(text_report.render_concise(result))
     else:
-        _report(result, settings, format, False, quiet, output, sources, {}, None, unsafe_fixes)
+        _report(result, settings, format, False, quiet, output, sources, extra, None, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
 
