@@ -179,3 +179,27 @@ def test_fixing_is_idempotent_and_changes_only_fixed_spans(lines, newline, bom, 
             else:
                 assert previous is not None and word.lower() == previous.lower(), (before, after)
         assert current is None, (before, after)
+
+
+@pytest.mark.parametrize(
+    "body, fixed",
+    [
+        ("The the end.\n", "The end.\n"),
+        ("yada yada yada, they said.\n", "yada yada yada, they said.\n"),  # deliberate: not safe
+        ("each line of code as\nas it is written.\n", "each line of code as\nit is written.\n"),  # the break stays
+    ],
+)
+def test_doubled_word_fixes_that_are_safe(body: str, fixed: str):
+    out = fix_bytes((HEAD + body).encode(), "a.md", settings())
+    assert out.fixed.decode()[len(HEAD) :] == fixed
+
+
+def test_renaming_a_field_that_is_not_a_misspelling_is_unsafe():
+    """`description` is not a typo of `section` (M009's closest known field): renaming it would
+    move the text into another field, so only --unsafe-fixes does it."""
+    text = HEAD.replace("summary: The budget.\n", "description: The budget.\nautor: J\n") + "Body.\n"
+    out = fix_bytes(text.encode(), "a.md", settings())
+    assert "description: The budget." in out.fixed.decode() and [f.code for f in out.applied] == []
+    assert [f.message for f in fix_bytes(text.encode(), "a.md", settings(), unsafe=True).applied] == [
+        "Unknown field 'description' (did you mean 'section'?)"
+    ]

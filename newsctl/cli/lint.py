@@ -97,7 +97,7 @@ def lint_command(
     ] = None,
     baseline: Annotated[
         Optional[Path],
-        typer.Option("--baseline", help="Report only findings not recorded in this baseline (see `newsctl baseline`).", dir_okay=False),
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline (see `newsctl baseline`).", dir_okay=False, metavar="FILE"),
     ] = None,
     stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,

@@ -26,6 +26,7 @@ _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet
 _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
 _JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20]")
+_AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
 _GAP = re.compile(r"[\s*_~]*")  # what may stand between doubled words: spaces and emphasis markup
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
@@ -160,11 +161,17 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
                 continue  # "Walla Walla", "Duran Duran", "Boutros Boutros-Ghali": names
             fix = None
             if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
-                span = inline.span(m.start(2), m.end(3))
+                start, end = m.start(2), m.end(3)
+                after = _AFTER_WORD.match(inline.prose, m.end(3))
+                if "\n" in m.group(2) and after and after.group(2):
+                    start, end = m.start(3), after.end(1)  # across a line break: keep the break
+                span = inline.span(start, end)
+                # a third copy ("yada yada yada", "help help help") is deliberate: not a safe fix
+                tripled = after is not None and after.group(2).lower() == m.group(1).lower()
                 fix = Fix(
                     f"Remove the second \"{m.group(3)}\"",
                     (Edit(span.line, span.column, span.end_line, span.end_column, ""),),
-                    safe=True,
+                    safe=not tripled,
                 )
             yield Hit(
                 inline.span(m.start(1), m.end(3)),

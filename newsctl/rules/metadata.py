@@ -225,6 +225,20 @@ def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
     return False
 
 
+def _typo_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b: a typo is 1 or 2."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
 @rule("M009", "unknown-field", "warning", "A front-matter key is not one newsctl knows.")
 def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
@@ -247,8 +261,13 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         guess = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
         if guess:
             s = field.key_span
-            # safe: the fixer refuses it when the new name is already a key (a duplicate key)
-            fix = Fix(f"Rename '{key}' to '{guess[0]}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),), safe=True)
+            # safe only for a misspelling (`autor`): `description` -> `section` is another field.
+            # The fixer also refuses any rename onto a key that is already there.
+            fix = Fix(
+                f"Rename '{key}' to '{guess[0]}'",
+                (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),),
+                safe=_typo_distance(key.lower(), guess[0]) <= 1 + len(guess[0]) // 8,
+            )
             yield Hit(s, f"Unknown field '{key}' (did you mean '{guess[0]}'?)", f"Rename it to '{guess[0]}'", fix)
         else:
             yield Hit(
