@@ -194,6 +194,12 @@ def test_doubled_word_fixes_that_are_safe(body: str, fixed: str):
     assert out.fixed.decode()[len(HEAD) :] == fixed
 
 
+def test_singular_and_plural_keys_are_conventions_not_typos():
+    text = HEAD.replace("author: Jane Doe\n", "authors: [jane]\n") + "Body.\n"
+    out = fix_bytes(text.encode(), "a.md", settings())
+    assert "authors: [jane]" in out.fixed.decode()
+
+
 def test_renaming_a_field_that_is_not_a_misspelling_is_unsafe():
     """`description` is not a typo of `section` (M009's closest known field): renaming it would
     move the text into another field, so only --unsafe-fixes does it."""

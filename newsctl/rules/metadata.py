@@ -261,12 +261,14 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
         guess = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
         if guess:
             s = field.key_span
-            # safe only for a misspelling (`autor`): `description` -> `section` is another field.
+            # safe only for a misspelling (`autor`): `description` -> `section` is another field,
+            # and `authors` -> `author` another site's convention (its templates read `authors`).
             # The fixer also refuses any rename onto a key that is already there.
+            plural = key.lower() in (guess[0] + "s", guess[0] + "es") or guess[0] in (key.lower() + "s",)
             fix = Fix(
                 f"Rename '{key}' to '{guess[0]}'",
                 (Edit(s.line, s.column, s.end_line, s.end_column, guess[0]),),
-                safe=_typo_distance(key.lower(), guess[0]) <= 1 + len(guess[0]) // 8,
+                safe=not plural and _typo_distance(key.lower(), guess[0]) <= 1 + len(guess[0]) // 8,
             )
             yield Hit(s, f"Unknown field '{key}' (did you mean '{guess[0]}'?)", f"Rename it to '{guess[0]}'", fix)
         else:
