@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsctl.cli.app import app
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -154,6 +155,10 @@ def test_diff_base_in_a_shallow_clone_says_what_to_fetch(repo: Path, tmp_path: P
     r = run(clone, "lint", "--diff-base", "origin/main", "--now", NOW)
     assert r.exit_code == 2
     assert "--diff-base origin/main" in r.stderr and "shallow clone" in r.stderr and "fetch-depth: 0" in r.stderr
+    documented = next(
+        line.strip() for line in (ROOT / "docs" / "ci.md").read_text("utf-8").splitlines() if "newsctl: error: --diff-base" in line
+    )
+    assert r.stderr.strip() == documented  # docs/ci.md quotes the real message
     assert "Traceback" not in r.stderr
     r = run(clone, "lint", "--diff-base", "no-such-branch", "--now", NOW)
     assert r.exit_code == 2 and "no such revision" in r.stderr
@@ -391,3 +396,16 @@ def test_file_level_rules_exist():
 
     registry.load()
     assert FILE_LEVEL <= {r.code for r in registry.all_rules()}
+
+
+def test_force_exclude_honours_paths_and_exclude_for_named_files_and_stdin(tmp_path: Path):
+    write(tmp_path, "newsctl.toml", 'paths = ["content"]\nexclude = ["content/drafts/**"]\n')
+    write(tmp_path, "README.md", "# Not an article\n")
+    write(tmp_path, "content/a.md", HEAD + "It it rained.\n")
+    write(tmp_path, "content/drafts/b.md", "no front matter\n")
+    r = run(tmp_path, "lint", "README.md", "content/a.md", "content/drafts/b.md", "--force-exclude", "--format", "concise", "--now", NOW)
+    assert r.stdout == 'content/a.md:8:1: H003 [*] warning: Doubled word: "It it" [doubled-word]\n' and r.stderr == ""
+    r = run(tmp_path, "lint", "README.md", "--force-exclude", "--now", NOW)
+    assert r.exit_code == 0 and r.stdout == "No problems found in 0 files.\n"
+    r = run(tmp_path, "lint", "-", "--stdin-filename", "README.md", "--force-exclude", input=b"# Not an article\n")
+    assert r.exit_code == 0 and r.stdout == ""

@@ -173,7 +173,9 @@ def lint_command(
     result = _run(files, settings, quiet, jobs)
     if not result.files and changed is None and not force_exclude:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
-    sources = _sources(result)
+    # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
+    wants_text = baseline is not None or format == LintFormat.gitlab or (format == LintFormat.text and not quiet and not statistics)
+    sources = _sources(result) if wants_text else {}
     result, extra = _narrow(result, settings, changed, baseline, sources)
     _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
