@@ -73,6 +73,22 @@ def is_applicable(f: Finding, unsafe: bool) -> bool:
     return f.fix is not None and bool(f.fix.edits) and (f.fix.safe or unsafe)
 
 
+def refusal(f: Finding, text: str) -> str | None:
+    """Why this finding's fix would be refused on this (normalised) text, or None."""
+    if f.fix is None:
+        return None
+    raw = _Raw.of(text)
+    spans = [_raw_edit(raw, e) for e in f.fix.edits]
+    if _header(text) is None or not any(e.line <= _header_end_line(text) for e in f.fix.edits):
+        return None
+    return _front_matter_damage(raw, [], spans)
+
+
+def _header_end_line(text: str) -> int:
+    lines = text.split("\n")
+    return next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+
+
 def fix_bytes(
     data: bytes, path: str, settings: Settings, *, unsafe: bool = False, only: Callable[[Finding], bool] | None = None
 ) -> FixOutcome:

@@ -209,3 +209,17 @@ def test_renaming_a_field_that_is_not_a_misspelling_is_unsafe():
     assert [f.message for f in fix_bytes(text.encode(), "a.md", settings(), unsafe=True).applied] == [
         "Unknown field 'description' (did you mean 'section'?)"
     ]
+
+
+def test_a_fix_that_would_be_refused_is_not_marked_fixable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    text = "---\ntitle: T\ndate: 2024-03-06T18:00:00+01:00\nauthor: A\nautor: B\nsumary: S\n---\n\nBody text.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "--now", NOW, "--select", "M009", "--format", "concise")
+    assert r.stdout.splitlines() == [
+        "a.md:5:1: M009 warning: Unknown field 'autor' (did you mean 'author'?) [unknown-field]",
+        "a.md:6:1: M009 [*] warning: Unknown field 'sumary' (did you mean 'summary'?) [unknown-field]",
+    ]
+    assert run("lint", "a.md", "--now", NOW, "--select", "M009").stdout.endswith(
+        "Found 2 warnings in 1 of 1 file.\n[*] 1 fixable with --fix.\n"
+    )

@@ -174,7 +174,11 @@ def lint_command(
     if not result.files and changed is None and not force_exclude:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
-    wants_text = baseline is not None or format == LintFormat.gitlab or (format == LintFormat.text and not quiet and not statistics)
+    wants_text = (
+        baseline is not None
+        or format == LintFormat.gitlab
+        or (format in (LintFormat.text, LintFormat.concise) and not statistics)
+    )
     sources = _sources(result) if wants_text else {}
     result, extra = _narrow(result, settings, changed, baseline, sources)
     _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
@@ -327,6 +331,19 @@ def _narrow(result: Any, settings: Any, changed: Any, baseline: Path | None, sou
     return result, extra
 
 
+def _fixable(sources: dict[str, str], unsafe_fixes: bool) -> Any:
+    """Whether a finding's fix would be applied by --fix: marked `[*]` and counted."""
+    from newsctl.fixes import is_applicable, refusal
+
+    def check(f: Any) -> bool:
+        if not is_applicable(f, unsafe_fixes):
+            return False
+        text = sources.get(f.path)
+        return text is None or refusal(f, text) is None
+
+    return check
+
+
 def _report(
     result: Any,
     settings: Any,
@@ -339,8 +356,7 @@ def _report(
     fix_note: str | None,
     unsafe_fixes: bool,
 ) -> None:
-    from newsctl.fixes import is_applicable
-
+    fixable = _fixable(sources, unsafe_fixes)
     if statistics:
         from newsctl.report import json as json_report
         from newsctl.report import text as text_report
@@ -353,7 +369,7 @@ def _report(
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
-        text = text_report.render_concise(result, is_fixable=lambda f: is_applicable(f, unsafe_fixes))
+        text = text_report.render_concise(result, is_fixable=fixable)
     elif format in (LintFormat.sarif, LintFormat.gitlab):
         from newsctl.gitrepo import project_root
 
@@ -382,11 +398,9 @@ def _report(
         from newsctl.report import text as text_report
 
         color = output is None and use_color(sys.stdout)
-        text = text_report.render(
-            result, color=color, quiet=quiet, sources=sources, is_fixable=lambda f: is_applicable(f, unsafe_fixes)
-        )
+        text = text_report.render(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
         if not quiet:
-            text += _tail(result, extra, fix_note, unsafe_fixes)
+            text += _tail(result, extra, fix_note, unsafe_fixes, sources)
             fix_note = None
     write_output(text, output)
     if fix_note:
@@ -399,17 +413,15 @@ def _known(n: int) -> str:
     return f"{n} known finding{'s' if n != 1 else ''} in the baseline not shown."
 
 
-def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool) -> str:
+def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: dict[str, str]) -> str:
     """Lines after the summary: what --fix did, what the baseline hid, what --fix could do."""
-    from newsctl.fixes import is_applicable
-
     lines = []
     if fix_note:
         lines.append(fix_note)
     if "baseline" in extra:
         lines.append(_known(extra["baseline"]["known"]))
-    safe = sum(1 for f in result.findings if is_applicable(f, unsafe_fixes))
-    unsafe = sum(1 for f in result.findings if is_applicable(f, True)) - safe
+    safe = sum(1 for f in result.findings if _fixable(sources, unsafe_fixes)(f))
+    unsafe = sum(1 for f in result.findings if _fixable(sources, True)(f)) - safe
     if safe:
         lines.append(f"[*] {safe} fixable with --fix{' --unsafe-fixes' if unsafe_fixes else ''}.")
     if unsafe and not unsafe_fixes:
