@@ -189,3 +189,22 @@ def test_gitlab_ci_script_from_the_docs(tmp_path: Path):
     issues = json.loads((repo / "gl-code-quality-report.json").read_text("utf-8"))
     assert sorted(i["location"]["path"] for i in issues) == ["articles/a.md", "articles/b.md"]
     assert gate.returncode == 1 and "articles/b.md:8:1: H003" in gate.stdout and "articles/a.md" not in gate.stdout
+
+
+def test_action_metadata_is_well_formed():
+    """GitHub's rules for composite action metadata: name, description, runs.using composite,
+    every input and output described, every `run` step with a shell, outputs mapped from steps."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    assert {"name", "description", "runs"} <= set(action)
+    assert action["runs"]["using"] == "composite"
+    for name, spec in {**action["inputs"], **action["outputs"]}.items():
+        assert re.fullmatch(r"[_a-zA-Z][a-zA-Z0-9_-]*", name) and spec["description"]
+    ids = {s.get("id") for s in action["runs"]["steps"]}
+    for step in action["runs"]["steps"]:
+        assert ("run" in step) != ("uses" in step)
+        if "run" in step:
+            assert step["shell"] == "bash"
+            assert "${{" not in step["run"]  # inputs reach scripts through env, never spliced into code
+    for spec in action["outputs"].values():
+        assert re.fullmatch(r"\$\{\{ steps\.([\w-]+)\.outputs\.[\w-]+ \}\}", spec["value"]).group(1) in ids
+    assert {"paths", "diff-base", "baseline"} <= set(action["inputs"])
