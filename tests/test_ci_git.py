@@ -256,6 +256,7 @@ def test_sarif_uris_are_relative_to_the_repository_root(repo: Path, where: str, 
         # GitHub's upload rules: relative, no "..", no leading slash, resolved against a base id
         assert art["uriBaseId"] == "%SRCROOT%" and not art["uri"].startswith(("/", "..", "file:"))
         assert res["ruleIndex"] >= 0 and run_["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
+    assert all(len(res["partialFingerprints"]["newsctlFingerprint/v1"]) == 20 for res in run_["results"])
     helps = [rule["helpUri"] for rule in run_["tool"]["driver"]["rules"]]
     assert all(h.startswith("https://") and "docs/rules.md#" in h for h in helps)
 

@@ -136,7 +136,8 @@ def lint_command(
         if diff_base:
             raise fail("--diff-base needs files in a git repository, not standard input")
         _lint_stdin(
-            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, baseline
+            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, baseline,
+            statistics,
         )
         return
 
@@ -176,7 +177,7 @@ def lint_command(
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
     wants_text = (
         baseline is not None
-        or format == LintFormat.gitlab
+        or format in (LintFormat.gitlab, LintFormat.sarif)
         or (format in (LintFormat.text, LintFormat.concise) and not statistics)
     )
     sources = _sources(result) if wants_text else {}
@@ -377,7 +378,7 @@ def _report(
         if format == LintFormat.sarif:
             from newsctl.report import sarif
 
-            text = sarif.render(result, root)
+            text = sarif.render(result, root, sources)
         else:
             from newsctl.report import gitlab
 
@@ -441,6 +442,7 @@ def _lint_stdin(
     force_exclude: bool,
     exit_zero: bool,
     baseline: Path | None = None,
+    statistics: bool = False,
 ) -> None:
     """Lint (or fix) the article on standard input. With --fix the fixed text goes to
     standard output and the report to standard error."""
@@ -484,7 +486,7 @@ def _lint_stdin(
         if result.findings:
             err(text_report.render_concise(result))
     else:
-        _report(result, settings, format, False, quiet, output, sources, extra, None, unsafe_fixes)
+        _report(result, settings, format, statistics, quiet, output, sources, extra, None, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
 

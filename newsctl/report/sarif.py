@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import quote
 
 from newsctl import __version__, registry
 from newsctl.engine import LintResult
+from newsctl.fingerprint import fingerprints
 from newsctl.report.links import rule_url
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -57,11 +58,20 @@ def _artifact(path: str, root: Path) -> dict[str, str]:
     return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
 
 
-def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
-    """The SARIF log; `root` is the repository root (newsctl.gitrepo.project_root), default cwd."""
+def document(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The SARIF log; `root` is the repository root (newsctl.gitrepo.project_root), default cwd.
+
+    With `sources` (path -> text), each result carries a partial fingerprint that survives lines
+    moving, so code scanning keeps tracking an alert instead of closing and reopening it.
+    """
     rules = registry.all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     root = (root or Path.cwd()).resolve()
+    prints: dict[int, str] = {}
+    if sources is not None:
+        for fr in result.files:
+            for f, fp in zip(fr.findings, fingerprints(fr.findings, sources.get(fr.path))):
+                prints[id(f)] = fp
     results = []
     for f in result.findings:
         item: dict[str, Any] = {
@@ -83,6 +93,8 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                 }
             ],
         }
+        if id(f) in prints:
+            item["partialFingerprints"] = {"newsctlFingerprint/v1": prints[id(f)]}
         if f.fix:
             item["fixes"] = [
                 {
@@ -129,5 +141,5 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
     }
 
 
-def render(result: LintResult, root: Path | None = None) -> str:
-    return json.dumps(document(result, root), indent=2, ensure_ascii=False) + "\n"
+def render(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> str:
+    return json.dumps(document(result, root, sources), indent=2, ensure_ascii=False) + "\n"
