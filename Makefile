@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools
+.PHONY: demo test bench docs clean tools fix-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(STAMP) tools
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# Safe fixes on every real article in ../shared/realworld: same rendered HTML, idempotent.
+fix-check: $(STAMP)
+	NEWSCTL_REALWORLD_ALL=1 $(BIN)/python -m pytest -q tests/test_fix_realworld.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen
