@@ -215,3 +215,21 @@ def unified_diff(outcome: FixOutcome) -> str:
     for line in difflib.unified_diff(before, after, f"a/{outcome.path}", f"b/{outcome.path}"):
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def fix_summary(outcomes: list[FixOutcome], dry: bool) -> str:
+    """What --fix did (or --diff would do), and each fix refused with its reason."""
+
+    applied = Counter((f.code, f.rule) for o in outcomes for f in o.applied)
+    files = sum(1 for o in outcomes if o.changed)
+    total = sum(applied.values())
+    verb = "Would fix" if dry else "Fixed"
+    if not total:
+        line = "No fixes to apply." if dry else "Nothing to fix."
+    else:
+        detail = ", ".join(f"{n} {code} {rule}" for (code, rule), n in sorted(applied.items()))
+        line = f"{verb} {total} problem{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''} ({detail})."
+    for o in outcomes:
+        for f, reason in o.refused:
+            line += f"\n{f.path}:{f.line}:{f.column}: {f.code} fix not applied: {reason}"
+    return line

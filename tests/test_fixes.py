@@ -33,14 +33,6 @@ def settings() -> Settings:
     return load_settings(isolated=True, overrides={"now": parse_now(NOW)})
 
 
-def byte_changes(before: bytes, after: bytes) -> list[tuple[bytes, bytes]]:
-    """The (removed, inserted) byte runs between two versions, via difflib on bytes."""
-    import difflib
-
-    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [(before[i1:i2], after[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
-
-
 def test_fix_touches_only_the_spans_and_keeps_bom_and_crlf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     text = HEAD + "The the council met on Tuesday.\n\n“Ça va,” said the the mayor.\n"
     original = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")

@@ -8,6 +8,7 @@ import typer
 
 from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
+from newsctl.cli import baseline as baseline_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
 
@@ -39,7 +40,7 @@ def root(
 
 
 app.command("lint")(lint.lint_command)
-app.command("baseline")(lint.baseline_command)
+app.command("baseline")(baseline_cli.baseline_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
 app.command("readability")(readability_cli.readability_command)

@@ -1,4 +1,4 @@
-"""`newsctl lint`: check articles and report findings; `newsctl baseline`: record them."""
+"""`newsctl lint`: check articles and report findings (and fix them with --fix)."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def lint_command(
         files = [(fp, shown) for fp, shown in files if changed.file_changed(fp.resolve())]
 
     if fix or diff:
-        from newsctl.fixes import fix_bytes, unified_diff
+        from newsctl.fixes import fix_bytes, fix_summary, unified_diff
 
         outcomes = []
         for fp, shown in files:
@@ -165,9 +165,9 @@ def lint_command(
                 _write_fixed(fp, outcome.fixed)
         if diff:
             write_output("".join(unified_diff(o) for o in outcomes if o.changed), output)
-            err(_fix_summary(outcomes, dry=True))
+            err(fix_summary(outcomes, dry=True))
             raise typer.Exit(EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK)
-        fix_note = _fix_summary(outcomes, dry=False)
+        fix_note = fix_summary(outcomes, dry=False)
     else:
         fix_note = None
 
@@ -218,26 +218,12 @@ def load_lint_settings(
 def _collect(targets: list[str], settings: Any, force_exclude: bool) -> list[tuple[Path, str]]:
     """The files to lint; with --force-exclude, named files outside the configured `paths` are skipped."""
     from newsctl.engine import collect
+    from newsctl.pathscope import in_configured_paths
 
     files = list(collect(targets, settings, force_exclude))  # walked once: the count and the work
     if force_exclude:
         files = [(fp, shown) for fp, shown in files if in_configured_paths(fp, settings)]
     return files
-
-
-def in_configured_paths(path: Path, settings: Any) -> bool:
-    """Whether a file lies under one of the configured `paths` (relative to the config file).
-
-    pre-commit names every changed Markdown file; a README.md at the root is not an article
-    unless `paths` says so.
-    """
-    base = settings.config_path.parent if settings.config_path else Path.cwd()
-    full = Path(os.path.abspath(path))
-    for p in settings.paths:
-        root = Path(os.path.abspath(base / p))
-        if full == root or root in full.parents:
-            return True
-    return False
 
 
 def _scope(changed: Any) -> Any:
@@ -265,24 +251,6 @@ def _write_fixed(fp: Path, data: bytes) -> None:
         write_atomic(fp.resolve(), data)
     except OSError as exc:
         raise fail(f"{fp}: cannot write the fixed file: {exc.strerror or exc}", EXIT_FINDINGS) from None
-
-
-def _fix_summary(outcomes: list[Any], dry: bool) -> str:
-    from collections import Counter
-
-    applied = Counter((f.code, f.rule) for o in outcomes for f in o.applied)
-    files = sum(1 for o in outcomes if o.changed)
-    total = sum(applied.values())
-    verb = "Would fix" if dry else "Fixed"
-    if not total:
-        line = "No fixes to apply." if dry else "Nothing to fix."
-    else:
-        detail = ", ".join(f"{n} {code} {rule}" for (code, rule), n in sorted(applied.items()))
-        line = f"{verb} {total} problem{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''} ({detail})."
-    for o in outcomes:
-        for f, reason in o.refused:
-            line += f"\n{f.path}:{f.line}:{f.column}: {f.code} fix not applied: {reason}"
-    return line
 
 
 def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None) -> Any:
@@ -450,6 +418,8 @@ def _lint_stdin(
     from newsctl.parse import parse
     from newsctl.source import Source, SourceError
 
+    from newsctl.pathscope import in_configured_paths
+
     shown = stdin_filename or STDIN
     data = sys.stdin.buffer.read()
     if force_exclude and stdin_filename and (
@@ -459,17 +429,17 @@ def _lint_stdin(
             sys.stdout.buffer.write(data)
         raise typer.Exit(EXIT_OK)
     if fixing:
-        from newsctl.fixes import fix_bytes, unified_diff
+        from newsctl.fixes import fix_bytes, fix_summary, unified_diff
 
         outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes)
         if diff:
             write_output(unified_diff(outcome), output)
-            err(_fix_summary([outcome], dry=True))
+            err(fix_summary([outcome], dry=True))
             raise typer.Exit(EXIT_FINDINGS if outcome.changed else EXIT_OK)
         sys.stdout.buffer.write(outcome.fixed)
         sys.stdout.flush()
         data = outcome.fixed
-        err(_fix_summary([outcome], dry=False))
+        err(fix_summary([outcome], dry=False))
     try:
         source = Source.from_bytes(shown, data)
         findings = lint_article(parse(source), settings)
@@ -489,37 +459,3 @@ def _lint_stdin(
         _report(result, settings, format, statistics, quiet, output, sources, extra, None, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
-
-
-def baseline_command(
-    file: Annotated[Path, typer.Argument(help="The baseline file to write (JSON).", metavar="FILE", dir_okay=False)],
-    paths: PathsArg = None,
-    select: SelectOpt = None,
-    extend_select: ExtendSelectOpt = None,
-    ignore: IgnoreOpt = None,
-    now: NowOpt = None,
-    option: RuleOptionOpt = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Record today's findings in FILE, so `lint --baseline FILE` reports only new ones.
-
-    Each finding is kept as its path, code and a fingerprint of the text it points at, so it
-    stays known when lines move or other parts of the file change. Run it again to drop
-    findings that were fixed. Use the same settings and --select as the lint that reads it.
-
-    Example: newsctl baseline .newsctl-baseline.json articles/ && newsctl lint --baseline .newsctl-baseline.json
-    """
-    settings = load_lint_settings(config, select, extend_select, ignore, None, now, option)
-    targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
-    refuse_input_as_output(file, targets, settings, "linted")
-    files = _collect(targets, settings, False)
-    result = _run(files, settings, False, None)
-    sources = _sources(result)
-    from newsctl import baseline as baseline_mod
-
-    base_dir = Path(os.path.abspath(file)).parent
-    write_output(baseline_mod.render(result, base_dir, sources), file)
-    n = len(result.findings)
-    err(f"Recorded {n} finding{'s' if n != 1 else ''} in {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {file}.")
