@@ -127,7 +127,7 @@ def changed_lines(rev: str, cwd: Path | None = None) -> ChangedLines:
     current: Path | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            name = line[4:]
+            name = line[4:].removesuffix("\t")  # git ends names that contain a space with a tab
             current = None if name == "/dev/null" else (top / _unquote(name)).resolve()
             if current is not None:
                 result.lines.setdefault(current, set())  # in the diff: changed (lines may only have been deleted)

@@ -410,3 +410,12 @@ def test_force_exclude_honours_paths_and_exclude_for_named_files_and_stdin(tmp_p
     assert r.exit_code == 0 and r.stdout == "No problems found in 0 files.\n"
     r = run(tmp_path, "lint", "-", "--stdin-filename", "README.md", "--force-exclude", input=b"# Not an article\n")
     assert r.exit_code == 0 and r.stdout == ""
+
+
+def test_diff_base_with_unusual_file_names(repo: Path):
+    write(repo, "articles/café au lait.md", HEAD + "It it rained.\n")
+    commit(repo, "accented name with a space")
+    r = run(repo, "lint", "--diff-base", "main", "--now", NOW, "--format", "json")
+    assert codes(r) == [("articles/café au lait.md", 8, "H003")]
+    sarif = json.loads(run(repo, "lint", "--diff-base", "main", "--now", NOW, "--format", "sarif").stdout)
+    assert _sarif_uris(sarif) == ["articles/caf%C3%A9%20au%20lait.md"]
