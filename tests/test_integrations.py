@@ -208,3 +208,28 @@ def test_action_metadata_is_well_formed():
     for spec in action["outputs"].values():
         assert re.fullmatch(r"\$\{\{ steps\.([\w-]+)\.outputs\.[\w-]+ \}\}", spec["value"]).group(1) in ids
     assert {"paths", "diff-base", "baseline"} <= set(action["inputs"])
+
+
+def test_every_shell_example_in_ci_md_runs(tmp_path: Path):
+    """Each command of the ```sh blocks of docs/ci.md runs in a repository like the reader's:
+    never a usage error (2), never a traceback."""
+    text = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    commands = [
+        line.split("  #", 1)[0].strip()
+        for block in re.findall(r"```sh\n(.*?)```", text, re.S)
+        for line in block.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert len(commands) >= 8
+    env = env_for(tmp_path)
+    origin = newsroom(tmp_path, env)
+    repo = tmp_path / "clone"
+    sh(["git", "clone", "-q", str(origin), str(repo)], tmp_path, env)
+    (repo / "draft.md").write_text(HEAD + "It it rained.\n", "utf-8")
+    for command in commands:
+        assert command.split()[0] in ("newsctl", "cat"), command
+        r = sh(command, repo, env, check=False)
+        assert r.returncode in (0, 1), (command, r.stderr)
+        assert "Traceback" not in r.stderr, command
+    assert (repo / "fixed.md").read_text("utf-8") == HEAD + "It rained.\n"
+    assert json.loads((repo / ".newsctl-baseline.json").read_text("utf-8"))["newsctl_baseline"] == 1
