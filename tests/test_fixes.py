@@ -215,3 +215,25 @@ def test_a_fix_that_would_be_refused_is_not_marked_fixable(tmp_path: Path, monke
     assert run("lint", "a.md", "--now", NOW, "--select", "M009").stdout.endswith(
         "Found 2 warnings in 1 of 1 file.\n[*] 1 fixable with --fix.\n"
     )
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import newsctl.atomic
+
+    (tmp_path / "a.md").write_text(HEAD + "It it rained.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(HEAD + "We we voted.\n", encoding="utf-8")
+    real = newsctl.atomic.write_atomic
+
+    def flaky(target: Path, data: bytes) -> None:
+        if target.name == "a.md":
+            raise PermissionError(13, "Permission denied")
+        real(target, data)
+
+    monkeypatch.setattr(newsctl.atomic, "write_atomic", flaky)
+    monkeypatch.chdir(tmp_path)
+    r = run("lint", "a.md", "b.md", "--fix", "--now", NOW)
+    assert "a.md: cannot write the fixed file: Permission denied" in r.stderr
+    assert (tmp_path / "a.md").read_text("utf-8").endswith("It it rained.\n")
+    assert (tmp_path / "b.md").read_text("utf-8").endswith("We voted.\n")
+    assert "Fixed 1 problem in 1 file (1 H003 doubled-word)." in r.stdout
+    assert r.exit_code == 1  # a file could not be fixed (its doubled word alone is only a warning)

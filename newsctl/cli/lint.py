@@ -154,6 +154,7 @@ def lint_command(
         from newsctl.fixes import fix_bytes, fix_summary, unified_diff
 
         outcomes = []
+        write_failed = False
         for fp, shown in files:
             try:
                 data = fp.read_bytes()
@@ -162,14 +163,18 @@ def lint_command(
             outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes, only=_scope(changed))
             outcomes.append(outcome)
             if outcome.changed and fix:
-                _write_fixed(fp, outcome.fixed)
+                problem = _write_fixed(fp, outcome.original, outcome.fixed)
+                if problem:  # not written: the summary must not claim it
+                    err(f"{shown}: {problem}")
+                    write_failed = True
+                    outcome.fixed, outcome.applied, outcome.refused = outcome.original, [], []
         if diff:
             write_output("".join(unified_diff(o) for o in outcomes if o.changed), output)
             err(fix_summary(outcomes, dry=True))
             raise typer.Exit(EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK)
         fix_note = fix_summary(outcomes, dry=False)
     else:
-        fix_note = None
+        fix_note, write_failed = None, False
 
     result = _run(files, settings, quiet, jobs)
     if not result.files and changed is None and not force_exclude:  # hooks name non-articles
@@ -184,7 +189,7 @@ def lint_command(
     result, extra = _narrow(result, settings, changed, baseline, sources)
     _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
-    raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
+    raise typer.Exit(EXIT_FINDINGS if write_failed or (worst and not exit_zero) else EXIT_OK)
 
 
 def load_lint_settings(
@@ -244,13 +249,17 @@ def _changed_lines(rev: str) -> Any:
         raise fail(str(exc)) from None
 
 
-def _write_fixed(fp: Path, data: bytes) -> None:
+def _write_fixed(fp: Path, original: bytes, data: bytes) -> str | None:
+    """Write a fixed file atomically, unless it changed since it was read; the problem, or None."""
     from newsctl.atomic import write_atomic
 
     try:
+        if fp.read_bytes() != original:
+            return "changed while newsctl was fixing it; not written (run --fix again)"
         write_atomic(fp.resolve(), data)
     except OSError as exc:
-        raise fail(f"{fp}: cannot write the fixed file: {exc.strerror or exc}", EXIT_FINDINGS) from None
+        return f"cannot write the fixed file: {exc.strerror or exc}"
+    return None
 
 
 def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None) -> Any:
