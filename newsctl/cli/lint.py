@@ -115,7 +115,8 @@ def lint_command(
 
     Each finding is reported as path:line:col, with the source line and a caret under the
     problem. Exit status: 0 when nothing is at or above --fail-on, 1 when something is (with
-    --diff: when a fix would change a file), 2 on a usage or configuration error.
+    --diff: when a fix would change a file; with --fix: also when a fixed file could not be
+    written), 2 on a usage or configuration error.
 
     Example: newsctl lint articles/ --format json --now 2024-03-06T12:00:00Z
 
