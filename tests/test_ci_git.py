@@ -272,10 +272,12 @@ def test_sarif_without_git_uses_the_config_directory(tmp_path: Path):
     assert _sarif_uris(doc) == ["content/a.md"]
 
 
-# GitLab's Code Quality report: its documented required fields and types
-# (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format), written as a
-# JSON Schema because GitLab publishes none: an array of issues with description, check_name,
-# fingerprint, severity (one of five) and location.path plus location.lines.begin.
+# GitLab's Code Quality report, checked as GitLab checks it. GitLab's parser validates each issue
+# against its schema app/validators/json_schemas/codeclimate.json (gitlab-org/gitlab): an object
+# requiring description, fingerprint, severity and location (strings, location.path a string,
+# lines.begin an integer). Its documentation adds check_name, the five severities and a path
+# relative to the repository root (https://docs.gitlab.com/ci/testing/code_quality/). This
+# schema is those rules, written out here, a little stricter than GitLab's own.
 GITLAB_SCHEMA = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "type": "array",
