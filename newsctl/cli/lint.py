@@ -365,12 +365,13 @@ def _report(
         from newsctl.gitrepo import project_root
         from newsctl.report import github
 
-        text = github.render(result, project_root(settings.config_path))
+        root = project_root(settings.config_path)
+        text = github.render(result, root)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             try:
                 with open(summary_file, "a", encoding="utf-8") as fh:
-                    fh.write(github.step_summary(result))
+                    fh.write(github.step_summary(result, root))
             except OSError as exc:
                 err(f"newsctl: warning: cannot append to GITHUB_STEP_SUMMARY ({summary_file}): {exc.strerror}")
     else:

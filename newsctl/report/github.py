@@ -59,8 +59,8 @@ def render(result: LintResult, root: Path | None = None) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def step_summary(result: LintResult) -> str:
-    """A Markdown table for $GITHUB_STEP_SUMMARY."""
+def step_summary(result: LintResult, root: Path | None = None) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY (paths from the repository root, as annotated)."""
     counts = result.counts()
     out = [
         "## newsctl lint",
@@ -76,5 +76,5 @@ def step_summary(result: LintResult) -> str:
             out.append(f"| `{code}` | {name} | {sev} | {n} |")
         out += ["", "| File | Line | Rule | Message |", "| --- | ---: | --- | --- |"]
         for f in result.findings:
-            out.append(f"| {_code(f.path)} | {f.line} | `{f.code}` | {_cell(f.message)} |")
+            out.append(f"| {_code(_path(f.path, root))} | {f.line} | `{f.code}` | {_cell(f.message)} |")
     return "\n".join(out) + "\n"
