@@ -421,3 +421,11 @@ def test_diff_base_with_unusual_file_names(repo: Path):
     assert codes(r) == [("articles/café au lait.md", 8, "H003")]
     sarif = json.loads(run(repo, "lint", "--diff-base", "main", "--now", NOW, "--format", "sarif").stdout)
     assert _sarif_uris(sarif) == ["articles/caf%C3%A9%20au%20lait.md"]
+
+
+def test_a_broken_baseline_stops_fix_before_anything_is_written(repo: Path):
+    write(repo, "base.json", "[]")
+    before = (repo / "articles/old.md").read_bytes()
+    r = run(repo, "lint", "--fix", "--baseline", "base.json", "--now", NOW)
+    assert r.exit_code == 2 and "base.json: not a newsctl baseline" in r.stderr
+    assert (repo / "articles/old.md").read_bytes() == before

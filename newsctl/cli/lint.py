@@ -133,11 +133,12 @@ def lint_command(
     if diff and fix:
         raise fail("choose one: --fix writes the fixes, --diff prints them")
 
+    known = _load_baseline(baseline)  # a broken baseline stops the run before anything is written
     if use_stdin:
         if diff_base:
             raise fail("--diff-base needs files in a git repository, not standard input")
         _lint_stdin(
-            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, baseline,
+            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, known,
             statistics,
         )
         return
@@ -187,7 +188,7 @@ def lint_command(
         or (format in (LintFormat.text, LintFormat.concise) and not statistics)
     )
     sources = _sources(result) if wants_text else {}
-    result, extra = _narrow(result, settings, changed, baseline, sources)
+    result, extra = _narrow(result, changed, known, sources)
     _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
     raise typer.Exit(EXIT_FINDINGS if write_failed or (worst and not exit_zero) else EXIT_OK)
@@ -285,28 +286,35 @@ def _sources(result: Any) -> dict[str, str]:
     return out
 
 
-def _narrow(result: Any, settings: Any, changed: Any, baseline: Path | None, sources: dict[str, str]) -> tuple[Any, dict[str, Any]]:
+def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
+    """(baseline path, known entries), or None without --baseline; exit 2 when it is unusable."""
+    if baseline is None:
+        return None
+    from newsctl import baseline as baseline_mod
+
+    try:
+        return baseline, baseline_mod.load(baseline)
+    except baseline_mod.BaselineError as exc:
+        raise fail(str(exc)) from None
+
+
+def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: dict[str, str]) -> tuple[Any, dict[str, Any]]:
     """Drop findings outside the changed lines (--diff-base) and known ones (--baseline)."""
     extra: dict[str, Any] = {}
     if changed is not None:
-        from newsctl.engine import FileResult, LintResult
-
         from newsctl.diffscope import in_scope
+        from newsctl.engine import FileResult, LintResult
 
         result = LintResult(
             [FileResult(fr.path, [f for f in fr.findings if in_scope(f, changed)], fr.article) for fr in result.files]
         )
         extra["diff_base"] = changed.base
-    if baseline is not None:
+    if known is not None:
         from newsctl import baseline as baseline_mod
 
-        try:
-            known = baseline_mod.load(baseline)
-        except baseline_mod.BaselineError as exc:
-            raise fail(str(exc)) from None
-        base_dir = Path(os.path.abspath(baseline)).parent
-        result, matched = baseline_mod.apply(result, known, base_dir, sources)
-        extra["baseline"] = {"path": str(baseline), "known": matched}
+        path, entries = known
+        result, matched = baseline_mod.apply(result, entries, Path(os.path.abspath(path)).parent, sources)
+        extra["baseline"] = {"path": str(path), "known": matched}
     return result, extra
 
 
@@ -420,7 +428,7 @@ def _lint_stdin(
     output: Path | None,
     force_exclude: bool,
     exit_zero: bool,
-    baseline: Path | None = None,
+    known: Any = None,
     statistics: bool = False,
 ) -> None:
     """Lint (or fix) the article on standard input. With --fix the fixed text goes to
@@ -460,7 +468,7 @@ def _lint_stdin(
         findings = [finding] if finding else []
         sources = {}
     result = LintResult([FileResult(shown, findings)])
-    result, extra = _narrow(result, settings, None, baseline, sources)
+    result, extra = _narrow(result, None, known, sources)
     if fixing:  # stdout holds the fixed article: the report goes to stderr, one line each
         from newsctl.report import text as text_report
 
