@@ -115,6 +115,8 @@ def fix_bytes(
         for f in sorted(candidates, key=lambda f: _first_edit(f)):
             assert f.fix is not None
             spans = [_raw_edit(raw, e) for e in f.fix.edits]
+            if all(raw.text[a:b] == c for a, b, c in spans):
+                continue  # a fix that changes nothing would be "applied" on every pass
             if any(_overlaps((a, b), t) for a, b, _ in spans for t in taken):
                 continue  # overlapping an accepted fix: the next pass sees it again
             if any(e.line < article.body_line for e in f.fix.edits):

@@ -237,3 +237,23 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_others_are_fixed(tmp_
     assert (tmp_path / "b.md").read_text("utf-8").endswith("We voted.\n")
     assert "Fixed 1 problem in 1 file (1 H003 doubled-word)." in r.stdout
     assert r.exit_code == 1  # a file could not be fixed (its doubled word alone is only a warning)
+
+
+def test_a_fix_that_changes_nothing_is_not_counted(monkeypatch: pytest.MonkeyPatch):
+    """A rule bug (an edit that writes back the same text) must not loop or inflate the summary."""
+    import newsctl.engine
+    from newsctl.findings import Edit, Fix
+
+    real = newsctl.engine.lint_article
+
+    def with_noop(article, settings):
+        out = real(article, settings)
+        return [
+            f if f.code != "H003" else type(f)(**{**f.__dict__, "fix": Fix("no-op", (Edit(f.line, f.column, f.line, f.column + 3, "The"),), safe=True)})
+            for f in out
+        ]
+
+    monkeypatch.setattr(newsctl.engine, "lint_article", with_noop)
+    data = (HEAD + "The the end.\n").encode()
+    out = fix_bytes(data, "a.md", settings())
+    assert out.fixed == data and out.applied == []
