@@ -429,3 +429,20 @@ def test_a_broken_baseline_stops_fix_before_anything_is_written(repo: Path):
     r = run(repo, "lint", "--fix", "--baseline", "base.json", "--now", NOW)
     assert r.exit_code == 2 and "base.json: not a newsctl baseline" in r.stderr
     assert (repo / "articles/old.md").read_bytes() == before
+
+
+def test_diff_base_in_a_shallow_clone_without_the_common_history(repo: Path, tmp_path: Path):
+    """Both branches fetched one commit deep (actions/checkout's default): the base exists, but
+    the merge base is not in the clone."""
+    git(repo, "checkout", "-q", "main")
+    write(repo, "articles/main.md", HEAD + "Main moves on.\n")
+    commit(repo, "main 2")
+    git(repo, "checkout", "-q", "feature")
+    write(repo, "articles/clean.md", HEAD + "Changed.\n")
+    commit(repo, "feature 2")
+    clone = tmp_path / "shallow2"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature", f"file://{repo}", str(clone))
+    r = run(clone, "lint", "--diff-base", "origin/main", "--now", NOW)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("newsctl: error: --diff-base origin/main: no merge base with HEAD. This is a shallow clone")
+    assert "git fetch --deepen" in r.stderr
