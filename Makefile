@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools review-check realworld-sites realworld
+.PHONY: demo test bench docs clean tools review-check realworld-sites realworld fix-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ realworld-sites: $(STAMP)
 # `$(BIN)/python scripts/realworld.py --sample CODE --count 20`.
 realworld: $(STAMP)
 	$(BIN)/python scripts/realworld.py
+
+# Safe fixes on every real article in ../shared/realworld: same rendered HTML, idempotent.
+fix-check: $(STAMP)
+	NEWSCTL_REALWORLD_ALL=1 $(BIN)/python -m pytest -q tests/test_fix_realworld.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

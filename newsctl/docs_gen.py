@@ -205,7 +205,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init"):
+    for name in ("lint", "baseline", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init"):
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 

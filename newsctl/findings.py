@@ -65,13 +65,19 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
-    """A safe, mechanical correction: what it does and the edits that do it."""
+    """A mechanical correction: what it does and the edits that do it.
+
+    `safe`: the fix cannot change what the article means (a doubled word, a misspelt key), so
+    `newsctl lint --fix` applies it; other fixes need `--unsafe-fixes`. Unsafe unless the rule
+    says otherwise.
+    """
 
     message: str
     edits: tuple[Edit, ...]
+    safe: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"message": self.message, "edits": [e.to_dict() for e in self.edits]}
+        return {"message": self.message, "edits": [e.to_dict() for e in self.edits], "safe": self.safe}
 
 
 @dataclass(frozen=True)

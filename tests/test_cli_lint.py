@@ -109,9 +109,8 @@ def test_select_ignore_and_statistics():
 def test_quiet_prints_findings_only():
     r = run("lint", SEED, "--now", NOW, "--select", "H001", "--quiet")
     assert r.stdout == (
-        "articles/cybersecurity-diplomacy.md\n"
-        "  41:1  error    H001  Chat-assistant leftover: \"Feel free to mix and match ideas or modify them to better suit your "
-        "target audience!\"  [assistant-leftover]\n"
+        "articles/cybersecurity-diplomacy.md:41:1: H001 [*] error: Chat-assistant leftover: \"Feel free to mix and match ideas "
+        "or modify them to better suit your target audience!\" [assistant-leftover]\n"
     )
 
 
@@ -136,7 +135,9 @@ def test_json_contract_fields():
     for f in doc["findings"]:
         assert list(f) == [
             "path", "line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message", "fix",
+            "hint", "url",
         ]
+        assert f["url"].endswith("docs/rules.md#" + f["code"].lower() + "-" + f["rule"])
         assert f["category"] in ("metadata", "structure", "dates", "readability", "hygiene")
         assert f["severity"] in ("error", "warning", "info")
         assert f["path"] == SEED
@@ -294,9 +295,9 @@ def test_step_summary_escapes_table_cells_and_pluralises(tmp_path: Path, monkeyp
 def test_concise_format_is_one_clickable_line_per_finding():
     r = run("lint", SEED, "--now", NOW, "--format", "concise", "--select", "H001,S001")
     assert r.stdout.splitlines() == [
-        "articles/cybersecurity-diplomacy.md:11:1: warning S001 Level-1 heading in the body: "
+        "articles/cybersecurity-diplomacy.md:11:1: S001 warning: Level-1 heading in the body: "
         "\"Cybersecurity Diplomacy: The New Frontier of International Relations in 2023\" [h1-in-body]",
-        "articles/cybersecurity-diplomacy.md:41:1: error H001 Chat-assistant leftover: \"Feel free to mix and match "
+        "articles/cybersecurity-diplomacy.md:41:1: H001 [*] error: Chat-assistant leftover: \"Feel free to mix and match "
         "ideas or modify them to better suit your target audience!\" [assistant-leftover]",
     ]
     assert r.exit_code == 1

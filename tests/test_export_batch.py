@@ -102,9 +102,9 @@ def test_failures_are_reported_and_do_not_stop_the_others(site: Path) -> None:
     lines = r.stderr.splitlines()
     assert lines[0] == "Exported 1 article (html) to out/, skipped 0, failed 3."
     assert lines[1] == "Failed:"
-    assert lines[2] == "  articles/binary.md: line 1, column 1: File contains a NUL byte: it looks binary, not a Markdown article"
-    assert lines[3].startswith("  articles/broken.md: line 2: ")
-    assert lines[4] == "  articles/notitle.md: line 1: front matter has no 'title': the export needs a headline"
+    assert lines[2] == "  articles/binary.md:1:1: File contains a NUL byte: it looks binary, not a Markdown article"
+    assert lines[3].startswith("  articles/broken.md:2:1: ")
+    assert lines[4] == "  articles/notitle.md:1:1: front matter has no 'title': the export needs a headline"
 
 
 def test_strict_refuses_articles_with_lint_errors(site: Path) -> None:
@@ -122,7 +122,7 @@ def test_unsafe_slug_is_rejected_and_nothing_is_written_outside(site: Path) -> N
     write(site, "evil.md", front(slug='"../../x"'))
     r = run("--format", "html", "--output-dir", "out", "--now", NOW)
     assert r.exit_code == 1
-    assert "articles/evil.md: line 6: Field 'slug' '../../x' is not a slug" in r.stderr
+    assert "articles/evil.md:6:1: Field 'slug' '../../x' is not a slug" in r.stderr
     assert files(site / "out") == []
     assert not (site.parent / "x.html").exists() and not (site / "x.html").exists()
 

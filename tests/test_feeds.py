@@ -486,10 +486,10 @@ def test_bad_articles_are_named_with_their_line_and_exit_1(site: Path) -> None:
     lines = r.stderr.splitlines()
     assert lines[0] == "Feed (atom): 1 entry written to standard output, skipped 0, failed 4."
     assert lines[1] == "Failed:"
-    assert lines[2] == "  articles/binary.md: line 1, column 1: File contains a NUL byte: it looks binary, not a Markdown article"
-    assert lines[3].startswith("  articles/broken.md: line 2: ")
-    assert lines[4] == "  articles/notitle.md: line 1: front matter has no 'title': the export needs a headline"
-    assert lines[5] == "  articles/undated.md: line 1: front matter has no 'date': a feed entry needs a publication date"
+    assert lines[2] == "  articles/binary.md:1:1: File contains a NUL byte: it looks binary, not a Markdown article"
+    assert lines[3].startswith("  articles/broken.md:2:1: ")
+    assert lines[4] == "  articles/notitle.md:1:1: front matter has no 'title': the export needs a headline"
+    assert lines[5] == "  articles/undated.md:1:1: front matter has no 'date': a feed entry needs a publication date"
     assert len(lines) == 6
 
 

@@ -64,7 +64,7 @@ def test_depth_and_no_stats(work):
         "  ## Costs  #costs  lines 38-44\n"
         "  ## Reaction  #reaction-1  line 46\n"
     )
-    doc = json.loads(run("arts/nested.md", "-f", "json", "-d", "2", "--no-stats").stdout)
+    doc = json.loads(run("arts/nested.md", "-f", "json", "--depth", "2", "--no-stats").stdout)
     assert doc["depth"] == 2 and doc["stats"] is False
     assert doc["articles"][0]["nodes"][1]["children"][0]["children"] == []
     assert "own" not in doc["articles"][0]["nodes"][1]

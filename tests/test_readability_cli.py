@@ -130,7 +130,7 @@ def test_unreadable_file_is_reported_not_raised(workdir):
     result = run("a.md", "bad.md", "--summary")
     assert result.exit_code == 1
     assert result.stdout.startswith("Path  Grade")
-    assert "newsctl: error: bad.md:1:3: File contains a NUL byte" in result.stderr
+    assert "bad.md:1:3: File contains a NUL byte" in result.stderr
 
 
 def test_output_file(workdir):

@@ -10,6 +10,7 @@ from newsctl import __version__
 from newsctl.cli import export, lint, outline, rules
 from newsctl.cli import server as server_cli
 from newsctl.cli import init as init_cli
+from newsctl.cli import baseline as baseline_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
 from newsctl.cli import review as review_cli
@@ -18,7 +19,7 @@ app = typer.Typer(
     name="newsctl",
     help="Lint, outline and export news articles written in Markdown with YAML front matter.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -42,6 +43,7 @@ def root(
 
 
 app.command("lint")(lint.lint_command)
+app.command("baseline")(baseline_cli.baseline_command)
 app.command("rules")(rules.rules_command)
 app.command("explain")(rules.explain_command)
 app.command("readability")(readability_cli.readability_command)

@@ -144,6 +144,59 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
     return articles, errors
 
 
+_LINE_PREFIX = None
+
+
+def located(path: str, reason: str) -> str:
+    """A failure as `path:line:col: message`, the form editors and terminals jump to.
+
+    Exporters give reasons like "line 2, column 5: ..." or "line 2: ..."; a reason without a
+    line (a template error, a slug taken by another article) stays `path: reason`.
+    """
+    import re
+
+    global _LINE_PREFIX
+    if _LINE_PREFIX is None:
+        _LINE_PREFIX = re.compile(r"^line (\d+)(?:, column (\d+))?: ")
+    m = _LINE_PREFIX.match(reason)
+    if m:
+        return f"{path}:{m.group(1)}:{m.group(2) or 1}: {reason[m.end():]}"
+    return f"{path}: {reason}"
+
+
+STDIN = "-"
+StdinFilenameOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--stdin-filename",
+        help="With PATHS '-': the file name standard input stands for (for settings, per-file-ignores and messages).",
+        metavar="PATH",
+    ),
+]
+
+
+def wants_stdin(paths: list[str] | None, stdin_filename: str | None) -> bool:
+    """Whether PATHS is '-' (read the article from standard input); exit 2 on a misuse."""
+    use = bool(paths) and STDIN in (paths or [])
+    if use and paths != [STDIN]:
+        raise fail("'-' (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and not use:
+        raise fail("--stdin-filename needs '-' as the path (the article is read from standard input)")
+    return use
+
+
+def read_stdin_article(stdin_filename: str | None) -> tuple[Any, dict[str, Any] | None]:
+    """The article on standard input, parsed once: (Article, None) or (None, the read error)."""
+    from newsctl.parse import parse
+    from newsctl.source import Source, SourceError
+
+    shown = stdin_filename or STDIN
+    try:
+        return parse(Source.from_bytes(shown, sys.stdin.buffer.read())), None
+    except SourceError as exc:
+        return None, {"path": shown, "line": exc.line, "column": exc.column, "message": exc.message}
+
+
 def progress_enabled(count: int, quiet: bool) -> bool:
     """A progress bar only for many files, on a terminal, and never when quiet."""
     return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")

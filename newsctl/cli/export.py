@@ -13,11 +13,14 @@ from newsctl.cli.common import (
     ConfigOpt,
     NowOpt,
     PathsArg,
+    StdinFilenameOpt,
     default_paths,
+    located,
     err,
     fail,
     load,
     progress_bar,
+    wants_stdin,
     write_output,
 )
 
@@ -72,6 +75,7 @@ def export_command(
         bool, typer.Option("--index", help="html: also write index.html, sitemap.xml and news-sitemap.xml (needs a base URL).")
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
+    stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -83,9 +87,11 @@ def export_command(
     2 on a usage error.
 
     Example: newsctl export articles/ --format html --output-dir public/ --base-url https://example.com/news/ --index
+
+    Example: cat draft.md | newsctl export - --stdin-filename draft.md --format text --output -
     """
     from newsctl.engine import collect
-    from newsctl.export.batch import Exporter, Selection, export_paths, unique_files
+    from newsctl.export.batch import Selection, export_paths, unique_files
     from newsctl.export.common import ExportOptions, check_base_url
 
     if (output_dir is None) == (output is None):
@@ -112,15 +118,9 @@ def export_command(
     base_url = base_url or settings.site.base_url
     if index and not base_url:
         raise fail("--index needs a base URL (sitemaps hold absolute addresses): --base-url URL or the base-url setting")
-    targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
-    missing = [t for t in targets if not Path(t).exists()]
-    if missing:
-        raise fail(f"{missing[0]}: no such file or directory")
-    files = unique_files(collect(targets, settings))  # a file named twice counts once
-    if not files:
-        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    stdin = wants_stdin(paths, stdin_filename)
+    if stdin and output is None:
+        raise fail("an article on standard input is exported with --output FILE|-, not --output-dir")
     options = ExportOptions(
         base_url=base_url,
         template=str(template) if template else None,
@@ -133,6 +133,18 @@ def export_command(
         now=settings.now,
     )
     selection = Selection(include_drafts, include_embargoed, strict, include_future)
+    if stdin:
+        _export_stdin(stdin_filename, format.value, options, settings, selection, output, dry_run)
+
+    targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
+    missing = [t for t in targets if not Path(t).exists()]
+    if missing:
+        raise fail(f"{missing[0]}: no such file or directory")
+    files = unique_files(collect(targets, settings))  # a file named twice counts once
+    if not files:
+        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
 
     if output is not None:
         if len(files) != 1:
@@ -140,17 +152,7 @@ def export_command(
         fp, shown = files[0]
         if output != "-" and Path(output).resolve() == fp.resolve():
             raise fail(f"--output {output} is the source article; refusing to overwrite it")
-        item = Exporter(format.value, options, settings, None, selection).export(fp, shown)
-        for warning in item.warnings:
-            err(f"newsctl: warning: {shown}: {warning}")
-        if item.status == "exported":
-            if dry_run:
-                err(f"would write {'standard output' if output == '-' else output} from {shown}")
-            else:
-                write_output(item.text or "", None if output == "-" else Path(output))
-            raise typer.Exit(EXIT_OK)
-        err(f"newsctl: {item.status} {shown}: {item.reason}")
-        raise typer.Exit(1 if item.status == "failed" else EXIT_OK)
+        _export_one(fp, shown, format.value, options, settings, selection, output, dry_run)
 
     assert output_dir is not None
     if output_dir.exists() and not output_dir.is_dir():
@@ -194,12 +196,47 @@ def summary(result: object, output_dir: Path, fmt: str, site_files: list[Path] |
         lines.append(f"{'Would write' if result.dry_run else 'Wrote'} {', '.join(p.name for p in site_files)}.")
         if not any(p.name == "news-sitemap.xml" for p in site_files):
             lines.append("Not written: news-sitemap.xml (no article published in the two days before --now).")
-    for label, items in (("Skipped", skipped), ("Failed", failed)):
-        if items:
-            lines.append(f"{label}:")
-            lines.extend(f"  {i.path}: {i.reason}" for i in items)
+    if skipped:
+        lines.append("Skipped:")
+        lines.extend(f"  {i.path}: {i.reason}" for i in skipped)
+    if failed:
+        lines.append("Failed:")
+        lines.extend(f"  {located(i.path, i.reason or '')}" for i in failed)
     warned = [(i.path, w) for i in result.of("exported") for w in i.warnings]
     if warned:
         lines.append("Warnings:")
         lines.extend(f"  {path}: {w}" for path, w in warned)
     return "\n".join(lines)
+
+
+def _export_one(fp: Path, shown: str, fmt: str, options: object, settings: object, selection: object,
+                output: str, dry_run: bool) -> None:
+    """Export one article to --output FILE|- and exit with its status."""
+    from newsctl.export.batch import Exporter
+
+    item = Exporter(fmt, options, settings, None, selection).export(fp, shown)  # type: ignore[arg-type]
+    for warning in item.warnings:
+        err(f"newsctl: warning: {shown}: {warning}")
+    if item.status == "exported":
+        if dry_run:
+            err(f"would write {'standard output' if output == '-' else output} from {shown}")
+        else:
+            write_output(item.text or "", None if output == "-" else Path(output))
+        raise typer.Exit(EXIT_OK)
+    err(located(shown, item.reason or "") if item.status == "failed" else f"newsctl: {item.status} {shown}: {item.reason}")
+    raise typer.Exit(1 if item.status == "failed" else EXIT_OK)
+
+
+def _export_stdin(stdin_filename: str | None, fmt: str, options: object, settings: object, selection: object,
+                  output: str, dry_run: bool) -> None:
+    """Export the article on standard input: it is saved to a private temporary file (the
+    exporter reads files), named like --stdin-filename so defaults such as the slug match."""
+    import sys
+    import tempfile
+
+    shown = stdin_filename or "-"
+    name = Path(stdin_filename).name if stdin_filename else "stdin.md"
+    with tempfile.TemporaryDirectory(prefix="newsctl-stdin-") as tmp:
+        fp = Path(tmp) / name
+        fp.write_bytes(sys.stdin.buffer.read())
+        _export_one(fp, shown, fmt, options, settings, selection, output, dry_run)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, located, write_output
 
 
 class FeedFormat(str, Enum):
@@ -120,10 +120,12 @@ def feed_command(
     noun = "entry" if entries == 1 else "entries"
     dropped = f" (newest {limit} of {len(docs)})" if len(docs) > limit else ""
     lines = [f"Feed ({format.value}): {entries} {noun}{dropped} written to {where}, skipped {len(skipped)}, failed {len(failed)}."]
-    for label, group in (("Skipped", skipped), ("Failed", failed)):
-        if group:
-            lines.append(f"{label}:")
-            lines.extend(f"  {i.path}: {i.reason}" for i in group)
+    if skipped:
+        lines.append("Skipped:")
+        lines.extend(f"  {i.path}: {i.reason}" for i in skipped)
+    if failed:
+        lines.append("Failed:")
+        lines.extend(f"  {located(i.path, i.reason or '')}" for i in failed)
     warned = [(d.article.path, w) for d in docs for w in d.warnings]
     if warned:
         lines.append("Warnings:")

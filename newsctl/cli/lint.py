@@ -1,4 +1,4 @@
-"""`newsctl lint`: check articles and report findings."""
+"""`newsctl lint`: check articles and report findings (and fix them with --fix)."""
 
 from __future__ import annotations
 
@@ -17,15 +17,18 @@ from newsctl.cli.common import (
     NowOpt,
     OutputOpt,
     PathsArg,
+    StdinFilenameOpt,
+    STDIN,
     default_paths,
     err,
+    fail,
     load,
     progress_bar,
     refuse_input_as_output,
     use_color,
+    wants_stdin,
     write_output,
 )
-
 
 class LintFormat(str, Enum):
     text = "text"
@@ -34,21 +37,38 @@ class LintFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     html = "html"
+    gitlab = "gitlab"
+
+
+SelectOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--select", help="Only these rules: codes, prefixes or categories (comma-separated or repeated).", metavar="CODES"),
+]
+ExtendSelectOpt = Annotated[
+    Optional[list[str]], typer.Option("--extend-select", help="Add rules to the selection, e.g. off-by-default ones.", metavar="CODES")
+]
+IgnoreOpt = Annotated[
+    Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.", metavar="CODES")
+]
+RuleOptionOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
+]
+ForceExcludeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force-exclude",
+        help="Apply `paths` and `exclude` to files named on the command line too (for pre-commit).",
+    ),
+]
 
 
 def lint_command(
     paths: PathsArg = None,
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
-    select: Annotated[
-        Optional[list[str]],
-        typer.Option("--select", help="Only these rules: codes, prefixes or categories (comma-separated or repeated).", metavar="CODES"),
-    ] = None,
-    extend_select: Annotated[
-        Optional[list[str]], typer.Option("--extend-select", help="Add rules to the selection, e.g. off-by-default ones.", metavar="CODES")
-    ] = None,
-    ignore: Annotated[
-        Optional[list[str]], typer.Option("--ignore", help="Skip these rules: codes, prefixes or categories.", metavar="CODES")
-    ] = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
     fail_on: Annotated[
         Optional[str],
         typer.Option(
@@ -59,17 +79,33 @@ def lint_command(
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show counts per rule instead of each finding.")] = False,
-    now: NowOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no hints, no summary.")] = False,
-    output: OutputOpt = None,
-    option: Annotated[
-        Optional[list[str]],
-        typer.Option("--option", help="Override a rule setting, e.g. --option max-sentence-words=40.", metavar="NAME=VALUE"),
-    ] = None,
-    force_exclude: Annotated[
-        bool,
-        typer.Option("--force-exclude", help="Apply `exclude` to files named on the command line too (for pre-commit)."),
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes (meaning unchanged) to the files, then report what remains.")
     ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: apply the fixes that may change meaning too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 if any.")
+    ] = False,
+    diff_base: Annotated[
+        Optional[str],
+        typer.Option(
+            "--diff-base",
+            help="Only findings on lines changed since the merge base with REV (and file-level findings of changed files).",
+            metavar="REV",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline (see `newsctl baseline`).", dir_okay=False, metavar="FILE"),
+    ] = None,
+    stdin_filename: StdinFilenameOpt = None,
+    now: NowOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per finding: no source, hints or summary.")] = False,
+    output: OutputOpt = None,
+    option: RuleOptionOpt = None,
+    force_exclude: ForceExcludeOpt = False,
     jobs: Annotated[
         Optional[int],
         typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
@@ -82,21 +118,104 @@ def lint_command(
 ) -> None:
     """Check articles for metadata, structure, dates, readability and hygiene problems.
 
-    Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage
-    or configuration error.
+    Each finding is reported as path:line:col, with the source line and a caret under the
+    problem. Exit status: 0 when nothing is at or above --fail-on, 1 when something is (with
+    --diff: when a fix would change a file; with --fix: also when a fixed file could not be
+    written), 2 on a usage or configuration error.
 
     Example: newsctl lint articles/ --format json --now 2024-03-06T12:00:00Z
-    """
 
+    Example: newsctl lint --diff-base origin/main --format github
+
+    Example: cat draft.md | newsctl lint - --stdin-filename articles/draft.md
+    """
+    settings = load_lint_settings(config, select, extend_select, ignore, fail_on, now, option, no_ignore)
+    use_stdin = wants_stdin(paths, stdin_filename)
+    if statistics and format not in (LintFormat.text, LintFormat.json):
+        raise fail(f"--statistics works with --format text or json, not {format.value}")
+    if unsafe_fixes and not (fix or diff):
+        raise fail("--unsafe-fixes only has an effect with --fix or --diff")
+    if diff and fix:
+        raise fail("choose one: --fix writes the fixes, --diff prints them")
+
+    known = _load_baseline(baseline)  # a broken baseline stops the run before anything is written
+    if use_stdin:
+        if diff_base:
+            raise fail("--diff-base needs files in a git repository, not standard input")
+        _lint_stdin(
+            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, known,
+            statistics,
+        )
+        return
+
+    targets = default_paths(paths, settings)
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
+    refuse_input_as_output(output, targets, settings, "linted")
+    files = _collect(targets, settings, force_exclude)
+    changed = _changed_lines(diff_base) if diff_base else None
+    if changed is not None:
+        files = [(fp, shown) for fp, shown in files if changed.file_changed(fp.resolve())]
+
+    if fix or diff:
+        from newsctl.fixes import fix_bytes, fix_summary, unified_diff
+
+        outcomes = []
+        write_failed = False
+        for fp, shown in files:
+            try:
+                data = fp.read_bytes()
+            except OSError:
+                continue  # reported as M001 by the lint below
+            outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes, only=_scope(changed))
+            outcomes.append(outcome)
+            if outcome.changed and fix:
+                problem = _write_fixed(fp, outcome.original, outcome.fixed)
+                if problem:  # not written: the summary must not claim it
+                    err(f"{shown}: {problem}")
+                    write_failed = True
+                    outcome.fixed, outcome.applied, outcome.refused = outcome.original, [], []
+        if diff:
+            write_output("".join(unified_diff(o) for o in outcomes if o.changed), output)
+            err(fix_summary(outcomes, dry=True))
+            raise typer.Exit(EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK)
+        fix_note = fix_summary(outcomes, dry=False)
+    else:
+        fix_note, write_failed = None, False
+
+    result = _run(files, settings, quiet, jobs)
+    if not result.files and changed is None and not force_exclude:  # hooks name non-articles
+        err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
+    # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
+    wants_text = (
+        baseline is not None
+        or format in (LintFormat.gitlab, LintFormat.sarif)
+        or (format in (LintFormat.text, LintFormat.concise) and not statistics)
+    )
+    sources = _sources(result) if wants_text else {}
+    result, extra = _narrow(result, changed, known, sources)
+    _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
+    worst = [f for f in result.findings if f.severity >= settings.fail_on]
+    raise typer.Exit(EXIT_FINDINGS if write_failed or (worst and not exit_zero) else EXIT_OK)
+
+
+def load_lint_settings(
+    config: Path | None,
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    now: str | None,
+    option: list[str] | None,
+    no_ignore: bool = False,
+) -> Any:
     options = {}
     for item in option or []:
         if "=" not in item:
-            from newsctl.cli.common import fail
-
             raise fail(f"--option {item!r}: expected NAME=VALUE")
         key, value = item.split("=", 1)
         options[key.strip()] = value.strip()
-    settings = load(
+    return load(
         config,
         {
             "select": select,
@@ -108,21 +227,130 @@ def lint_command(
             "no_ignore": no_ignore,
         },
     )
-    targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        from newsctl.cli.common import fail
 
-        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
-    if statistics and format not in (LintFormat.text, LintFormat.json):
-        from newsctl.cli.common import fail
 
-        raise fail(f"--statistics works with --format text or json, not {format.value}")
-    refuse_input_as_output(output, targets, settings, "linted")
+def _collect(targets: list[str], settings: Any, force_exclude: bool) -> list[tuple[Path, str]]:
+    """The files to lint; with --force-exclude, named files outside the configured `paths` are skipped."""
+    from newsctl.engine import collect
+    from newsctl.pathscope import in_configured_paths
 
-    result = _run(targets, settings, quiet, jobs, force_exclude)
-    if not result.files:
-        err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
+    files = list(collect(targets, settings, force_exclude))  # walked once: the count and the work
+    if force_exclude:
+        files = [(fp, shown) for fp, shown in files if in_configured_paths(fp, settings)]
+    return files
 
+
+def _scope(changed: Any) -> Any:
+    """With --diff-base, --fix touches only what the change is responsible for."""
+    if changed is None:
+        return None
+    from newsctl.diffscope import in_scope
+
+    return lambda f: in_scope(f, changed)
+
+
+def _changed_lines(rev: str) -> Any:
+    from newsctl.gitrepo import GitError, changed_lines
+
+    try:
+        return changed_lines(rev)
+    except GitError as exc:
+        raise fail(str(exc)) from None
+
+
+def _write_fixed(fp: Path, original: bytes, data: bytes) -> str | None:
+    """Write a fixed file atomically, unless it changed since it was read; the problem, or None."""
+    from newsctl.atomic import write_atomic
+
+    try:
+        if fp.read_bytes() != original:
+            return "changed while newsctl was fixing it; not written (run --fix again)"
+        write_atomic(fp.resolve(), data)
+    except OSError as exc:
+        return f"cannot write the fixed file: {exc.strerror or exc}"
+    return None
+
+
+def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None) -> Any:
+    """Lint with a progress bar on stderr for many files on a terminal."""
+    from newsctl.engine import lint_files
+
+    with progress_bar("Linting", len(files), quiet) as advance:
+        return lint_files(files, settings, on_file=advance, jobs=jobs)
+
+
+def _sources(result: Any) -> dict[str, str]:
+    """The decoded text of each file with findings (for source excerpts and fingerprints)."""
+    from newsctl.source import Source, SourceError
+
+    out = {}
+    for fr in result.files:
+        if fr.findings and fr.path not in out:
+            try:
+                out[fr.path] = Source.read(Path(fr.path), fr.path).text
+            except SourceError:
+                pass
+    return out
+
+
+def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
+    """(baseline path, known entries), or None without --baseline; exit 2 when it is unusable."""
+    if baseline is None:
+        return None
+    from newsctl import baseline as baseline_mod
+
+    try:
+        return baseline, baseline_mod.load(baseline)
+    except baseline_mod.BaselineError as exc:
+        raise fail(str(exc)) from None
+
+
+def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: dict[str, str]) -> tuple[Any, dict[str, Any]]:
+    """Drop findings outside the changed lines (--diff-base) and known ones (--baseline)."""
+    extra: dict[str, Any] = {}
+    if changed is not None:
+        from newsctl.diffscope import in_scope
+        from newsctl.engine import FileResult, LintResult
+
+        result = LintResult(
+            [FileResult(fr.path, [f for f in fr.findings if in_scope(f, changed)], fr.article) for fr in result.files]
+        )
+        extra["diff_base"] = changed.base
+    if known is not None:
+        from newsctl import baseline as baseline_mod
+
+        path, entries = known
+        result, matched = baseline_mod.apply(result, entries, Path(os.path.abspath(path)).parent, sources)
+        extra["baseline"] = {"path": str(path), "known": matched}
+    return result, extra
+
+
+def _fixable(sources: dict[str, str], unsafe_fixes: bool) -> Any:
+    """Whether a finding's fix would be applied by --fix: marked `[*]` and counted."""
+    from newsctl.fixes import is_applicable, refusal
+
+    def check(f: Any) -> bool:
+        if not is_applicable(f, unsafe_fixes):
+            return False
+        text = sources.get(f.path)
+        return text is None or refusal(f, text) is None
+
+    return check
+
+
+def _report(
+    result: Any,
+    settings: Any,
+    format: LintFormat,
+    statistics: bool,
+    quiet: bool,
+    output: Path | None,
+    sources: dict[str, str],
+    extra: dict[str, Any],
+    fix_note: str | None,
+    unsafe_fixes: bool,
+) -> None:
+    fixable = _fixable(sources, unsafe_fixes)
     if statistics:
         from newsctl.report import json as json_report
         from newsctl.report import text as text_report
@@ -131,45 +359,133 @@ def lint_command(
     elif format == LintFormat.json:
         from newsctl.report import json as json_report
 
-        text = json_report.render(result)
+        text = json_report.render(result, extra)
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
-        text = text_report.render_concise(result)
+        text = text_report.render_concise(result, is_fixable=fixable)
     elif format == LintFormat.html:
         from newsctl.review.page import render_lint_report
 
         text = render_lint_report(result, settings)
-    elif format == LintFormat.sarif:
-        from newsctl.report import sarif
+    elif format in (LintFormat.sarif, LintFormat.gitlab):
+        from newsctl.gitrepo import project_root
 
-        text = sarif.render(result)
+        root = project_root(settings.config_path)
+        if format == LintFormat.sarif:
+            from newsctl.report import sarif
+
+            text = sarif.render(result, root, sources)
+        else:
+            from newsctl.report import gitlab
+
+            text = gitlab.render(result, root, sources)
     elif format == LintFormat.github:
+        from newsctl.gitrepo import project_root
         from newsctl.report import github
 
-        text = github.render(result)
+        root = project_root(settings.config_path)
+        text = github.render(result, root)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             try:
                 with open(summary_file, "a", encoding="utf-8") as fh:
-                    fh.write(github.step_summary(result))
+                    fh.write(github.step_summary(result, root))
             except OSError as exc:
                 err(f"newsctl: warning: cannot append to GITHUB_STEP_SUMMARY ({summary_file}): {exc.strerror}")
     else:
         from newsctl.report import text as text_report
 
         color = output is None and use_color(sys.stdout)
-        text = text_report.render(result, color=color, quiet=quiet)
+        text = text_report.render(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
+        if not quiet:
+            text += _tail(result, extra, fix_note, unsafe_fixes, sources)
+            fix_note = None
     write_output(text, output)
+    if fix_note:
+        err(fix_note)
+    if format != LintFormat.text and "baseline" in extra and not quiet:
+        err(f"newsctl: {_known(extra['baseline']['known'])}")
 
+
+def _known(n: int) -> str:
+    return f"{n} known finding{'s' if n != 1 else ''} in the baseline not shown."
+
+
+def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: dict[str, str]) -> str:
+    """Lines after the summary: what --fix did, what the baseline hid, what --fix could do."""
+    lines = []
+    if fix_note:
+        lines.append(fix_note)
+    if "baseline" in extra:
+        lines.append(_known(extra["baseline"]["known"]))
+    safe = sum(1 for f in result.findings if _fixable(sources, unsafe_fixes)(f))
+    unsafe = sum(1 for f in result.findings if _fixable(sources, True)(f)) - safe
+    if safe:
+        lines.append(f"[*] {safe} fixable with --fix{' --unsafe-fixes' if unsafe_fixes else ''}.")
+    if unsafe and not unsafe_fixes:
+        lines.append(f"{unsafe} more fixable with --fix --unsafe-fixes.")
+    return "".join(line + "\n" for line in lines)
+
+
+def _lint_stdin(
+    settings: Any,
+    stdin_filename: str | None,
+    format: LintFormat,
+    fixing: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+    quiet: bool,
+    output: Path | None,
+    force_exclude: bool,
+    exit_zero: bool,
+    known: Any = None,
+    statistics: bool = False,
+) -> None:
+    """Lint (or fix) the article on standard input. With --fix the fixed text goes to
+    standard output and the report to standard error."""
+    from newsctl.engine import FileResult, LintResult, lint_article, unreadable
+    from newsctl.parse import parse
+    from newsctl.source import Source, SourceError
+
+    from newsctl.pathscope import in_configured_paths
+
+    shown = stdin_filename or STDIN
+    data = sys.stdin.buffer.read()
+    if force_exclude and stdin_filename and (
+        settings.is_excluded(stdin_filename) or not in_configured_paths(Path(stdin_filename), settings)
+    ):
+        if fixing and not diff:
+            sys.stdout.buffer.write(data)
+        raise typer.Exit(EXIT_OK)
+    if fixing:
+        from newsctl.fixes import fix_bytes, fix_summary, unified_diff
+
+        outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes)
+        if diff:
+            write_output(unified_diff(outcome), output)
+            err(fix_summary([outcome], dry=True))
+            raise typer.Exit(EXIT_FINDINGS if outcome.changed else EXIT_OK)
+        sys.stdout.buffer.write(outcome.fixed)
+        sys.stdout.flush()
+        data = outcome.fixed
+        err(fix_summary([outcome], dry=False))
+    try:
+        source = Source.from_bytes(shown, data)
+        findings = lint_article(parse(source), settings)
+        sources = {shown: source.text}
+    except SourceError as exc:
+        finding = unreadable(shown, exc, settings)
+        findings = [finding] if finding else []
+        sources = {}
+    result = LintResult([FileResult(shown, findings)])
+    result, extra = _narrow(result, None, known, sources)
+    if fixing:  # stdout holds the fixed article: the report goes to stderr, one line each
+        from newsctl.report import text as text_report
+
+        if result.findings:
+            err(text_report.render_concise(result))
+    else:
+        _report(result, settings, format, statistics, quiet, output, sources, extra, None, unsafe_fixes)
     worst = [f for f in result.findings if f.severity >= settings.fail_on]
     raise typer.Exit(EXIT_OK if exit_zero or not worst else EXIT_FINDINGS)
-
-
-def _run(targets: list[str], settings: Any, quiet: bool, jobs: int | None, force_exclude: bool = False) -> Any:
-    """Lint with a progress bar on stderr for many files on a terminal."""
-    from newsctl.engine import collect, lint_files
-
-    files = list(collect(targets, settings, force_exclude))  # walked once: the count and the work
-    with progress_bar("Linting", len(files), quiet) as advance:
-        return lint_files(files, settings, on_file=advance, jobs=jobs)

@@ -17,12 +17,15 @@ from newsctl.cli.common import (
     NowOpt,
     OutputOpt,
     PathsArg,
+    StdinFilenameOpt,
     default_paths,
     err,
     fail,
     load,
     parse_articles,
+    read_stdin_article,
     refuse_input_as_output,
+    wants_stdin,
     write_output,
 )
 
@@ -47,7 +50,7 @@ def outline_command(
     ] = OutlineFormat.tree,
     depth: Annotated[
         Optional[int],
-        typer.Option("--depth", "-d", min=1, help="Show at most N levels of headings (1: top-level headings only)."),
+        typer.Option("--depth", min=1, help="Show at most N levels of headings (1: top-level headings only)."),
     ] = None,
     stats: Annotated[
         Optional[bool],
@@ -58,6 +61,7 @@ def outline_command(
         ),
     ] = None,
     output: OutputOpt = None,
+    stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -67,10 +71,21 @@ def outline_command(
     the others are still outlined, and the exit status is 1.
 
     Example: newsctl outline articles/cybersecurity-diplomacy.md --format markdown
+
+    Example: cat draft.md | newsctl outline - --format json
     """
     from newsctl.outline import build_outline, limit_depth
 
     settings = load(config, {"now": now})
+    if wants_stdin(paths, stdin_filename):
+        article, error = read_stdin_article(stdin_filename)
+        if error:
+            err(f"{error['path']}:{error['line']}:{error['column']}: {error['message']}")
+            raise typer.Exit(EXIT_FINDINGS)
+        outlines = [limit_depth(build_outline(article, settings), depth)]
+        show_stats = stats if stats is not None else format != OutlineFormat.markdown
+        write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
+        raise typer.Exit(EXIT_OK)
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to outline: {', '.join(targets)} not found; pass article paths")

@@ -85,7 +85,7 @@ def readability_command(
         text = report.render_text(reports, max_grade=max_grade, color=color, details=details)
     write_output(text, output)
     for e in errors:
-        err(f"newsctl: error: {e['path']}:{e['line']}:{e['column']}: {e['message']}")
+        err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

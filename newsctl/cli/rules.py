@@ -65,7 +65,7 @@ def rules_command(
 
 
 def explain_command(
-    code: Annotated[str, typer.Argument(help="A rule code (S003) or name (empty-section).")],
+    code: Annotated[str, typer.Argument(help="A rule code (S003) or name (empty-section).", metavar="CODE")],
 ) -> None:
     """Explain one rule: what it checks, why it matters, an example, and its options.
 

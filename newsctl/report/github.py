@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from newsctl.engine import LintResult
 
@@ -38,19 +39,28 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{_cell(text)}{pad}{fence}"
 
 
-def render(result: LintResult) -> str:
+def _path(path: str, root: Path | None) -> str:
+    """Annotations name files from the repository root (GitHub resolves them there)."""
+    if root is None:
+        return path
+    from newsctl.report.sarif import relative_to_root
+
+    return relative_to_root(path, root) or path
+
+
+def render(result: LintResult, root: Path | None = None) -> str:
     lines = []
     for f in result.findings:
         props = (
-            f"file={_prop(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
+            f"file={_prop(_path(f.path, root))},line={f.line},col={f.column},endLine={f.end_line},"
             f"endColumn={f.end_column},title={_prop(f'{f.code} {f.rule}')}"
         )
         lines.append(f"::{_LEVEL[f.severity.value]} {props}::{_data(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def step_summary(result: LintResult) -> str:
-    """A Markdown table for $GITHUB_STEP_SUMMARY."""
+def step_summary(result: LintResult, root: Path | None = None) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY (paths from the repository root, as annotated)."""
     counts = result.counts()
     out = [
         "## newsctl lint",
@@ -66,5 +76,5 @@ def step_summary(result: LintResult) -> str:
             out.append(f"| `{code}` | {name} | {sev} | {n} |")
         out += ["", "| File | Line | Rule | Message |", "| --- | ---: | --- | --- |"]
         for f in result.findings:
-            out.append(f"| {_code(f.path)} | {f.line} | `{f.code}` | {_cell(f.message)} |")
+            out.append(f"| {_code(_path(f.path, root))} | {f.line} | `{f.code}` | {_cell(f.message)} |")
     return "\n".join(out) + "\n"

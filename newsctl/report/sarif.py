@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import quote
 
 from newsctl import __version__, registry
 from newsctl.engine import LintResult
+from newsctl.fingerprint import fingerprints
+from newsctl.report.links import rule_url
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,6 +24,7 @@ def _rule(r: registry.Rule) -> dict[str, Any]:
     return {
         "id": r.code,
         "name": r.name,
+        "helpUri": rule_url(r.code, r.name),
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": " ".join(full.split())},
         "help": {"text": " ".join(doc.get("Why it matters", r.summary).split()), "markdown": help_md or r.summary},
@@ -29,18 +33,45 @@ def _rule(r: registry.Rule) -> dict[str, Any]:
     }
 
 
-def _artifact(path: str) -> dict[str, str]:
-    """Relative paths resolve against %SRCROOT% (what code scanning wants); others are file URIs."""
+def relative_to_root(path: str, root: Path) -> str | None:
+    """The path relative to the project root, `/`-separated; None when it lies outside it.
+
+    Display paths are relative to the current directory, which need not be the root: code
+    scanning and GitLab resolve paths from the repository root, whatever directory ran newsctl.
+    """
     p = Path(path)
-    if p.is_absolute():
-        return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+    try:
+        full = p.resolve() if not p.is_absolute() else Path(os.path.normpath(p))
+        return full.relative_to(root).as_posix()
+    except (ValueError, OSError):
+        try:
+            return Path(os.path.abspath(p)).relative_to(root).as_posix()
+        except ValueError:
+            return None
 
 
-def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
+def _artifact(path: str, root: Path) -> dict[str, str]:
+    """Paths inside the root resolve against %SRCROOT% (what code scanning wants); others are file URIs."""
+    rel = relative_to_root(path, root)
+    if rel is None:
+        return {"uri": Path(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
+
+
+def document(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The SARIF log; `root` is the repository root (newsctl.gitrepo.project_root), default cwd.
+
+    With `sources` (path -> text), each result carries a partial fingerprint that survives lines
+    moving, so code scanning keeps tracking an alert instead of closing and reopening it.
+    """
     rules = registry.all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     root = (root or Path.cwd()).resolve()
+    prints: dict[int, str] = {}
+    if sources is not None:
+        for fr in result.files:
+            for f, fp in zip(fr.findings, fingerprints(fr.findings, sources.get(fr.path))):
+                prints[id(f)] = fp
     results = []
     for f in result.findings:
         item: dict[str, Any] = {
@@ -51,7 +82,7 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact(f.path),
+                        "artifactLocation": _artifact(f.path, root),
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -62,13 +93,15 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                 }
             ],
         }
+        if id(f) in prints:
+            item["partialFingerprints"] = {"newsctlFingerprint/v1": prints[id(f)]}
         if f.fix:
             item["fixes"] = [
                 {
                     "description": {"text": f.fix.message},
                     "artifactChanges": [
                         {
-                            "artifactLocation": _artifact(f.path),
+                            "artifactLocation": _artifact(f.path, root),
                             "replacements": [
                                 {
                                     "deletedRegion": {
@@ -108,5 +141,5 @@ def document(result: LintResult, root: Path | None = None) -> dict[str, Any]:
     }
 
 
-def render(result: LintResult, root: Path | None = None) -> str:
-    return json.dumps(document(result, root), indent=2, ensure_ascii=False) + "\n"
+def render(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> str:
+    return json.dumps(document(result, root, sources), indent=2, ensure_ascii=False) + "\n"

@@ -1,49 +1,122 @@
-"""Human-readable lint output, grouped per file; colour is ANSI and optional."""
+"""Human-readable lint output: `path:line:col: CODE severity: message` lines, the source line
+with a caret under the span, then the hint. Colour is ANSI and optional.
+
+Every finding starts with `path:line:col:` so terminals and editors can jump to it (the
+convention of compilers, ruff and markdownlint). The concise format is that first line alone.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from typing import Callable, Mapping
 
 from newsctl.engine import LintResult
 from newsctl.findings import Finding
 
-_STYLE = {"error": "1;31", "warning": "33", "info": "36", "path": "1;4", "dim": "2", "code": "1", "ok": "32"}
+_STYLE = {
+    "error": "1;31",
+    "warning": "33",
+    "info": "36",
+    "path": "1",
+    "dim": "2",
+    "code": "1",
+    "ok": "32",
+    "caret": "1;31",
+    "gutter": "34",
+}
+MAX_SOURCE_WIDTH = 120  # longer source lines are shown as a window around the span
+TAB = "    "
 
 
 def _c(text: str, style: str, color: bool) -> str:
-    return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
+    return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color and text else text
 
 
-def render(result: LintResult, *, color: bool = False, quiet: bool = False, show_hints: bool = True) -> str:
+def headline(f: Finding, color: bool = False, fixable: bool | None = None) -> str:
+    """`path:line:col: CODE severity: message [rule]` — the one-line form of a finding."""
+    where = _c(f"{f.path}:{f.line}:{f.column}:", "path", color)
+    sev = _c(f"{f.severity.value}:", f.severity.value, color)
+    mark = " [*]" if fixable else ""
+    return f"{where} {_c(f.code, 'code', color)}{mark} {sev} {f.message} {_c(f'[{f.rule}]', 'dim', color)}"
+
+
+def render(
+    result: LintResult,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    show_hints: bool = True,
+    sources: Mapping[str, str] | None = None,
+    is_fixable: Callable[[Finding], bool] | None = None,
+) -> str:
+    """The full report. `sources` maps a path to its decoded text (for the source excerpt);
+    a path missing from it is reported without an excerpt. `quiet`: headlines only, no summary.
+    """
+    if quiet:
+        return render_concise(result, color=color, is_fixable=is_fixable)
     lines: list[str] = []
-    for fr in result.files:
-        if not fr.findings:
-            continue
-        lines.append(_c(fr.path, "path", color))
-        width = max(len(f"{f.line}:{f.column}") for f in fr.findings)
-        for f in fr.findings:
-            lines.append(_finding(f, width, color))
-            if show_hints and f.hint and not quiet:
-                lines.append(" " * (width + 4) + _c(f"hint: {f.hint}", "dim", color))
-        if not quiet:
-            lines.append("")
-    if not quiet:
-        lines.append(summary(result, color))
-    return "\n".join(lines) + ("\n" if lines else "")
+    for f in result.findings:
+        fixable = is_fixable(f) if is_fixable else None
+        lines.append(headline(f, color, fixable))
+        text = sources.get(f.path) if sources else None
+        if text is not None:
+            lines.extend(excerpt(text, f, color))
+        if show_hints and f.hint:
+            lines.append(_c(f"  = hint: {f.hint}", "dim", color))
+        lines.append("")
+    lines.append(summary(result, color))
+    return "\n".join(lines) + "\n"
 
 
-def _finding(f: Finding, width: int, color: bool) -> str:
-    pos = f"{f.line}:{f.column}".ljust(width)
-    sev = _c(f.severity.value.ljust(7), f.severity.value, color)
-    code = _c(f.code, "code", color)
-    return f"  {pos}  {sev}  {code}  {f.message}  {_c(f'[{f.rule}]', 'dim', color)}"
+def render_concise(
+    result: LintResult, *, color: bool = False, is_fixable: Callable[[Finding], bool] | None = None
+) -> str:
+    """One line per finding: for editors, grep and `--quiet`."""
+    return "".join(headline(f, color, is_fixable(f) if is_fixable else None) + "\n" for f in result.findings)
 
 
-def render_concise(result: LintResult) -> str:
-    """One line per finding, `path:line:column: severity CODE message [rule]`: for editors and grep."""
-    return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message} [{f.rule}]\n" for f in result.findings
-    )
+def _width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _cells(text: str) -> int:
+    return sum(_width(ch) for ch in text)
+
+
+def excerpt(text: str, f: Finding, color: bool = False) -> list[str]:
+    """The finding's first line with a gutter, and carets under the span on that line."""
+    lines = text.split("\n")
+    if not 1 <= f.line <= len(lines):
+        return []
+    raw = lines[f.line - 1]
+    start = max(0, min(f.column - 1, len(raw)))
+    end = (f.end_column - 1) if f.end_line == f.line else len(raw)
+    end = max(start, min(end, len(raw)))
+    # a window around the span for very long lines, so the caret stays on screen
+    lo, hi = 0, len(raw)
+    if len(raw) > MAX_SOURCE_WIDTH:
+        lo = max(0, start - 20)
+        hi = min(len(raw), max(end, lo + MAX_SOURCE_WIDTH))
+        if hi - lo > MAX_SOURCE_WIDTH:
+            hi = lo + MAX_SOURCE_WIDTH
+    shown = raw[lo:hi].replace("\t", TAB)
+    before = raw[lo:start].replace("\t", TAB)
+    marked = raw[start : min(end, hi)].replace("\t", TAB)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(raw) else ""
+    pad = " " * (_cells(prefix) + _cells(before))
+    carets = "^" * max(1, _cells(marked))
+    number = str(f.line)
+    gutter = " " * len(number)
+    bar = _c("|", "gutter", color)
+    return [
+        f"{gutter} {bar}",
+        f"{_c(number, 'gutter', color)} {bar} {prefix}{shown}{suffix}".rstrip(),
+        f"{gutter} {bar} {pad}{_c(carets, 'caret', color)}",
+    ]
 
 
 def summary(result: LintResult, color: bool = False) -> str:

@@ -20,6 +20,7 @@ _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL
 _JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _THIRD = re.compile(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
+_AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
 _GAP = re.compile(r"[\s*_~]*")  # what may stand between doubled words: spaces and emphasis markup
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
@@ -146,7 +147,9 @@ def _deletion(article: Article, b: Block, start: int, end: int) -> Fix:
         source = article.source
         if last <= source.line_count and not source.line_text(last).strip():
             last += 1
-        return Fix("Delete the leftover", (Edit(b.line, 1, last, 1, ""),))
+        # a whole line or paragraph that only an assistant writes: safe for --fix; deleting
+        # part of a paragraph (below) may leave a sentence to mend, so it needs --unsafe-fixes
+        return Fix("Delete the leftover", (Edit(b.line, 1, last, 1, ""),), safe=True)
     stop = end
     while stop < len(raw) and raw[stop] in " \t":
         stop += 1
@@ -307,8 +310,16 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
                 continue  # "yada yada yada", "help, help, help": said three times on purpose
             fix = None
             if inline.raw[m.start() : m.end()] == m.group():  # no markup in between: safe to edit
-                span = inline.span(m.start(2), m.end(3))
-                fix = Fix(f"Remove the second \"{m.group(3)}\"", (Edit(span.line, span.column, span.end_line, span.end_column, ""),))
+                start, end = m.start(2), m.end(3)
+                after = _AFTER_WORD.match(inline.prose, m.end(3))
+                if "\n" in m.group(2) and after and after.group(2):
+                    start, end = m.start(3), after.end(1)  # across a line break: keep the break
+                span = inline.span(start, end)
+                fix = Fix(
+                    f"Remove the second \"{m.group(3)}\"",
+                    (Edit(span.line, span.column, span.end_line, span.end_column, ""),),
+                    safe=True,  # a tripled word, the one unsafe case, was skipped above
+                )
             yield Hit(
                 inline.span(m.start(1), m.end(3)),
                 f"Doubled word: \"{m.group(1)} {m.group(3)}\"",

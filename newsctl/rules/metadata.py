@@ -241,6 +241,20 @@ def _empty_required(article: Article, settings: Settings, span: Span) -> bool:
     return False
 
 
+def _typo_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b: a typo is 1 or 2."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
 @rule("M009", "unknown-field", "warning", "A front-matter key looks misspelt (warning) or is the site's own (info).")
 def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
@@ -283,7 +297,13 @@ def unknown_field(article: Article, settings: Settings) -> Iterator[Hit]:
                 # renaming would write the key twice: say so, and leave the choice to the writer
                 yield Hit(s, f"Unknown field '{key}' (did you mean '{guess}'? '{guess}' is already set)", f"Merge it into '{guess}' or remove it")
                 continue
-            fix = Fix(f"Rename '{key}' to '{guess}'", (Edit(s.line, s.column, s.end_line, s.end_column, guess),))
+            # safe (applied by --fix) only for a plain typo (`autor`); a longer edit may be a
+            # different word the site's templates read. The fixer also refuses duplicate keys.
+            fix = Fix(
+                f"Rename '{key}' to '{guess}'",
+                (Edit(s.line, s.column, s.end_line, s.end_column, guess),),
+                safe=_typo_distance(key.lower(), guess.lower()) <= 1 + len(guess) // 8,
+            )
             yield Hit(s, f"Unknown field '{key}' (did you mean '{guess}'?)", f"Rename it to '{guess}'", fix)
         elif not site.is_extension(key):
             yield Hit(

@@ -1,0 +1,103 @@
+"""Whitespace hygiene (H): invisible in the rendered page, noisy in every diff.
+
+Both rules carry safe fixes (`newsctl lint --fix`): Markdown renders the text the same after
+them. They never touch code, and never the two trailing spaces that make a hard line break.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newsctl.article import Article, Span
+from newsctl.findings import Edit, Fix, Hit
+from newsctl.registry import rule
+from newsctl.settings import Settings
+
+_TRAILING = re.compile(r"[ \t]+$")
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+@rule("H008", "trailing-whitespace", "info", "Spaces or tabs at the end of a line.")
+def trailing_whitespace(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Spaces and tabs at the end of a line of the body, outside code blocks. Two or more
+        spaces ending a line inside a paragraph are a Markdown hard line break and are left
+        alone.
+
+    Why it matters:
+        Trailing whitespace is invisible on the page but shows up as noise in every diff and
+        review, and editors strip it at random, so the same article changes without a reason.
+
+    Example:
+        The council met on Tuesday.[space][tab]
+
+    Use instead:
+        The council met on Tuesday.
+    """
+    code_lines: set[int] = set()
+    paragraph_end: dict[int, int] = {}
+    for b in article.blocks:
+        if b.kind == "code":
+            code_lines.update(range(b.line, b.end_line + 1))
+        elif b.kind == "paragraph":
+            for n in range(b.line, b.end_line + 1):
+                paragraph_end[n] = b.end_line
+    source = article.source
+    last = source.line_count
+    for n in range(article.body_line, last + 1):
+        if n in code_lines:
+            continue
+        text = source.line_text(n)
+        m = _TRAILING.search(text)
+        if not m:
+            continue
+        run = m.group()
+        if len(run) >= 2 and "\t" not in run and n < paragraph_end.get(n, 0) and text.strip():
+            continue  # a hard line break inside a paragraph
+        span = Span(n, m.start() + 1, n, m.end() + 1)
+        fix = Fix("Delete the trailing whitespace", (Edit(n, m.start() + 1, n, m.end() + 1, ""),), safe=True)
+        what = "Blank line holds" if not text.strip() else "Line ends with"
+        yield Hit(span, f"{what} {_describe(run)}", "Delete it", fix)
+
+
+def _describe(run: str) -> str:
+    spaces, tabs = run.count(" "), run.count("\t")
+    parts = []
+    if spaces:
+        parts.append(f"{spaces} space{'s' if spaces != 1 else ''}")
+    if tabs:
+        parts.append(f"{tabs} tab{'s' if tabs != 1 else ''}")
+    return " and ".join(parts)
+
+
+@rule("H009", "doubled-space", "info", "Two or more spaces between words.")
+def doubled_space(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Runs of two or more spaces between words in paragraphs and headings (not in code,
+        not at the start or end of a line).
+
+    Why it matters:
+        A browser shows one space either way, but the doubled space survives into plain-text
+        exports, feeds and syndication partners' systems, and it is usually a slip of editing.
+
+    Example:
+        The council  met on Tuesday.
+
+    Use instead:
+        The council met on Tuesday.
+    """
+    for b in article.blocks:
+        if b.inline is None or b.kind not in ("paragraph", "heading"):
+            continue
+        inline = b.inline
+        for m in _SPACES.finditer(inline.prose):
+            if inline.raw[m.start() : m.end()] != m.group():
+                continue  # blanked markup (code, a URL), not spaces in the source
+            if not (inline.raw[m.start() - 1 : m.start()].strip() and inline.raw[m.end() : m.end() + 1].strip()):
+                continue  # next to blanked markup: not between two words as written
+            span = inline.span(m.start(), m.end())
+            if span.line != span.end_line:
+                continue
+            fix = Fix("Use one space", (Edit(span.line, span.column, span.end_line, span.end_column, " "),), safe=True)
+            yield Hit(span, f"{len(m.group())} spaces between words", "Use one space", fix)
