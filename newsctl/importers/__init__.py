@@ -1,0 +1,60 @@
+"""Importers: copy as it arrives (plain text, Word) read into the article format.
+
+`read(path)` picks the importer by file suffix (a dispatch table, as python-frontmatter picks
+its handlers). Importers return data (`Imported`); they never write or print.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from newsctl.importers.document import Imported, Report, Unsure, render, slugify
+from newsctl.source import Source, SourceError
+
+__all__ = ["Imported", "Report", "Unsure", "render", "slugify", "read", "SUFFIXES", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = (".txt", ".text")  # read by `lint` and `outline` too, at their own lines
+MAX_DOCX_BYTES = 50 * 1024 * 1024  # Word files carry images; refuse rather than stall
+
+
+def _read_text(path: Path, display: str) -> Imported:
+    from newsctl.importers.plaintext import read_text
+
+    return read_text(Source.read(path, display).text)
+
+
+def _read_docx(path: Path, display: str) -> Imported:
+    from newsctl.importers.docx import read_docx
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCX_BYTES:
+            raise SourceError(f"File is {size:,} bytes; Word files larger than {MAX_DOCX_BYTES:,} bytes are not read")
+        with path.open("rb") as fh:
+            return read_docx(fh)
+    except FileNotFoundError:
+        raise SourceError("No such file") from None
+    except IsADirectoryError:
+        raise SourceError("Is a directory, not a file") from None
+    except PermissionError:
+        raise SourceError("Permission denied: the file cannot be read") from None
+
+
+IMPORTERS: dict[str, Callable[[Path, str], Imported]] = {
+    **{suffix: _read_text for suffix in TEXT_SUFFIXES},
+    ".docx": _read_docx,
+}
+SUFFIXES = tuple(IMPORTERS)
+
+
+def read(path: Path, display: str | None = None) -> Imported:
+    """Import one file; raises SourceError (with a plain message) when it cannot be read."""
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        raise SourceError(f"Cannot import {path.suffix or 'files without a suffix'}: newsctl imports {', '.join(SUFFIXES)}")
+    return importer(path, display or str(path))
+
+
+def is_plain_text(path: Path | str) -> bool:
+    return Path(path).suffix.lower() in TEXT_SUFFIXES

@@ -1,0 +1,336 @@
+"""Plain text as copy arrives (e-mail, chat, a notes app) read into the article format.
+
+What is recognised, from the top: a section label ("News"), the headline, a repeated or
+extended headline (kept as an H1 so lint names it), a byline ("By Jane Doe", into `author`),
+a dateline (kept as text, reported); then bare-line headings (a short line with no final
+punctuation followed by text, or a trailing run of such lines, kept as empty sections),
+paragraphs (blank-line separated, one per line, or hard-wrapped), bulleted and numbered lists
+and `>` quotes. A line it cannot classify stays a paragraph: no word is ever dropped.
+
+Every body line keeps the number of the source line it came from (`Imported.line_map`), so
+`newsctl lint notes.txt` reports findings at the text file's own lines. Text that Markdown
+would read as markup (`*`, `_`, `<`, a line starting `1986.`) is backslash-escaped, and only
+where the Markdown parser shows it is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsctl.importers.document import Imported, Report, Unsure
+
+MAX_HEADING_WORDS = 16
+MAX_HEADING_CHARS = 120
+MAX_LABEL_WORDS = 3
+WRAP_LIMIT = 100  # lines longer than this are never a hard-wrapped paragraph's lines
+
+_BULLET = re.compile(r"^([-*+•‣▪◦·–—])\s+(?=\S)")
+_NUMBER = re.compile(r"^\(?(\d{1,3})([.)])\s+(?=\S)")
+_QUOTE = re.compile(r"^>\s?")
+_BYLINE = re.compile(r"^by\s+(\S.{0,80}?)[\s.]*$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:\s*\([^)]*\))?(?:,\s+[^.!?]{1,40})?\s*(?:[—–-]+)?$")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_HEADING_BAD_END = re.compile(r"[.,;:!…][\"'”’)\]]*$")
+_WORD = re.compile(r"\w+")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&~]")
+_START_SPECIAL = re.compile(r"^(?:[#>+=\-]|(\d+)(?=[.)]))")
+
+
+@dataclass
+class _Unit:
+    kind: str  # para | item | quote; becomes heading / h1 when classified
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, text stripped)
+    marker: str = ""  # list marker as it will be written: "- ", "1. ", "1) "
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, t in self.lines)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+
+def read_text(text: str) -> Imported:
+    """Read plain text (LF line ends; `Source` normalises CRLF and CR) into an Imported."""
+    units = _units(text.split("\n"))
+    report: dict[str, object] = {}
+    title = section = author = None
+    i = 0
+    # the top: label, headline, repeated headline, byline, dateline
+    if (
+        len(units) > 2
+        and _is_label(units[0])
+        and _heading_like(units[1])
+    ):
+        section = units[0].text
+        report["label"] = (section, units[0].line)
+        i = 1
+    if i < len(units) and _heading_like(units[i], headline=True) and i + 1 < len(units):
+        title = units[i].text
+        report["headline"] = (title, units[i].line)
+        i += 1
+        if i < len(units) and _heading_like(units[i], headline=True) and _repeats(title, units[i].text):
+            units[i].kind = "h1"
+            report["repeated_headline"] = units[i].line
+    header_end = i
+    for j in range(i, min(i + 4, len(units))):
+        u = units[j]
+        if u.kind != "para" or len(u.lines) != 1:
+            break
+        m = _BYLINE.match(u.text)
+        if m and "byline" not in report and _looks_like_names(m.group(1)):
+            author = m.group(1).strip()
+            report["byline"] = (author, u.line)
+            u.kind = "byline"
+            continue
+        if "dateline" not in report and _DATELINE.match(u.text) and any(c.isalpha() for c in u.text):
+            report["dateline"] = u.line
+            u.kind = "dateline"
+            continue
+        if u.kind == "h1":
+            continue
+        break
+    body_units = [u for u in units[header_end:] if u.kind != "byline"]
+    for u in body_units:
+        if u.kind == "dateline":
+            u.kind = "para"
+    unsure = _classify_headings(body_units)
+    return _emit(body_units, title, section, author, report, unsure)
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+def _units(lines: list[str]) -> list[_Unit]:
+    """Blocks of text: each non-blank run split into paragraphs, list items and quotes."""
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            run.append((number, raw.rstrip()))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    units: list[_Unit] = []
+    for run in runs:
+        units.extend(_split_run(run))
+    return units
+
+
+def _split_run(run: list[tuple[int, str]]) -> list[_Unit]:
+    """One run of non-blank lines: a hard-wrapped paragraph, or one unit per line."""
+    texts = [t.strip() for _, t in run]
+    widest = max(len(t) for t in texts)
+    inner = texts[:-1]
+    wrapped = (
+        len(run) > 1
+        and widest <= WRAP_LIMIT
+        and sum(1 for t in inner if not _SENTENCE_END.search(t)) * 2 > len(inner)
+    )
+    out: list[_Unit] = []
+    for (number, raw), text in zip(run, texts):
+        bullet = _BULLET.match(text)
+        numbered = _NUMBER.match(text)
+        if bullet or numbered:
+            if bullet:
+                out.append(_Unit("item", [(number, text[bullet.end() :])], "- "))
+            else:
+                assert numbered is not None
+                out.append(_Unit("item", [(number, text[numbered.end() :])], f"{numbered.group(1)}{numbered.group(2)} ", True))
+            continue
+        quote = _QUOTE.match(text)
+        if quote:
+            content = text[quote.end() :].strip()
+            if out and out[-1].kind == "quote" and out[-1].lines[-1][0] == number - 1:
+                out[-1].lines.append((number, content))
+            else:
+                out.append(_Unit("quote", [(number, content)]))
+            continue
+        prev = out[-1] if out else None
+        joins = (
+            wrapped
+            and prev is not None
+            and prev.kind in ("para", "item")
+            and prev.lines[-1][0] == number - 1
+            and not (prev.kind == "para" and len(prev.lines) == 1 and _heading_like(prev) and len(prev.text) < 0.6 * widest)
+            and (prev.kind == "para" or raw[:1].isspace())
+        )
+        if joins:
+            assert prev is not None
+            prev.lines.append((number, text))
+        else:
+            out.append(_Unit("para", [(number, text)]))
+    return out
+
+
+# --- classification --------------------------------------------------------------------------
+
+
+def _heading_like(u: _Unit, headline: bool = False) -> bool:
+    """A single short line with no final punctuation (a question mark is allowed)."""
+    if u.kind != "para" or len(u.lines) != 1:
+        return False
+    text = u.text
+    words = _WORD.findall(text)
+    limit = 30 if headline else MAX_HEADING_WORDS
+    if not words or len(words) > limit or len(text) > (200 if headline else MAX_HEADING_CHARS):
+        return False
+    if _HEADING_BAD_END.search(text) or _BYLINE.match(text):
+        return False
+    first = text.lstrip("\"'“‘([¿¡")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or first in "$£€#@")
+
+
+def _is_label(u: _Unit) -> bool:
+    """A section label: one to three words, nothing else ("News", "World", "Local News")."""
+    if u.kind != "para" or len(u.lines) != 1:
+        return False
+    text = u.text
+    words = text.split()
+    return 0 < len(words) <= MAX_LABEL_WORDS and len(text) <= 30 and all(w[:1].isupper() for w in words) and re.fullmatch(r"[\w &'’/-]+", text) is not None
+
+
+def _repeats(headline: str, text: str) -> bool:
+    """The same headline again, or extended ("... in 2023")."""
+    a, b = _WORD.findall(headline.casefold()), _WORD.findall(text.casefold())
+    return len(b) >= len(a) > 0 and b[: len(a)] == a
+
+
+def _looks_like_names(text: str) -> bool:
+    words = re.findall(r"[^\s,]+", text)
+    names = [w for w in words if w.lower() not in ("and", "&", "of", "the", "de", "van", "von")]
+    return 0 < len(words) <= 10 and all(w[:1].isupper() for w in names) and not _SENTENCE_END.search(text.rstrip(".")[-1:] or "")
+
+
+def _classify_headings(units: list[_Unit]) -> list[Unsure]:
+    """Mark headings: a heading-like line followed by text, or a trailing run of them."""
+    unsure: list[Unsure] = []
+    n = len(units)
+    trailing_from = n
+    while trailing_from > 0 and _heading_like(units[trailing_from - 1]):
+        trailing_from -= 1
+    decisions: list[bool] = []
+    for i, u in enumerate(units):
+        if not _heading_like(u):
+            decisions.append(False)
+            continue
+        nxt = units[i + 1] if i + 1 < n else None
+        heading = i >= trailing_from or (nxt is not None and (nxt.kind in ("item", "quote") or (nxt.kind == "para" and not _heading_like(nxt))))
+        decisions.append(heading)
+    for u, heading in zip(units, decisions):
+        if heading:
+            u.kind = "heading"
+        elif u.kind == "para" and len(u.lines) == 1 and _heading_like(u):
+            unsure.append(Unsure(u.line, u.text, "short line with no final punctuation, not followed by text: kept as a paragraph"))
+    return unsure
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def _emit(
+    units: list[_Unit], title: str | None, section: str | None, author: str | None, report: dict[str, object], unsure: list[Unsure]
+) -> Imported:
+    body: list[str] = []
+    line_map: list[int] = []
+    headings: list[tuple[str, int]] = []
+    counts = {"para": 0, "item": 0, "quote": 0}
+    prev: _Unit | None = None
+    for u in units:
+        same_list = prev is not None and prev.kind == "item" and u.kind == "item" and prev.ordered == u.ordered and prev.lines[-1][0] + 1 == u.line
+        if body and not same_list:
+            body.append("")
+            line_map.append(0)
+        for text, number in _markdown_lines(u):
+            body.append(text)
+            line_map.append(number)
+        if u.kind == "heading":
+            headings.append((u.text, u.line))
+        elif u.kind != "h1":
+            counts[u.kind] += 1
+        prev = u
+    return Imported(
+        title=title,
+        section=section,
+        author=author,
+        body="\n".join(body) + "\n" if body else "",
+        line_map=tuple(line_map),
+        report=Report(
+            label=report.get("label"),  # type: ignore[arg-type]
+            headline=report.get("headline"),  # type: ignore[arg-type]
+            repeated_headline=report.get("repeated_headline"),  # type: ignore[arg-type]
+            byline=report.get("byline"),  # type: ignore[arg-type]
+            dateline=report.get("dateline"),  # type: ignore[arg-type]
+            headings=tuple(headings),
+            paragraphs=counts["para"],
+            list_items=counts["item"],
+            quotes=counts["quote"],
+            unsure=tuple(unsure),
+        ),
+    )
+
+
+_EXPECTED_BLOCKS = {
+    "para": ("paragraph_open",),
+    "heading": ("heading_open",),
+    "h1": ("heading_open",),
+    "item": ("bullet_list_open", "ordered_list_open"),
+    "quote": ("blockquote_open",),
+}
+
+
+def _markdown_lines(u: _Unit) -> list[tuple[str, int]]:
+    """The unit as Markdown lines (with their source lines), escaped only where needed."""
+    plain = _render(u, escape=False)
+    if _reads_back(u, plain):
+        return plain
+    return _render(u, escape=True)
+
+
+def _render(u: _Unit, escape: bool) -> list[tuple[str, int]]:
+    def esc(text: str) -> str:
+        if not escape:
+            return text
+        text = _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+        return _START_SPECIAL.sub(lambda m: (m.group(1) + "\\") if m.group(1) else "\\" + m.group(), text, count=1)
+
+    out: list[tuple[str, int]] = []
+    for k, (number, text) in enumerate(u.lines):
+        if u.kind == "heading":
+            heading = esc(text)
+            if escape and heading.endswith("#"):  # a closing `#` run would be dropped as markup
+                heading = heading[:-1] + "\\#"
+            out.append(("## " + heading, number))
+        elif u.kind == "h1":
+            out.append(("# " + esc(text), number))
+        elif u.kind == "item":
+            out.append(((u.marker if k == 0 else " " * len(u.marker)) + esc(text), number))
+        elif u.kind == "quote":
+            out.append(("> " + esc(text), number))
+        else:
+            out.append((esc(text), number))
+    return out
+
+
+def _reads_back(u: _Unit, lines: list[tuple[str, int]]) -> bool:
+    """True when Markdown reads the lines as one block of the unit's kind with exactly its text."""
+    from newsctl.parse import markdown
+
+    tokens = markdown().parse("\n".join(t for t, _ in lines) + "\n")
+    if not tokens or tokens[0].type not in _EXPECTED_BLOCKS[u.kind]:
+        return False
+    inlines = [t for t in tokens if t.type == "inline"]
+    if len(inlines) != 1:
+        return False
+    expected = "\n".join(t for _, t in u.lines) if u.kind not in ("heading", "h1") else u.text
+    children = inlines[0].children or []
+    got = "".join(c.content if c.type == "text" else "\n" if c.type == "softbreak" else "\x00" for c in children)
+    closes = [t.type for t in tokens if t.nesting == -1 and t.level == 0]
+    return got == expected and len(closes) == 1
