@@ -62,6 +62,7 @@ def settings_md() -> str:
         "required-fields": ("list of field names", '["title", "date", "author"]', "Front-matter fields that must be present (M007)."),
         "exclude": ("list of globs", "[]", "Files skipped when searching directories (a file named on the command line is still linted)."),
         "fail-on": ("error, warning or info", '"error"', "The lowest severity that makes `newsctl lint` exit 1."),
+        "new-template": ("path", "built-in", "The Jinja2 template `newsctl new` fills (relative to the config file); see docs/cli.md#newsctl-new."),
     }
     out = [HEADER, "# Settings", ""]
     out += [

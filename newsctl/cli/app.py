@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsctl import __version__
-from newsctl.cli import export, lint, outline, rules
+from newsctl.cli import export, import_cmd, lint, new, outline, rules
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
 
@@ -45,6 +45,8 @@ app.command("readability")(readability_cli.readability_command)
 app.command("outline")(outline.outline_command)
 app.command("export")(export.export_command)
 app.command("feed")(feed_cli.feed_command)
+app.command("import")(import_cmd.import_command)
+app.command("new")(new.new_command)
 
 
 def main() -> None:
