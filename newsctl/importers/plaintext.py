@@ -28,7 +28,7 @@ WRAP_LIMIT = 100  # lines longer than this are never a hard-wrapped paragraph's 
 _BULLET = re.compile(r"^([-*+•‣▪◦·–—])\s+(?=\S)")
 _NUMBER = re.compile(r"^\(?(\d{1,3})([.)])\s+(?=\S)")
 _QUOTE = re.compile(r"^>\s?")
-_BYLINE = re.compile(r"^by\s+(\S.{0,80}?)[\s.]*$", re.I)
+BYLINE = re.compile(r"^by\s+(\S.{0,80}?)[\s.]*$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:\s*\([^)]*\))?(?:,\s+[^.!?]{1,40})?\s*(?:[—–-]+)?$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _HEADING_BAD_END = re.compile(r"[.,;:!…][\"'”’)\]]*$")
@@ -38,7 +38,7 @@ _START_SPECIAL = re.compile(r"^(?:[#>+=\-]|(\d+)(?=[.)]))")
 
 
 @dataclass
-class _Unit:
+class Unit:
     kind: str  # para | item | quote; becomes heading / h1 when classified
     lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, text stripped)
     marker: str = ""  # list marker as it will be written: "- ", "1. ", "1) "
@@ -62,17 +62,17 @@ def read_text(text: str) -> Imported:
     # the top: label, headline, repeated headline, byline, dateline
     if (
         len(units) > 2
-        and _is_label(units[0])
-        and _heading_like(units[1])
+        and is_label(units[0])
+        and heading_like(units[1])
     ):
         section = units[0].text
         report["label"] = (section, units[0].line)
         i = 1
-    if i < len(units) and _heading_like(units[i], headline=True) and i + 1 < len(units):
+    if i < len(units) and heading_like(units[i], headline=True) and i + 1 < len(units):
         title = units[i].text
         report["headline"] = (title, units[i].line)
         i += 1
-        if i < len(units) and _heading_like(units[i], headline=True) and _repeats(title, units[i].text):
+        if i < len(units) and heading_like(units[i], headline=True) and _repeats(title, units[i].text):
             units[i].kind = "h1"
             report["repeated_headline"] = units[i].line
     header_end = i
@@ -80,8 +80,8 @@ def read_text(text: str) -> Imported:
         u = units[j]
         if u.kind != "para" or len(u.lines) != 1:
             break
-        m = _BYLINE.match(u.text)
-        if m and "byline" not in report and _looks_like_names(m.group(1)):
+        m = BYLINE.match(u.text)
+        if m and "byline" not in report and looks_like_names(m.group(1)):
             author = m.group(1).strip()
             report["byline"] = (author, u.line)
             u.kind = "byline"
@@ -104,7 +104,7 @@ def read_text(text: str) -> Imported:
 # --- units -------------------------------------------------------------------------------------
 
 
-def _units(lines: list[str]) -> list[_Unit]:
+def _units(lines: list[str]) -> list[Unit]:
     """Blocks of text: each non-blank run split into paragraphs, list items and quotes."""
     if lines and lines[-1] == "":
         lines = lines[:-1]
@@ -118,13 +118,13 @@ def _units(lines: list[str]) -> list[_Unit]:
             run = []
     if run:
         runs.append(run)
-    units: list[_Unit] = []
+    units: list[Unit] = []
     for run in runs:
         units.extend(_split_run(run))
     return units
 
 
-def _split_run(run: list[tuple[int, str]]) -> list[_Unit]:
+def _split_run(run: list[tuple[int, str]]) -> list[Unit]:
     """One run of non-blank lines: a hard-wrapped paragraph, or one unit per line."""
     texts = [t.strip() for _, t in run]
     widest = max(len(t) for t in texts)
@@ -134,16 +134,16 @@ def _split_run(run: list[tuple[int, str]]) -> list[_Unit]:
         and widest <= WRAP_LIMIT
         and sum(1 for t in inner if not _SENTENCE_END.search(t)) * 2 > len(inner)
     )
-    out: list[_Unit] = []
+    out: list[Unit] = []
     for (number, raw), text in zip(run, texts):
         bullet = _BULLET.match(text)
         numbered = _NUMBER.match(text)
         if bullet or numbered:
             if bullet:
-                out.append(_Unit("item", [(number, text[bullet.end() :])], "- "))
+                out.append(Unit("item", [(number, text[bullet.end() :])], "- "))
             else:
                 assert numbered is not None
-                out.append(_Unit("item", [(number, text[numbered.end() :])], f"{numbered.group(1)}{numbered.group(2)} ", True))
+                out.append(Unit("item", [(number, text[numbered.end() :])], f"{numbered.group(1)}{numbered.group(2)} ", True))
             continue
         quote = _QUOTE.match(text)
         if quote:
@@ -151,7 +151,7 @@ def _split_run(run: list[tuple[int, str]]) -> list[_Unit]:
             if out and out[-1].kind == "quote" and out[-1].lines[-1][0] == number - 1:
                 out[-1].lines.append((number, content))
             else:
-                out.append(_Unit("quote", [(number, content)]))
+                out.append(Unit("quote", [(number, content)]))
             continue
         prev = out[-1] if out else None
         joins = (
@@ -159,21 +159,21 @@ def _split_run(run: list[tuple[int, str]]) -> list[_Unit]:
             and prev is not None
             and prev.kind in ("para", "item")
             and prev.lines[-1][0] == number - 1
-            and not (prev.kind == "para" and len(prev.lines) == 1 and _heading_like(prev) and len(prev.text) < 0.6 * widest)
+            and not (prev.kind == "para" and len(prev.lines) == 1 and heading_like(prev) and len(prev.text) < 0.6 * widest)
             and (prev.kind == "para" or raw[:1].isspace())
         )
         if joins:
             assert prev is not None
             prev.lines.append((number, text))
         else:
-            out.append(_Unit("para", [(number, text)]))
+            out.append(Unit("para", [(number, text)]))
     return out
 
 
 # --- classification --------------------------------------------------------------------------
 
 
-def _heading_like(u: _Unit, headline: bool = False) -> bool:
+def heading_like(u: Unit, headline: bool = False) -> bool:
     """A single short line with no final punctuation (a question mark is allowed)."""
     if u.kind != "para" or len(u.lines) != 1:
         return False
@@ -182,13 +182,13 @@ def _heading_like(u: _Unit, headline: bool = False) -> bool:
     limit = 30 if headline else MAX_HEADING_WORDS
     if not words or len(words) > limit or len(text) > (200 if headline else MAX_HEADING_CHARS):
         return False
-    if _HEADING_BAD_END.search(text) or _BYLINE.match(text):
+    if _HEADING_BAD_END.search(text) or BYLINE.match(text):
         return False
     first = text.lstrip("\"'“‘([¿¡")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or first in "$£€#@")
 
 
-def _is_label(u: _Unit) -> bool:
+def is_label(u: Unit) -> bool:
     """A section label: one to three words, nothing else ("News", "World", "Local News")."""
     if u.kind != "para" or len(u.lines) != 1:
         return False
@@ -203,31 +203,31 @@ def _repeats(headline: str, text: str) -> bool:
     return len(b) >= len(a) > 0 and b[: len(a)] == a
 
 
-def _looks_like_names(text: str) -> bool:
+def looks_like_names(text: str) -> bool:
     words = re.findall(r"[^\s,]+", text)
     names = [w for w in words if w.lower() not in ("and", "&", "of", "the", "de", "van", "von")]
     return 0 < len(words) <= 10 and all(w[:1].isupper() for w in names) and not _SENTENCE_END.search(text.rstrip(".")[-1:] or "")
 
 
-def _classify_headings(units: list[_Unit]) -> list[Unsure]:
+def _classify_headings(units: list[Unit]) -> list[Unsure]:
     """Mark headings: a heading-like line followed by text, or a trailing run of them."""
     unsure: list[Unsure] = []
     n = len(units)
     trailing_from = n
-    while trailing_from > 0 and _heading_like(units[trailing_from - 1]):
+    while trailing_from > 0 and heading_like(units[trailing_from - 1]):
         trailing_from -= 1
     decisions: list[bool] = []
     for i, u in enumerate(units):
-        if not _heading_like(u):
+        if not heading_like(u):
             decisions.append(False)
             continue
         nxt = units[i + 1] if i + 1 < n else None
-        heading = i >= trailing_from or (nxt is not None and (nxt.kind in ("item", "quote") or (nxt.kind == "para" and not _heading_like(nxt))))
+        heading = i >= trailing_from or (nxt is not None and (nxt.kind in ("item", "quote") or (nxt.kind == "para" and not heading_like(nxt))))
         decisions.append(heading)
     for u, heading in zip(units, decisions):
         if heading:
             u.kind = "heading"
-        elif u.kind == "para" and len(u.lines) == 1 and _heading_like(u):
+        elif u.kind == "para" and len(u.lines) == 1 and heading_like(u):
             unsure.append(Unsure(u.line, u.text, "short line with no final punctuation, not followed by text: kept as a paragraph"))
     return unsure
 
@@ -236,13 +236,13 @@ def _classify_headings(units: list[_Unit]) -> list[Unsure]:
 
 
 def _emit(
-    units: list[_Unit], title: str | None, section: str | None, author: str | None, report: dict[str, object], unsure: list[Unsure]
+    units: list[Unit], title: str | None, section: str | None, author: str | None, report: dict[str, object], unsure: list[Unsure]
 ) -> Imported:
     body: list[str] = []
     line_map: list[int] = []
     headings: list[tuple[str, int]] = []
     counts = {"para": 0, "item": 0, "quote": 0}
-    prev: _Unit | None = None
+    prev: Unit | None = None
     for u in units:
         same_list = prev is not None and prev.kind == "item" and u.kind == "item" and prev.ordered == u.ordered and prev.lines[-1][0] + 1 == u.line
         if body and not same_list:
@@ -286,7 +286,7 @@ _EXPECTED_BLOCKS = {
 }
 
 
-def _markdown_lines(u: _Unit) -> list[tuple[str, int]]:
+def _markdown_lines(u: Unit) -> list[tuple[str, int]]:
     """The unit as Markdown lines (with their source lines), escaped only where needed."""
     plain = _render(u, escape=False)
     if _reads_back(u, plain):
@@ -294,7 +294,7 @@ def _markdown_lines(u: _Unit) -> list[tuple[str, int]]:
     return _render(u, escape=True)
 
 
-def _render(u: _Unit, escape: bool) -> list[tuple[str, int]]:
+def _render(u: Unit, escape: bool) -> list[tuple[str, int]]:
     def esc(text: str) -> str:
         if not escape:
             return text
@@ -319,7 +319,7 @@ def _render(u: _Unit, escape: bool) -> list[tuple[str, int]]:
     return out
 
 
-def _reads_back(u: _Unit, lines: list[tuple[str, int]]) -> bool:
+def _reads_back(u: Unit, lines: list[tuple[str, int]]) -> bool:
     """True when Markdown reads the lines as one block of the unit's kind with exactly its text."""
     from newsctl.parse import markdown
 
