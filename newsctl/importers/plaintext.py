@@ -23,6 +23,7 @@ from newsctl.importers.document import Imported, Report, Unsure
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 120
 MAX_LABEL_WORDS = 3
+MIN_WRAP = 50  # a run whose longest line is shorter is not a wrapped paragraph
 WRAP_LIMIT = 100  # lines longer than this are never a hard-wrapped paragraph's lines
 
 _BULLET = re.compile(r"^([-*+•‣▪◦·–—])\s+(?=\S)")
@@ -93,10 +94,7 @@ def read_text(text: str) -> Imported:
         if u.kind == "h1":
             continue
         break
-    body_units = [u for u in units[header_end:] if u.kind != "byline"]
-    for u in body_units:
-        if u.kind == "dateline":
-            u.kind = "para"
+    body_units = [u for u in units[header_end:] if u.kind != "byline"]  # a dateline stays a paragraph
     unsure = _classify_headings(body_units)
     return _emit(body_units, title, section, author, report, unsure)
 
@@ -118,22 +116,31 @@ def _units(lines: list[str]) -> list[Unit]:
             run = []
     if run:
         runs.append(run)
+    # Hard-wrapped copy: some run has full lines that stop mid-sentence. Then every run of
+    # full lines is one paragraph, even where a sentence happens to end at a line end.
+    hard_wrapped = any(_wrapped(run, strict=True) for run in runs)
     units: list[Unit] = []
     for run in runs:
-        units.extend(_split_run(run))
+        units.extend(_split_run(run, _wrapped(run, strict=not hard_wrapped)))
     return units
 
 
-def _split_run(run: list[tuple[int, str]]) -> list[Unit]:
+def _wrapped(run: list[tuple[int, str]], strict: bool) -> bool:
+    """Whether a run of lines looks like one paragraph wrapped at a fixed width."""
+    texts = [t.strip() for _, t in run]
+    if len(texts) < 2:
+        return False
+    widest = max(len(t) for t in texts)
+    inner = texts[:-1]
+    if not MIN_WRAP <= widest <= WRAP_LIMIT or any(len(t) < 0.6 * widest for t in inner[1:]):
+        return False
+    return not strict or sum(1 for t in inner if not _SENTENCE_END.search(t)) * 2 > len(inner)
+
+
+def _split_run(run: list[tuple[int, str]], wrapped: bool) -> list[Unit]:
     """One run of non-blank lines: a hard-wrapped paragraph, or one unit per line."""
     texts = [t.strip() for _, t in run]
     widest = max(len(t) for t in texts)
-    inner = texts[:-1]
-    wrapped = (
-        len(run) > 1
-        and widest <= WRAP_LIMIT
-        and sum(1 for t in inner if not _SENTENCE_END.search(t)) * 2 > len(inner)
-    )
     out: list[Unit] = []
     for (number, raw), text in zip(run, texts):
         bullet = _BULLET.match(text)
@@ -254,7 +261,7 @@ def _emit(
         if u.kind == "heading":
             headings.append((u.text, u.line))
         elif u.kind != "h1":
-            counts[u.kind] += 1
+            counts["para" if u.kind == "dateline" else u.kind] += 1
         prev = u
     return Imported(
         title=title,
@@ -279,6 +286,7 @@ def _emit(
 
 _EXPECTED_BLOCKS = {
     "para": ("paragraph_open",),
+    "dateline": ("paragraph_open",),
     "heading": ("heading_open",),
     "h1": ("heading_open",),
     "item": ("bullet_list_open", "ordered_list_open"),
