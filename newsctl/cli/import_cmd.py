@@ -14,7 +14,7 @@ from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOpt, default_paths,
 def import_command(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Plain-text (.txt) or Word (.docx) files to import.", show_default=False, metavar="FILE..."),
+        typer.Argument(help="Plain-text (.txt) or Word (.docx) files to import.", show_default=False, metavar="FILE"),
     ],
     output_dir: Annotated[
         Optional[Path],

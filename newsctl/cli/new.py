@@ -15,7 +15,7 @@ from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOpt, No
 
 
 def new_command(
-    headline: Annotated[str, typer.Argument(help="The headline: it becomes the title and, as a slug, the file name.", show_default=False)],
+    headline: Annotated[str, typer.Argument(help="The headline: it becomes the title and, as a slug, the file name.", show_default=False, metavar="HEADLINE")],
     section: Annotated[Optional[str], typer.Option("--section", "-s", help="The section, e.g. Politics.")] = None,
     author: Annotated[Optional[str], typer.Option("--author", "-a", help="The byline (left empty for lint to name otherwise).")] = None,
     directory: Annotated[
@@ -31,7 +31,8 @@ def new_command(
     The file is DIR/SLUG.md, the slug made from the headline; `date` is now, with the local
     timezone; `status: draft`. The lead is a placeholder that `newsctl lint` reports (H002)
     until it is written. An existing file is never overwritten. The template is the
-    `new-template` setting, or the built-in one (see docs/cli.md).
+    `new-template` setting (a Jinja2 file that gets title, slug, date, section, author and a
+    `yaml` filter that quotes a value for front matter), or the built-in one.
 
     Example: newsctl new "Council approves budget" --section Politics --author "Jane Doe"
     """
