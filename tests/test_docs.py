@@ -61,6 +61,8 @@ def readme_examples() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("command, expected", readme_examples(), ids=lambda v: v if isinstance(v, str) and v.startswith("newsctl") else "")
 def test_readme_examples_run(command, expected):
     assert command.startswith("newsctl ")
+    if "../shared/" in command and not (ROOT.parent / "shared").is_dir():
+        pytest.skip("the seed in ../shared/ is not here")
     args = command.split()[1:]
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     env.pop("GITHUB_STEP_SUMMARY", None)

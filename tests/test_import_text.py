@@ -55,6 +55,11 @@ def words_out(article_text: str) -> collections.Counter[str]:
     return out + words(body)
 
 
+def json_findings(stdout: str) -> list[dict]:
+    doc = json.loads(stdout)
+    return doc["findings"] if isinstance(doc, dict) else doc
+
+
 def seed_or_skip() -> Path:
     if not SEED.exists():
         pytest.skip(f"seed not found at {SEED}")
@@ -160,8 +165,7 @@ def test_lint_txt_finding_shows_the_import_command(tmp_path):
     copy.write_text("Storm cuts power\nMore than 12,000 homes lost power on Friday.\n", "utf-8")
     result = CliRunner().invoke(app, ["lint", "--format", "json", "--now", "2026-11-28T12:00:00Z", str(copy)])
     assert result.exit_code == 1
-    findings = json.loads(result.stdout)
-    findings = findings["findings"] if isinstance(findings, dict) else findings
+    findings = json_findings(result.stdout)
     m011 = [f for f in findings if f["code"] == "M011"]
     assert len(m011) == 1 and (m011[0]["line"], m011[0]["column"]) == (1, 1)
     assert m011[0]["category"] == "metadata" and m011[0]["rule"] == "plain-text-source"
@@ -316,3 +320,62 @@ def test_no_word_lost_on_generated_copy(lines, newline):
     for f in lint_article(article, Settings(now=NOW)):
         assert 1 <= f.line <= f.end_line <= source.line_count, f
         assert f.column >= 1 and (f.line < f.end_line or f.column <= f.end_column), f
+
+
+# --- the README's walk from the seed to an exported article -----------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_readme_import_table_is_true():
+    seed = seed_or_skip()
+    text = README.read_text("utf-8")
+    block = text.split("$ newsctl import ../shared/seed/000_d9a56e2ba2170aa6.txt --dry-run\n", 1)[1]
+    table = block.split("```text\n", 1)[1].split("```", 1)[0]
+    import os
+    import subprocess
+    import sys
+
+    root = README.parent
+    r = subprocess.run(
+        [sys.executable, "-m", "newsctl", "import", os.path.relpath(seed, root), "--dry-run"],
+        capture_output=True, text=True, cwd=root, env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert r.returncode == 0 and r.stderr == table
+
+
+def test_readme_template_is_the_built_in_one():
+    from newsctl.new_article import DEFAULT_TEMPLATE
+
+    assert f"```text\n{DEFAULT_TEMPLATE}```" in README.read_text("utf-8")
+
+
+def test_readme_seed_to_exported_article(tmp_path, monkeypatch):
+    """The README's steps: import the seed, the writer's edits, lint clean of errors, export."""
+    seed = seed_or_skip()
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", str(seed), "--output-dir", "drafts/"])
+    assert imported.exit_code == 0, imported.output
+    path = Path(imported.stdout.strip())
+    assert path == Path("drafts/cybersecurity-diplomacy-the-new-frontier-of-international-relations.md")
+    before = runner.invoke(app, ["lint", "--now", "2026-11-28T12:00:00Z", "--format", "json", "drafts/"])
+    codes = [f["code"] for f in json_findings(before.stdout)]
+    assert before.exit_code == 1 and codes.count("M007") == 2 and "H001" in codes and codes.count("S003") == 4 and "S001" in codes
+    # the writer's edits
+    text = path.read_text("utf-8")
+    body_start = text.index("\n---\n") + 5
+    head, body = text[:body_start], text[body_start:]
+    head = head.replace("status: draft\n", "date: 2023-10-02T09:00:00+00:00\nauthor: Newsroom staff\nsummary: Nations now treat cyber threats as a matter of diplomacy.\nstatus: draft\n")
+    body = body.split("\nFeel free to mix", 1)[0] + "\n"
+    body = re.sub(r"^# .*\n\n", "", body, count=1, flags=re.M)
+    path.write_text(head + body, "utf-8")
+    after = runner.invoke(app, ["lint", "--now", "2026-11-28T12:00:00Z", "--format", "json", "drafts/"])
+    assert after.exit_code == 0, after.stdout
+    remaining = {f["code"] for f in json_findings(after.stdout)}
+    assert remaining <= {"R001", "R002", "R003", "R005", "S010"}  # the seed's prose is hard to read, as it was
+    exported = runner.invoke(app, ["export", "drafts/", "--format", "html", "--output-dir", "public/", "--include-drafts", "--now", "2026-11-28T12:00:00Z"])
+    assert exported.exit_code == 0, exported.output
+    html = (tmp_path / "public" / f"{path.stem}.html").read_text("utf-8")
+    assert "<h2 id=\"recent-developments\">Recent Developments</h2>" in html
+    assert "Feel free" not in html and "Trumpcoin" not in html
