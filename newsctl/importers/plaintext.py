@@ -23,17 +23,27 @@ from newsctl.importers.document import Imported, Report, Unsure
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 120
 MAX_LABEL_WORDS = 3
-MIN_WRAP = 50  # a run whose longest line is shorter is not a wrapped paragraph
+MIN_WRAP = 50  # copy whose longest line is shorter is not hard-wrapped
 WRAP_LIMIT = 100  # lines longer than this are never a hard-wrapped paragraph's lines
 
 _BULLET = re.compile(r"^([-*+•‣▪◦·–—])\s+(?=\S)")
 _NUMBER = re.compile(r"^\(?(\d{1,3})([.)])\s+(?=\S)")
 _QUOTE = re.compile(r"^>\s?")
 BYLINE = re.compile(r"^by\s+(\S.{0,80}?)[\s.]*$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:\s*\([^)]*\))?(?:,\s+[^.!?]{1,40})?\s*(?:[—–-]+)?$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{2,}(?:\s*\([^)]*\))?(?:,\s+[^.!?]{1,40})?\s*(?:[—–-]+)?$"  # LONDON, March 3
+    rf"|^(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\b[^.!?]{{0,40}}$"  # 3 March 2015
+    r"|^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+\S*)?$"  # 2015-03-03
+)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _HEADING_BAD_END = re.compile(r"[.,;:!…][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
+_NOT_A_HEADING = re.compile(r"://|\bwww\.|\bmailto:|^\[\d+\]")  # addresses, "[1] https://..." link lists
+_FUNCTION_WORDS = frozenset(
+    "a an the of to and or but nor in on at for with by from as that than into onto about "
+    "is are was were be been this these their its our your his her my which who whose".split()
+)
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&~]")
 _START_SPECIAL = re.compile(r"^(?:[#>+=\-]|(\d+)(?=[.)]))")
 
@@ -44,6 +54,7 @@ class Unit:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, text stripped)
     marker: str = ""  # list marker as it will be written: "- ", "1. ", "1) "
     ordered: bool = False
+    indented: bool = False  # indented four spaces or more: code or a quotation, never a heading
 
     @property
     def text(self) -> str:
@@ -73,6 +84,9 @@ def read_text(text: str) -> Imported:
         title = units[i].text
         report["headline"] = (title, units[i].line)
         i += 1
+        while i < len(units) and _continues_headline(units[i - 1], units[i]):
+            title = f"{title} {units[i].text}"  # a headline wrapped onto a second line
+            i += 1
         if i < len(units) and heading_like(units[i], headline=True) and _repeats(title, units[i].text):
             units[i].kind = "h1"
             report["repeated_headline"] = units[i].line
@@ -116,33 +130,44 @@ def _units(lines: list[str]) -> list[Unit]:
             run = []
     if run:
         runs.append(run)
-    # Hard-wrapped copy: some run has full lines that stop mid-sentence. Then every run of
-    # full lines is one paragraph, even where a sentence happens to end at a line end.
-    hard_wrapped = any(_wrapped(run, strict=True) for run in runs)
+    # Hard-wrapped copy (a fixed width, as e-mail and wire services send it): a line is wrapped
+    # into the next when the next line's first word would not have fitted on it. Only copy
+    # with evidence of wrapping (such a line that stops mid-sentence) is read that way.
+    # The width: nine in ten lines that could have been broken (two words or more) are no
+    # longer than it, so a wide table row or code line does not set it; wrapped copy has
+    # most lines within WRAP_LIMIT.
+    lengths = sorted(len(raw) for run in runs for _, raw in run if len(raw.split()) > 1)
+    fitting = [n for n in lengths if n <= WRAP_LIMIT]
+    usual = fitting[(len(fitting) * 9) // 10 - (1 if len(fitting) % 10 == 0 else 0)] if fitting else 0
+    width = usual if usual >= MIN_WRAP and len(fitting) * 10 >= len(lengths) * 9 else 0
+    if width and not any(
+        _continues(run[k][1], run[k + 1][1], width) and not _SENTENCE_END.search(run[k][1]) for run in runs for k in range(len(run) - 1)
+    ):
+        width = 0
     units: list[Unit] = []
     for run in runs:
-        units.extend(_split_run(run, _wrapped(run, strict=not hard_wrapped)))
+        units.extend(_split_run(run, width))
     return units
 
 
-def _wrapped(run: list[tuple[int, str]], strict: bool) -> bool:
-    """Whether a run of lines looks like one paragraph wrapped at a fixed width."""
-    texts = [t.strip() for _, t in run]
-    if len(texts) < 2:
-        return False
-    widest = max(len(t) for t in texts)
-    inner = texts[:-1]
-    if not MIN_WRAP <= widest <= WRAP_LIMIT or any(len(t) < 0.6 * widest for t in inner[1:]):
-        return False
-    return not strict or sum(1 for t in inner if not _SENTENCE_END.search(t)) * 2 > len(inner)
+def _continues(line: str, following: str, width: int) -> bool:
+    """True when `following`'s first word would not have fitted at the end of `line`."""
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return len(line) + 1 + len(first) > width
 
 
-def _split_run(run: list[tuple[int, str]], wrapped: bool) -> list[Unit]:
-    """One run of non-blank lines: a hard-wrapped paragraph, or one unit per line."""
-    texts = [t.strip() for _, t in run]
-    widest = max(len(t) for t in texts)
+def _split_run(run: list[tuple[int, str]], width: int) -> list[Unit]:
+    """One run of non-blank lines: paragraphs (wrapped ones joined), list items and quotes."""
     out: list[Unit] = []
-    for (number, raw), text in zip(run, texts):
+    previous_raw = ""
+    for number, raw in run:
+        text = raw.strip()
+        wrapped = bool(width) and bool(previous_raw) and _continues(previous_raw, text, width)
+        previous_raw = raw
+        prev = out[-1] if out else None
+        if wrapped and prev is not None and prev.kind in ("para", "item") and prev.lines[-1][0] == number - 1:
+            prev.lines.append((number, text))
+            continue
         bullet = _BULLET.match(text)
         numbered = _NUMBER.match(text)
         if bullet or numbered:
@@ -155,25 +180,15 @@ def _split_run(run: list[tuple[int, str]], wrapped: bool) -> list[Unit]:
         quote = _QUOTE.match(text)
         if quote:
             content = text[quote.end() :].strip()
-            if out and out[-1].kind == "quote" and out[-1].lines[-1][0] == number - 1:
-                out[-1].lines.append((number, content))
+            if prev is not None and prev.kind == "quote" and prev.lines[-1][0] == number - 1:
+                prev.lines.append((number, content))
             else:
                 out.append(Unit("quote", [(number, content)]))
             continue
-        prev = out[-1] if out else None
-        joins = (
-            wrapped
-            and prev is not None
-            and prev.kind in ("para", "item")
-            and prev.lines[-1][0] == number - 1
-            and not (prev.kind == "para" and len(prev.lines) == 1 and heading_like(prev) and len(prev.text) < 0.6 * widest)
-            and (prev.kind == "para" or raw[:1].isspace())
-        )
-        if joins:
-            assert prev is not None
-            prev.lines.append((number, text))
-        else:
-            out.append(Unit("para", [(number, text)]))
+        if raw[:1].isspace() and prev is not None and prev.kind == "item" and prev.lines[-1][0] == number - 1:
+            prev.lines.append((number, text))  # an indented continuation of a list item
+            continue
+        out.append(Unit("para", [(number, text)], indented=len(raw) - len(raw.lstrip()) >= 4))
     return out
 
 
@@ -189,10 +204,25 @@ def heading_like(u: Unit, headline: bool = False) -> bool:
     limit = 30 if headline else MAX_HEADING_WORDS
     if not words or len(words) > limit or len(text) > (200 if headline else MAX_HEADING_CHARS):
         return False
-    if _HEADING_BAD_END.search(text) or BYLINE.match(text):
+    if u.indented or _HEADING_BAD_END.search(text) or BYLINE.match(text) or _NOT_A_HEADING.search(text):
+        return False
+    if words[-1] in _FUNCTION_WORDS and not headline:  # "... of the": a line broken mid-sentence
+        return False
+    if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
         return False
     first = text.lstrip("\"'“‘([¿¡")[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or first in "$£€#@")
+    return bool(first) and (first.isupper() or first.isdigit() or first in "$£€")
+
+
+def _continues_headline(before: Unit, u: Unit) -> bool:
+    """The next line of the same run, starting in lower case, with no final punctuation."""
+    return (
+        u.kind == "para"
+        and len(u.lines) == 1
+        and u.line == before.lines[-1][0] + 1
+        and u.text[:1].islower()
+        and not _HEADING_BAD_END.search(u.text)
+    )
 
 
 def is_label(u: Unit) -> bool:
