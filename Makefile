@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools
+.PHONY: demo test bench docs clean tools import-measure
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: $(STAMP) tools
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# `newsctl import` on real copy: the archives in ../shared/realworld/ exported as wire text and
+# imported back (headline, headings, words); a few minutes, so not part of `make test`.
+import-measure: $(STAMP)
+	$(BIN)/python tools/measure_import.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

@@ -41,16 +41,24 @@ def measure(archive: Path, now: str) -> None:
              "--include-drafts", "--include-embargoed", "--now", now],
             check=False, capture_output=True,
         )
+        from newsctl.export.common import default_name
+
+        originals = {}
+        for md in archive.rglob("*.md"):
+            try:
+                originals[default_name(parse_file(md))] = md
+            except Exception:
+                continue
         stats = collections.Counter[str]()
         misses: list[str] = []
         for txt in sorted(Path(tmp).glob("*.txt")):
-            original = next(iter(archive.rglob(txt.stem + ".md")), None)
+            original = originals.get(txt.stem)
             if original is None:
                 continue
             art = parse_file(original)
             doc = read(txt)
             stats["articles"] += 1
-            stats["headline"] += doc.title == " ".join((art.meta.title or "").split())
+            stats["headline"] += " ".join((doc.title or "").split()) == " ".join((art.meta.title or "").split())
             stats["byline"] += bool(art.meta.author) == bool(doc.author)
             want = [" ".join(s.title.split()) for s in art.sections[1:] if s.level >= 2]
             got = [h for h, _ in doc.report.headings]

@@ -162,7 +162,12 @@ def _split_run(run: list[tuple[int, str]], width: int) -> list[Unit]:
     previous_raw = ""
     for number, raw in run:
         text = raw.strip()
-        wrapped = bool(width) and bool(previous_raw) and _continues(previous_raw, text, width)
+        wrapped = (
+            bool(width)
+            and bool(previous_raw)
+            and _continues(previous_raw, text, width)
+            and not (BYLINE.match(text) or _DATELINE.match(text))  # lines of their own
+        )
         previous_raw = raw
         prev = out[-1] if out else None
         if wrapped and prev is not None and prev.kind in ("para", "item") and prev.lines[-1][0] == number - 1:
@@ -197,7 +202,7 @@ def _split_run(run: list[tuple[int, str]], width: int) -> list[Unit]:
 
 def heading_like(u: Unit, headline: bool = False) -> bool:
     """A single short line with no final punctuation (a question mark is allowed)."""
-    if u.kind != "para" or len(u.lines) != 1:
+    if u.kind != "para" or len(u.lines) > (3 if headline else 1):  # a headline may be wrapped
         return False
     text = u.text
     words = _WORD.findall(text)
@@ -211,7 +216,7 @@ def heading_like(u: Unit, headline: bool = False) -> bool:
     if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
         return False
     first = text.lstrip("\"'“‘([¿¡")[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or first in "$£€")
+    return bool(first) and (first.isupper() or first.isdigit() or first in "$£€" or (headline and first.isalpha()))
 
 
 def _continues_headline(before: Unit, u: Unit) -> bool:
