@@ -78,13 +78,14 @@ def test_no_word_lost(path):
     assert words_out(render(read(path))) == words(path.read_text("utf-8"))
 
 
-def test_crlf_and_cr_read_like_lf(tmp_path):
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_crlf_and_cr_read_like_lf(tmp_path, newline):
     for path in SAMPLES:
         text = path.read_text("utf-8")
-        crlf = tmp_path / f"{path.stem}.txt"
-        crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-        assert render(read(crlf)) == render(read(path)), path.name
-        findings = lint_paths([crlf], Settings(now=NOW)).findings
+        other = tmp_path / f"{path.stem}.txt"
+        other.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        assert render(read(other)) == render(read(path)), path.name
+        findings = lint_paths([other], Settings(now=NOW)).findings
         assert [(f.code, f.line, f.column) for f in findings] == [
             (f.code, f.line, f.column) for f in lint_paths([path], Settings(now=NOW)).findings
         ]
@@ -172,6 +173,28 @@ def test_lint_txt_finding_shows_the_import_command(tmp_path):
     assert "M002" not in {f["code"] for f in findings} and "M007" not in {f["code"] for f in findings}
     text = CliRunner().invoke(app, ["lint", "--now", "2026-11-28T12:00:00Z", str(copy)]).stdout
     assert f"newsctl import '{copy}'" in text
+
+
+def test_txt_in_configured_paths_is_linted(tmp_path, monkeypatch):
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "storm.txt").write_text("Storm cuts power\nMore than 12,000 homes lost power.\n", "utf-8")
+    (tmp_path / "copy" / "notes.txt").write_text("not named in paths\n", "utf-8")
+    (tmp_path / "newsctl.toml").write_text('paths = ["copy/storm.txt"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["lint", "--now", "2026-11-28T12:00:00Z", "--format", "json"])
+    assert {(f["path"], f["code"]) for f in json_findings(result.stdout)} == {("copy/storm.txt", "M011")}
+
+
+def test_empty_copy_is_not_imported(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", "utf-8")
+    result = CliRunner().invoke(app, ["import", str(empty), "-d", str(tmp_path / "out")])
+    assert result.exit_code == 1 and result.stderr == f"{empty}:1:1: Nothing to import: the file has no text\n"
+    assert not (tmp_path / "out").exists()
+    one = tmp_path / "one.txt"
+    one.write_text("Just a headline\n", "utf-8")
+    doc = read(one)
+    assert (doc.title, doc.body) == ("Just a headline", "")
 
 
 def test_txt_with_front_matter_is_read_as_markdown(tmp_path):

@@ -53,7 +53,10 @@ def read(path: Path, display: str | None = None) -> Imported:
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         raise SourceError(f"Cannot import {path.suffix or 'files without a suffix'}: newsctl imports {', '.join(SUFFIXES)}")
-    return importer(path, display or str(path))
+    doc = importer(path, display or str(path))
+    if not doc.title and not doc.body.strip():
+        raise SourceError("Nothing to import: the file has no text")
+    return doc
 
 
 def is_plain_text(path: Path | str) -> bool:

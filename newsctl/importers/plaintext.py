@@ -80,7 +80,7 @@ def read_text(text: str) -> Imported:
         section = units[0].text
         report["label"] = (section, units[0].line)
         i = 1
-    if i < len(units) and heading_like(units[i], headline=True) and i + 1 < len(units):
+    if i < len(units) and heading_like(units[i], headline=True) and (i + 1 < len(units) or i == 0):
         title = units[i].text
         report["headline"] = (title, units[i].line)
         i += 1
