@@ -63,10 +63,10 @@ def parse_file(path: Path, display: str | None = None) -> Article:
     Plain text (`.txt`) that does not open with front matter is read the way `newsctl import`
     reads it (see parse_plain_text).
     """
-    from newsctl.importers import is_plain_text
+    from newsctl.importers.plaintext import SUFFIXES
 
     source = Source.read(path, display)
-    if is_plain_text(path) and not source.text.startswith("---"):
+    if path.suffix.lower() in SUFFIXES and not source.text.startswith("---"):
         return parse_plain_text(source)
     return parse(source)
 
@@ -82,7 +82,7 @@ def parse_plain_text(source: Source) -> Article:
     """
     from newsctl.importers.plaintext import read_text
 
-    doc = read_text(source.text)
+    doc = read_text(source.text, markdown())
     tokens = markdown().parse(doc.body)
     lines = doc.line_map
     for tok in tokens:

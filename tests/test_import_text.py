@@ -21,7 +21,7 @@ from newsctl.engine import lint_paths
 from newsctl.importers import read, render
 from newsctl.importers.plaintext import read_text
 from newsctl.engine import lint_article
-from newsctl.parse import parse_file, parse_plain_text, parse_text
+from newsctl.parse import markdown, parse_file, parse_plain_text, parse_text
 from newsctl.settings import Settings
 from tests.conftest import ARTICLES, FIXTURES, SHARED
 from tests.golden_util import check_golden
@@ -335,7 +335,7 @@ def test_no_word_lost_on_generated_copy(lines, newline):
     from newsctl.source import Source
 
     text = newline.join(lines) + newline
-    doc = read_text(Source.from_text("x.txt", text).text)
+    doc = read_text(Source.from_text("x.txt", text).text, markdown())
     assert words_out(render(doc)) == words(text)
     # and lint reads it as plain text without a crash, every finding inside the file
     source = Source.from_text("x.txt", text)

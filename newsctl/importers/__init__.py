@@ -9,19 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from newsctl.importers import plaintext
 from newsctl.importers.document import Imported, Report, Unsure, render, slugify
 from newsctl.source import Source, SourceError
 
 __all__ = ["Imported", "Report", "Unsure", "render", "slugify", "read", "SUFFIXES", "TEXT_SUFFIXES"]
 
-TEXT_SUFFIXES = (".txt", ".text")  # read by `lint` and `outline` too, at their own lines
+# Layering: parse imports importers.plaintext (to read .txt files); this package's `read` imports
+# parse lazily (for the Markdown parser). plaintext itself imports neither.
+
+TEXT_SUFFIXES = plaintext.SUFFIXES  # read by `lint` and `outline` too, at their own lines
 MAX_DOCX_BYTES = 50 * 1024 * 1024  # Word files carry images; refuse rather than stall
 
 
 def _read_text(path: Path, display: str) -> Imported:
-    from newsctl.importers.plaintext import read_text
+    from newsctl.parse import markdown
 
-    return read_text(Source.read(path, display).text)
+    return plaintext.read_text(Source.read(path, display).text, markdown())
 
 
 def _read_docx(path: Path, display: str) -> Imported:
@@ -57,7 +61,3 @@ def read(path: Path, display: str | None = None) -> Imported:
     if not doc.title and not doc.body.strip():
         raise SourceError("Nothing to import: the file has no text")
     return doc
-
-
-def is_plain_text(path: Path | str) -> bool:
-    return Path(path).suffix.lower() in TEXT_SUFFIXES

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsctl.importers.document import Imported, Report, Unsure
 
+SUFFIXES = (".txt", ".text")  # read by lint and outline as well as by import
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 120
 MAX_LABEL_WORDS = 3
@@ -65,8 +67,12 @@ class Unit:
         return self.lines[0][0]
 
 
-def read_text(text: str) -> Imported:
-    """Read plain text (LF line ends; `Source` normalises CRLF and CR) into an Imported."""
+def read_text(text: str, markdown: Any) -> Imported:
+    """Read plain text (LF line ends; `Source` normalises CRLF and CR) into an Imported.
+
+    `markdown` is the parser the article will be read with (`newsctl.parse.markdown()`): it
+    decides which lines need escaping. It is passed in so this module stays below parse.
+    """
     units = _units(text.split("\n"))
     report: dict[str, object] = {}
     title = section = author = None
@@ -110,7 +116,7 @@ def read_text(text: str) -> Imported:
         break
     body_units = [u for u in units[header_end:] if u.kind != "byline"]  # a dateline stays a paragraph
     unsure = _classify_headings(body_units)
-    return _emit(body_units, title, section, author, report, unsure)
+    return _emit(body_units, title, section, author, report, unsure, markdown)
 
 
 # --- units -------------------------------------------------------------------------------------
@@ -278,7 +284,13 @@ def _classify_headings(units: list[Unit]) -> list[Unsure]:
 
 
 def _emit(
-    units: list[Unit], title: str | None, section: str | None, author: str | None, report: dict[str, object], unsure: list[Unsure]
+    units: list[Unit],
+    title: str | None,
+    section: str | None,
+    author: str | None,
+    report: dict[str, object],
+    unsure: list[Unsure],
+    markdown: Any,
 ) -> Imported:
     body: list[str] = []
     line_map: list[int] = []
@@ -290,7 +302,7 @@ def _emit(
         if body and not same_list:
             body.append("")
             line_map.append(0)
-        for text, number in _markdown_lines(u):
+        for text, number in _markdown_lines(u, markdown):
             body.append(text)
             line_map.append(number)
         if u.kind == "heading":
@@ -329,10 +341,10 @@ _EXPECTED_BLOCKS = {
 }
 
 
-def _markdown_lines(u: Unit) -> list[tuple[str, int]]:
+def _markdown_lines(u: Unit, markdown: Any) -> list[tuple[str, int]]:
     """The unit as Markdown lines (with their source lines), escaped only where needed."""
     plain = _render(u, escape=False)
-    if _reads_back(u, plain):
+    if _reads_back(u, plain, markdown):
         return plain
     return _render(u, escape=True)
 
@@ -362,11 +374,9 @@ def _render(u: Unit, escape: bool) -> list[tuple[str, int]]:
     return out
 
 
-def _reads_back(u: Unit, lines: list[tuple[str, int]]) -> bool:
+def _reads_back(u: Unit, lines: list[tuple[str, int]], markdown: Any) -> bool:
     """True when Markdown reads the lines as one block of the unit's kind with exactly its text."""
-    from newsctl.parse import markdown
-
-    tokens = markdown().parse("\n".join(t for t, _ in lines) + "\n")
+    tokens = markdown.parse("\n".join(t for t, _ in lines) + "\n")
     if not tokens or tokens[0].type not in _EXPECTED_BLOCKS[u.kind]:
         return False
     inlines = [t for t in tokens if t.type == "inline"]
