@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
