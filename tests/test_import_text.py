@@ -303,12 +303,17 @@ def test_import_unreadable_files_are_named_and_others_still_imported(tmp_path):
     missing = tmp_path / "missing.txt"
     odd = tmp_path / "notes.rtf"
     odd.write_text("{\\rtf1}", "utf-8")
+    folder = tmp_path / "copy"
+    folder.mkdir()
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["import", str(bad), str(missing), str(odd), str(FIXTURES / "import" / "quotes.txt"), "-d", str(out)])
+    result = CliRunner().invoke(
+        app, ["import", str(bad), str(missing), str(odd), str(folder), str(FIXTURES / "import" / "quotes.txt"), "-d", str(out)]
+    )
     assert result.exit_code == 1
     assert f"{bad}:1:4: File is not valid UTF-8 (byte 0xe9 at line 1, column 4)" in result.stderr
     assert f"{missing}:1:1: No such file" in result.stderr
     assert f"{odd}:1:1: Cannot import .rtf" in result.stderr
+    assert f"{folder}:1:1: Is a directory: name the files to import" in result.stderr
     assert "Traceback" not in result.output
     assert [p.name for p in out.iterdir()] == ["mayor-defends-tax-plan-at-packed-meeting.md"]
 

@@ -55,6 +55,8 @@ SUFFIXES = tuple(IMPORTERS)
 def read(path: Path, display: str | None = None) -> Imported:
     """Import one file; raises SourceError (with a plain message) when it cannot be read."""
     importer = IMPORTERS.get(path.suffix.lower())
+    if path.is_dir():
+        raise SourceError("Is a directory: name the files to import")
     if importer is None:
         raise SourceError(f"Cannot import {path.suffix or 'files without a suffix'}: newsctl imports {', '.join(SUFFIXES)}")
     doc = importer(path, display or str(path))
