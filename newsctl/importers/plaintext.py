@@ -54,7 +54,7 @@ _START_SPECIAL = re.compile(r"^(?:[#>+=\-]|(\d+)(?=[.)]))")
 class Unit:
     kind: str  # para | item | quote; becomes heading / h1 when classified
     lines: list[tuple[int, str]] = field(default_factory=list)  # (source line, text stripped)
-    marker: str = ""  # list marker as it will be written: "- ", "1. ", "1) "
+    marker: str = ""  # list marker as it will be written: "- " or "1. " ("2)" and "(3)" become "2." and "3.")
     ordered: bool = False
     indented: bool = False  # indented four spaces or more: code or a quotation, never a heading
 
@@ -186,7 +186,7 @@ def _split_run(run: list[tuple[int, str]], width: int) -> list[Unit]:
                 out.append(Unit("item", [(number, text[bullet.end() :])], "- "))
             else:
                 assert numbered is not None
-                out.append(Unit("item", [(number, text[numbered.end() :])], f"{numbered.group(1)}{numbered.group(2)} ", True))
+                out.append(Unit("item", [(number, text[numbered.end() :])], f"{numbered.group(1)}. ", True))
             continue
         quote = _QUOTE.match(text)
         if quote:
