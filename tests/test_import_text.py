@@ -218,6 +218,8 @@ def test_lint_positions_in_text_lines():
     first = wrapped.blocks[0]
     assert (first.line, first.end_line) == (3, 5)
     assert first.inline.position(first.inline.raw.index("in a statement")) == (5, 1)
+    items = [b for b in parse_file(FIXTURES / "import" / "wrapped-list.txt").blocks if b.in_list]
+    assert [(b.line, b.end_line, b.inline.position(0)) for b in items] == [(6, 8, (6, 3)), (9, 10, (9, 3)), (11, 11, (11, 3))]
     markup = parse_file(FIXTURES / "import" / "markup.txt")
     assert [b.inline.plain for b in markup.blocks][1].startswith("1986. That was")
 

@@ -176,11 +176,11 @@ def _split_run(run: list[tuple[int, str]], width: int) -> list[Unit]:
         )
         previous_raw = raw
         prev = out[-1] if out else None
-        if wrapped and prev is not None and prev.kind in ("para", "item") and prev.lines[-1][0] == number - 1:
-            prev.lines.append((number, text))
-            continue
         bullet = _BULLET.match(text)
         numbered = _NUMBER.match(text)
+        if wrapped and not (bullet or numbered) and prev is not None and prev.kind in ("para", "item") and prev.lines[-1][0] == number - 1:
+            prev.lines.append((number, text))
+            continue
         if bullet or numbered:
             if bullet:
                 out.append(Unit("item", [(number, text[bullet.end() :])], "- "))
