@@ -88,6 +88,23 @@ def plain_docx(path: Path) -> Path:
     return path
 
 
+def bold_subheads_docx(path: Path) -> Path:
+    """No heading styles at all: subheads typed as bold Normal paragraphs, as many writers do."""
+    d = docx.Document()
+    d.add_paragraph("Storm cuts power to thousands")
+    d.add_paragraph("More than 12,000 homes lost power on Friday night as a storm crossed the coast.")
+    d.add_paragraph().add_run("Repairs").bold = True
+    d.add_paragraph("Crews restored power to most homes by Saturday noon, the utility said.")
+    p = d.add_paragraph("Schools stay ")
+    p.add_run("closed").bold = True
+    p.add_run(" on Monday.")
+    d.add_paragraph().add_run("Outages by town").bold = True
+    d.add_paragraph().add_run("Northern districts").bold = True
+    d.add_paragraph("Most outages were in the north.")
+    d.save(path)
+    return path
+
+
 def docx_words(path: Path) -> collections.Counter[str]:
     """Every word python-docx sees: paragraphs (links included) and table cells; alt text too."""
     d = docx.Document(str(path))
@@ -160,7 +177,7 @@ def test_word_story_parses_back_with_the_same_structure(tmp_path):
     assert [i.alt for i in images] == ["Council chamber during the vote"]
 
 
-@pytest.mark.parametrize("build", [budget_docx, plain_docx], ids=["styled", "plain"])
+@pytest.mark.parametrize("build", [budget_docx, plain_docx, bold_subheads_docx], ids=["styled", "plain", "bold-subheads"])
 def test_no_word_lost_in_word_files(tmp_path, build):
     path = build(tmp_path / "story.docx")
     assert article_words(render(read(path))) == docx_words(path)
@@ -171,6 +188,20 @@ def test_word_file_without_title_style(tmp_path):
     assert (doc.section, doc.title) == ("Sport", "Harbour club wins the regatta")
     assert doc.body.splitlines()[0].startswith("The harbour rowing club won")
     assert "## The final\n" in doc.body and doc.body.endswith("## Next season\n")
+
+
+def test_bold_paragraphs_as_subheads(tmp_path):
+    doc = read(bold_subheads_docx(tmp_path / "storm.docx"))
+    assert doc.title == "Storm cuts power to thousands"
+    assert doc.body == (
+        "More than 12,000 homes lost power on Friday night as a storm crossed the coast.\n\n"
+        "## Repairs\n\n"
+        "Crews restored power to most homes by Saturday noon, the utility said.\n\n"
+        "Schools stay **closed** on Monday.\n\n"
+        "**Outages by town**\n\n"
+        "## Northern districts\n\n"
+        "Most outages were in the north.\n"
+    )
 
 
 def test_import_command_on_word_and_refusal(tmp_path):

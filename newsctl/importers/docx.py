@@ -6,7 +6,8 @@ then shaped into an article and turned into Markdown by markdownify:
 - the headline is the paragraph styled Title, else a lone Heading 1 at the top, else a
   leading short line (after a section label such as "News", as in plain text);
 - a "By Jane Doe" paragraph near the top becomes `author`;
-- section headings are moved so the top level is `##` (the title is the page's H1);
+- section headings are moved so the top level is `##` (the title is the page's H1), and a
+  paragraph set wholly in bold and followed by text (a subhead typed without a style) is one;
 - images keep their alt text; the image files are not extracted (the report says so).
 """
 
@@ -95,6 +96,10 @@ def read_docx(fileobj: IO[bytes]) -> Imported:
         shift = 2 - min(int(h.name[1]) for h in headings)
         for h in headings:
             h.name = f"h{min(6, int(h.name[1]) + shift)}"
+    for p in _bold_subheads(soup):  # "Normal" paragraphs set in bold as subheads: top-level sections
+        p.strong.unwrap()
+        p.name = "h2"
+    headings = soup.find_all(re.compile(r"^h[1-6]$"))
     body = _markdown(str(soup))
     return Imported(
         title=title,
@@ -113,6 +118,25 @@ def read_docx(fileobj: IO[bytes]) -> Imported:
             images=images,
         ),
     )
+
+
+def _bold_subheads(soup: Any) -> list[Any]:
+    """Top-level paragraphs that are only bold text, heading-like, and followed by a paragraph."""
+    out = []
+    top = [el for el in soup.children if getattr(el, "name", None)]
+    for el, nxt in zip(top, top[1:]):
+        children = [c for c in el.children if not (isinstance(c, str) and not c.strip())]
+        if el.name != "p" or len(children) != 1 or getattr(children[0], "name", None) != "strong":
+            continue
+        if nxt.name in ("p", "ul", "ol", "table") and heading_like(_unit(el)) and not _is_headline_bold(nxt):
+            out.append(el)
+    return out
+
+
+def _is_headline_bold(p: Any) -> bool:
+    """A paragraph that is itself a bold subhead: two in a row are not a heading and its text."""
+    children = [c for c in p.children if not (isinstance(c, str) and not c.strip())]
+    return p.name == "p" and len(children) == 1 and getattr(children[0], "name", None) == "strong"
 
 
 def _leading_paragraphs(top: list[Any]) -> list[Any]:
