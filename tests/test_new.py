@@ -110,3 +110,15 @@ def test_edit_without_an_editor_keeps_the_file(tmp_path):
 def test_empty_headline():
     result = run("  ")
     assert result.exit_code == 2 and "the headline is empty" in result.stderr
+
+
+def test_default_directory_is_the_first_configured_directory(tmp_path, monkeypatch):
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "storm.txt").write_text("Storm\n", "utf-8")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "newsctl.toml").write_text('paths = ["copy/storm.txt", "stories"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("Ferry strike ends", "--now", NOW)
+    assert result.exit_code == 0 and result.stdout == "stories/ferry-strike-ends.md\n"
+    imported = CliRunner().invoke(app, ["import", "copy/storm.txt"])
+    assert imported.exit_code == 0 and imported.stdout == "stories/storm.md\n"

@@ -21,7 +21,7 @@ def import_command(
         typer.Option(
             "--output-dir",
             "-d",
-            help="Write the articles into this directory (default: the first of `paths` in settings, else articles/).",
+            help="Write the articles into this directory (default: the first directory in `paths` in settings, else articles/).",
             file_okay=False,
         ),
     ] = None,
@@ -50,7 +50,7 @@ def import_command(
     settings = load(config, {})
     if stdout and output_dir is not None:
         raise fail("--stdout prints the articles; it cannot be used with --output-dir")
-    out_dir = output_dir if output_dir is not None else Path(default_paths(None, settings)[0] if settings.paths else "articles")
+    out_dir = output_dir if output_dir is not None else default_article_dir(settings)
     status = EXIT_OK
     planned: set[Path] = set()
     for given in files:
@@ -94,6 +94,15 @@ def import_command(
         if not quiet:
             err(_table(doc, shown, target_shown + (" (dry run: not written)" if dry_run else "")))
     raise typer.Exit(status)
+
+
+def default_article_dir(settings: Any) -> Path:
+    """Where new articles go: the first configured path that is a directory (not a file), else articles/."""
+    for p in default_paths(None, settings) if settings.paths else []:
+        path = Path(p)
+        if path.is_dir() or (not path.exists() and not path.suffix):
+            return path
+    return Path("articles")
 
 
 def _table(doc: Any, source: str, target: str) -> str:

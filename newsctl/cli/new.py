@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOpt, NowOpt, default_paths, err, fail, load
+from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOpt, NowOpt, err, fail, load
 
 
 def new_command(
@@ -19,7 +19,7 @@ def new_command(
     author: Annotated[Optional[str], typer.Option("--author", "-a", help="The byline (left empty for lint to name otherwise).")] = None,
     directory: Annotated[
         Optional[Path],
-        typer.Option("--dir", "-d", help="Where to create it (default: the first of `paths` in settings, else articles/).", file_okay=False),
+        typer.Option("--dir", "-d", help="Where to create it (default: the first directory in `paths` in settings, else articles/).", file_okay=False),
     ] = None,
     edit: Annotated[bool, typer.Option("--edit", "-e", help="Open the new file in $VISUAL or $EDITOR.")] = False,
     now: NowOpt = None,
@@ -36,6 +36,7 @@ def new_command(
     Example: newsctl new "Council approves budget" --section Politics --author "Jane Doe"
     """
     from newsctl.atomic import write_new_atomic
+    from newsctl.cli.import_cmd import default_article_dir
     from newsctl.engine import display_path
     from newsctl.new_article import TemplateError, new_article
 
@@ -55,7 +56,7 @@ def new_command(
         article = new_article(headline.strip(), stamp, section, author, template, name)
     except TemplateError as exc:
         raise fail(f"new-template {exc}") from None
-    out_dir = directory if directory is not None else Path(default_paths(None, settings)[0] if settings.paths else "articles")
+    out_dir = directory if directory is not None else default_article_dir(settings)
     target = out_dir / f"{article.slug}.md"
     shown = display_path(target)
     try:
