@@ -225,6 +225,9 @@ def test_lint_positions_in_text_lines():
 
 
 def test_recognised_parts_of_samples():
+    f = read(FIXTURES / "import" / "full-header.txt")
+    assert (f.section, f.title, f.author) == ("World", "Talks resume in Geneva", "Ana Ruiz")
+    assert (f.report.repeated_headline, f.report.byline, f.report.dateline) == (3, ("Ana Ruiz", 4), 5)
     r = read(FIXTURES / "import" / "byline.txt")
     assert (r.section, r.title, r.author) == ("Local", "Library reopens after flood repairs", "Jane Doe")
     assert r.report.byline == ("Jane Doe", 3)

@@ -78,11 +78,7 @@ def read_text(text: str, markdown: Any) -> Imported:
     title = section = author = None
     i = 0
     # the top: label, headline, repeated headline, byline, dateline
-    if (
-        len(units) > 2
-        and is_label(units[0])
-        and heading_like(units[1])
-    ):
+    if len(units) > 2 and is_label(units[0]) and heading_like(units[1], headline=True):
         section = units[0].text
         report["label"] = (section, units[0].line)
         i = 1
@@ -99,6 +95,8 @@ def read_text(text: str, markdown: Any) -> Imported:
     header_end = i
     for j in range(i, min(i + 4, len(units))):
         u = units[j]
+        if u.kind == "h1":
+            continue
         if u.kind != "para" or len(u.lines) != 1:
             break
         m = BYLINE.match(u.text)
@@ -110,8 +108,6 @@ def read_text(text: str, markdown: Any) -> Imported:
         if "dateline" not in report and _DATELINE.match(u.text) and any(c.isalpha() for c in u.text):
             report["dateline"] = u.line
             u.kind = "dateline"
-            continue
-        if u.kind == "h1":
             continue
         break
     body_units = [u for u in units[header_end:] if u.kind != "byline"]  # a dateline stays a paragraph
