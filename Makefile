@@ -20,7 +20,7 @@ demo: $(STAMP)
 	-$(BIN)/newsctl lint --now $(NOW) articles/
 	$(BIN)/newsctl readability articles/
 	$(BIN)/newsctl outline articles/ostra-river-floods-velden.md
-	$(BIN)/newsctl export articles/ --format html --output-dir out/html --now $(NOW)
+	$(BIN)/newsctl export articles/ --format html --output-dir out/html --base-url https://example.com/news/ --index --now $(NOW)
 	$(BIN)/newsctl export articles/ --format text --output-dir out/text --now $(NOW)
 	$(BIN)/newsctl export articles/ --format ninjs --output-dir out/ninjs --now $(NOW)
 	$(BIN)/newsctl feed articles/ --format atom --base-url https://example.com/news/ --output out/feed.xml --now $(NOW)

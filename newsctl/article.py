@@ -90,6 +90,9 @@ class Meta:
     embargo: datetime | None = None
     embargo_is_bare: bool = False
     lang: str = "en"
+    image: str | None = None  # lead image URL or path
+    image_alt: str | None = None
+    image_caption: str | None = None
 
     @property
     def publication_date(self) -> date | None:

@@ -95,6 +95,31 @@ def settings_md() -> str:
     for key in CORE_KEYS:
         kind, default, meaning = core_docs[key]
         out.append(f"| `{key}` | {kind} | `{default}` | {meaning} |")
+    from newsctl.settings import SITE_KEYS
+
+    out += [
+        "",
+        "## Site settings",
+        "",
+        "Who publishes the articles, read by `newsctl export` and `newsctl feed` (see docs/export.md); "
+        "lint ignores them. All optional.",
+        "",
+        "```toml",
+        "[tool.newsctl]",
+        'site-name = "Velden Courier"',
+        'publisher = "Velden Courier Ltd"',
+        'publisher-logo = "https://example.com/logo.png"',
+        'base-url = "https://example.com/news/"',
+        'default-author = "Courier staff"',
+        'locale = "en_GB"',
+        'timezone = "Europe/Berlin"',
+        "```",
+        "",
+        "| Key | Type | Meaning |",
+        "| --- | --- | --- |",
+    ]
+    for key, (kind, meaning) in SITE_KEYS.items():
+        out.append(f"| `{key}` | {kind} | {meaning} |")
     out += ["", "## Rule options", "", "Thresholds and switches declared by the rules that read them.", ""]
     out += ["| Key | Default | Meaning | Rules |", "| --- | --- | --- | --- |"]
     for opt in sorted(registry.OPTIONS.values(), key=lambda o: o.name):

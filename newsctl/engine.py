@@ -52,6 +52,12 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
     """All findings for one parsed article, sorted by position."""
     from newsctl.suppress import filter_suppressed
 
+    if settings.linked_files is None:  # which linked article files exist: looked up here, so rules stay pure
+        from dataclasses import replace
+
+        from newsctl.links import existing
+
+        settings = replace(settings, linked_files=existing(article))
     findings: list[Finding] = []
     for r in settings.enabled_rules(article.path):
         severity = settings.severity_of(r)

@@ -62,6 +62,13 @@ def _string(value: Any) -> str:
     return text
 
 
+def _optional_string(value: Any) -> str | None:
+    """Text, or None for an empty value (`image:` left blank by a site template means no image)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _string(value)
+
+
 def _authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         if not value.strip():
@@ -142,5 +149,8 @@ FIELDS: dict[str, FieldSpec] = {
         FieldSpec("status", "draft | ready | published", "Workflow state.", _status, "published"),
         FieldSpec("embargo", "datetime", "Not to be published before this time.", _datetime, "2026-03-06T00:01:00+00:00"),
         FieldSpec("lang", "language tag", "Language of the article (default en).", _lang, "en-GB"),
+        FieldSpec("image", "string", "Lead image: a URL, or a path resolved against the export's base URL (empty: none).", _optional_string, "https://example.com/img/flood.jpg"),
+        FieldSpec("image_alt", "string", "Alt text of the lead image.", _optional_string, '"Firefighters wade through floodwater"'),
+        FieldSpec("image_caption", "string", "Caption (and credit) of the lead image.", _optional_string, '"Mill Road on Tuesday. Photo: J. Doe"'),
     )
 }

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
-from newsctl.text import count_words, reading_time_seconds
+from newsctl.text import block_words, reading_time_seconds
 
 FORMAT_VERSION = 1  # the "version" field of the JSON output (docs/outline-json.md)
 
@@ -100,7 +100,7 @@ def build_outline(article: Article, settings: Any = None) -> Outline:
         for block in article.section_blocks(section):
             if block.is_prose and block.inline is not None:
                 paragraphs += 1
-                words += count_words(block.inline.prose)
+                words += block_words(block)  # the one count (text.article_counts sums the same)
         return Counts(words, paragraphs)
 
     def node(section: int) -> OutlineNode:

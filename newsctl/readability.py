@@ -29,7 +29,7 @@ quoted is not counted at all. Quoted words still count towards reading time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from newsctl.text import WORD_RE, quoted_ranges
@@ -75,13 +75,20 @@ class Stats:
     sentences: int = 0
     syllables: int = 0
     quoted_words: int = 0  # words left out as quotations; they still take time to read
+    # every word of the prose by the one count (newsctl.text.block_words, as outline and export
+    # count); None for text that is not an article's blocks (measure_text)
+    counted_words: int | None = field(default=None, compare=False)
 
     def __add__(self, other: Stats) -> Stats:
+        counted = None
+        if self.counted_words is not None or other.counted_words is not None:
+            counted = (self.counted_words or 0) + (other.counted_words or 0)
         return Stats(
             self.words + other.words,
             self.sentences + other.sentences,
             self.syllables + other.syllables,
             self.quoted_words + other.quoted_words,
+            counted,
         )
 
     @property
@@ -115,7 +122,9 @@ class Stats:
 
     @property
     def reading_time_seconds(self) -> int:
-        return _reading_time(self.words + self.quoted_words)
+        """At the one count's words when known (the reading time outline and export show)."""
+        words = self.counted_words if self.counted_words is not None else self.words + self.quoted_words
+        return _reading_time(words)
 
     def to_dict(self) -> dict[str, float | int]:
         return {
@@ -252,12 +261,20 @@ def _total(items: Iterable[SentenceStats]) -> Stats:
     return total
 
 
+def _counted(article: Article, blocks: Iterable[int]) -> Stats:
+    """Only the one count's words of the blocks (added to sentence stats for the reading time)."""
+    from newsctl.text import block_words
+
+    return Stats(counted_words=sum(block_words(article.blocks[i]) for i in blocks))
+
+
 def measure_blocks(article: Article, block_indices: Iterable[int], settings: Settings | None = None) -> Stats:
     """Stats of the prose among the given blocks (other kinds of block are ignored)."""
     total = Stats()
-    for i in block_indices:
+    indices = list(block_indices)
+    for i in indices:
         total = total + _total(sentence_stats(article, article.blocks[i], settings))
-    return total
+    return total + _counted(article, indices)
 
 
 def measure_article(article: Article, settings: Settings | None = None) -> Stats:
@@ -305,7 +322,7 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
         measured = [s for b in blocks for s in per_block.get(b, [])]
         counted = [s for s in measured if s.counted]
         hardest = sorted(counted, key=lambda s: (-s.grade, s.sentence.span.line, s.sentence.span.column))[:3]
-        stats = _total(measured)
+        stats = _total(measured) + _counted(article, blocks)
         if index and sec.heading is not None:
             line = article.blocks[sec.heading].line
         else:
@@ -313,10 +330,11 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
         sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, tuple(hardest)))
         for b in blocks:
             if b in per_block:
-                paragraphs.append(Paragraph(b, article.blocks[b].line, index, _total(per_block[b])))
+                paragraphs.append(Paragraph(b, article.blocks[b].line, index, _total(per_block[b]) + _counted(article, [b])))
     paragraphs.sort(key=lambda p: p.block)
     all_sentences = tuple(s for b in sorted(per_block) for s in per_block[b])
-    result = Measurement(_total(all_sentences), tuple(sections), tuple(paragraphs), all_sentences)
+    whole = _total(all_sentences) + _counted(article, per_block)
+    result = Measurement(whole, tuple(sections), tuple(paragraphs), all_sentences)
     _memo[:] = [(article, skip, result)]
     return result
 

@@ -34,6 +34,48 @@ CORE_KEYS = (
     "fail-on",
     "new-template",
 )
+# Site identity, read by export and feed (not by lint): see Site and SITE_KEYS.
+SITE_KEYS: dict[str, tuple[str, str]] = {
+    "site-name": ("string", "The site's name: `og:site_name`, the feed title, the index page heading."),
+    "publisher": ("string", "The organisation that publishes: JSON-LD `publisher`, ninjs `copyrightHolder`, the Atom feed author; the site name where `site-name` is unset."),
+    "publisher-logo": ("absolute http(s) URL", "The publisher's logo: JSON-LD `publisher.logo` (Google asks for one)."),
+    "base-url": ("absolute http(s) URL", "Where the exported pages live; the default for `--base-url` in export and feed."),
+    "default-author": ("string", "The byline of an article without `author`."),
+    "locale": ("locale such as en_GB", "`og:locale`; its language is the `lang` of an article without one."),
+    "timezone": ("IANA zone such as Europe/Berlin", "The zone of front-matter times written without one, in export and feed (default UTC; lint date rules still read them as UTC)."),
+}
+_LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Z]{2})?$")
+
+
+@dataclass(frozen=True)
+class Site:
+    """The site an export belongs to (settings `site-name`, `publisher`, ...); every field optional."""
+
+    name: str | None = None
+    publisher: str | None = None
+    publisher_logo: str | None = None
+    base_url: str | None = None
+    default_author: str | None = None
+    locale: str | None = None  # as written, e.g. en_GB
+    timezone: str | None = None  # IANA name, checked to exist
+
+    @property
+    def lang(self) -> str | None:
+        """The locale as a language tag (en_GB -> en-GB)."""
+        return self.locale.replace("_", "-") if self.locale else None
+
+    @property
+    def og_locale(self) -> str | None:
+        """The locale as Open Graph writes it (en-GB -> en_GB)."""
+        return self.locale.replace("-", "_") if self.locale else None
+
+    def zone(self) -> Any:
+        """The tzinfo of `timezone` (None when unset)."""
+        if not self.timezone:
+            return None
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.timezone)
 
 
 class ConfigError(Exception):
@@ -56,6 +98,11 @@ class Settings:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
+    site: Site = field(default_factory=Site)
+    # Real paths of the article files that relative links in the article being linted point to
+    # and that exist. The engine fills it for each article (`engine.lint_article`) so that the
+    # rules that read it stay pure; None: unknown (those rules stay silent).
+    linked_files: frozenset[str] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable (for worker processes): read-only mappings travel as plain dicts."""
@@ -249,7 +296,7 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     registry.load()
     label = f"{where}" if where else "settings"
     table = "[tool.newsctl]" if where and where.name == "pyproject.toml" else ""
-    known = set(CORE_KEYS) | set(registry.OPTIONS)
+    known = set(CORE_KEYS) | set(SITE_KEYS) | set(registry.OPTIONS)
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{label}: {table + ' ' if table else ''}key '{key}': {message}")
@@ -301,6 +348,9 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
             (pattern, _selectors(codes, lambda m, p=pattern: fail(f"per-file-ignores.{p}", m)))
             for pattern, codes in pfi.items()
         )
+    site = _site(raw, fail)
+    if site != Site():
+        kwargs["site"] = site
     options = {}
     for key, value in raw.items():
         if key in registry.OPTIONS:
@@ -310,6 +360,52 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         kwargs["config_path"] = where
         kwargs["root"] = where.parent
     return Settings(**kwargs)
+
+
+def check_url(value: str) -> str | None:
+    """None when value is an absolute http(s) URL without query or fragment, else what is wrong."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"{value!r} is not an absolute http(s) URL such as https://example.com/news/"
+    if parts.query or parts.fragment or value.endswith(("?", "#")):
+        return f"{value!r} has a query or fragment; pages cannot live under it (use https://example.com/news/)"
+    return None
+
+
+def _site(raw: Mapping[str, Any], fail: Any) -> Site:
+    values: dict[str, str] = {}
+    for key in SITE_KEYS:
+        if key not in raw:
+            continue
+        value = raw[key]
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, f"must be a non-empty string, got {value!r}")
+        values[key] = value.strip()
+    for key in ("publisher-logo", "base-url"):
+        if key in values:
+            problem = check_url(values[key])
+            if problem:
+                raise fail(key, problem)
+    if "locale" in values and not _LOCALE.match(values["locale"]):
+        raise fail("locale", f"{values['locale']!r} is not a locale such as en_GB, en or de_DE")
+    if "timezone" in values:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise fail("timezone", f"{values['timezone']!r} is not an IANA time zone such as Europe/Berlin or UTC") from None
+    return Site(
+        name=values.get("site-name"),
+        publisher=values.get("publisher"),
+        publisher_logo=values.get("publisher-logo"),
+        base_url=values.get("base-url"),
+        default_author=values.get("default-author"),
+        locale=values.get("locale"),
+        timezone=values.get("timezone"),
+    )
 
 
 def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:

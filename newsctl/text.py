@@ -7,8 +7,13 @@ offset it returns is an offset into the block's source.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsctl.article import Article
 
 # A word: letters or digits, allowing inner apostrophes, hyphens, periods (U.S.) and commas in numbers.
 # Combining marks (accents written separately, Indic vowel signs...) are not \w in Python's re,
@@ -118,6 +123,37 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:!?)\]](?:\s|$))")
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to single spaces (and drop the gap blanked markup leaves before punctuation)."""
     return _SPACE_BEFORE_PUNCT.sub("", " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Words, characters and reading time of an article's prose: the one count every command shows."""
+
+    words: int
+    characters: int
+    reading_seconds: int
+
+
+def article_counts(article: Article) -> Counts:
+    """The one count of an article, used by outline, readability, export (ninjs `wordCount`) and feeds.
+
+    Words: `count_words` over the prose blocks (paragraphs, list items, block quotes; not
+    headings, code, tables or raw HTML), the same blocks the outline counts per section.
+    Characters: the prose as plain text, whitespace runs counted as one space.
+    """
+    words = characters = 0
+    for block in article.blocks:
+        words += block_words(block)
+        if block.is_prose and block.inline is not None:
+            characters += len(" ".join(block.inline.plain.split()))
+    return Counts(words, characters, reading_time_seconds(words))
+
+
+def block_words(block: Any) -> int:
+    """Words of one block as every count counts them: its prose, or 0 for a block that is not prose."""
+    if block.is_prose and block.inline is not None:
+        return count_words(block.inline.prose)
+    return 0
 
 
 WORDS_PER_MINUTE = 230  # adult silent reading of news copy; one constant for outline, readability and export

@@ -97,6 +97,7 @@ def test_mapping() -> None:
         {"name": "Mei Lin", "rel": "author"},
     ]
     assert data["subjects"] == [
+        {"name": "Business", "rel": "section"},
         {"name": "shipping", "rel": "about"},
         {"name": "weather", "rel": "about"},
         {"name": "local economy", "rel": "about"},

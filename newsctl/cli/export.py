@@ -41,7 +41,7 @@ def export_command(
     ] = None,
     base_url: Annotated[
         Optional[str],
-        typer.Option("--base-url", help="Where the pages will live, e.g. https://example.com/news/ (canonical links, ninjs uri)."),
+        typer.Option("--base-url", help="Where the pages will live, e.g. https://example.com/news/ (canonical links, ninjs uri; default: the base-url setting)."),
     ] = None,
     template: Annotated[
         Optional[Path],
@@ -53,24 +53,36 @@ def export_command(
     ] = False,
     width: Annotated[int, typer.Option("--width", help="text: wrap the body at this many characters.", min=20)] = 72,
     ascii: Annotated[
-        bool, typer.Option("--ascii", help="text: curly quotes, dashes and ellipses as ASCII.")
+        bool, typer.Option("--ascii", help="Transliterate everything to ASCII (é→e, €→EUR, “”→\"\", —→--), every format.")
     ] = False,
+    smart: Annotated[
+        bool, typer.Option("--smart/--no-smart", help="Curly quotes, en and em dashes (-- ---) and ellipses (...) in prose and titles.")
+    ] = True,
     include_drafts: Annotated[bool, typer.Option("--include-drafts", help="Export articles with status: draft too.")] = False,
     include_embargoed: Annotated[
         bool, typer.Option("--include-embargoed", help="Export articles whose embargo is after --now too.")
     ] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse to export an article with lint errors.")] = False,
+    include_future: Annotated[
+        bool, typer.Option("--include-future", help="Export articles dated after --now too.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse an article with lint errors, or whose HTML page a validator would reject.")
+    ] = False,
+    index: Annotated[
+        bool, typer.Option("--index", help="html: also write index.html, sitemap.xml and news-sitemap.xml (needs a base URL).")
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Export articles for syndication as HTML pages, wire-style text or IPTC ninjs JSON.
 
-    Drafts and embargoed articles are skipped unless included. A summary goes to standard
+    Drafts, embargoed articles and articles dated after --now are skipped unless included;
+    included ones carry a DRAFT or EMBARGOED banner (and noindex). A summary goes to standard
     error. Exit status: 0 when every selected article was exported, 1 when any failed,
     2 on a usage error.
 
-    Example: newsctl export articles/ --format html --output-dir public/ --base-url https://example.com/news/
+    Example: newsctl export articles/ --format html --output-dir public/ --base-url https://example.com/news/ --index
     """
     from newsctl.engine import collect
     from newsctl.export.batch import Exporter, Selection, export_paths, unique_files
@@ -82,8 +94,10 @@ def export_command(
         problem = check_base_url(base_url)
         if problem:
             raise fail(f"--base-url: {problem}")
-    if format != ExportFormat.html and (template or fragment or allow_raw_html):
-        raise fail("--template, --fragment and --allow-raw-html apply to --format html only")
+    if format != ExportFormat.html and (template or fragment or allow_raw_html or index):
+        raise fail("--template, --fragment, --allow-raw-html and --index apply to --format html only")
+    if index and output_dir is None:
+        raise fail("--index writes into --output-dir DIR; it cannot go with --output")
     if template is not None and not template.is_file():
         raise fail(f"--template: {template}: no such file")
     if template is not None:  # read and compiled once, before any article: a broken template is a usage error
@@ -95,6 +109,9 @@ def export_command(
         except ExportError as exc:
             raise fail(str(exc)) from None
     settings = load(config, {"now": now})
+    base_url = base_url or settings.site.base_url
+    if index and not base_url:
+        raise fail("--index needs a base URL (sitemaps hold absolute addresses): --base-url URL or the base-url setting")
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
@@ -111,8 +128,11 @@ def export_command(
         allow_raw_html=allow_raw_html,
         width=width,
         ascii=ascii,
+        smart=smart,
+        site=settings.site,
+        now=settings.now,
     )
-    selection = Selection(include_drafts, include_embargoed, strict)
+    selection = Selection(include_drafts, include_embargoed, strict, include_future)
 
     if output is not None:
         if len(files) != 1:
@@ -121,6 +141,8 @@ def export_command(
         if output != "-" and Path(output).resolve() == fp.resolve():
             raise fail(f"--output {output} is the source article; refusing to overwrite it")
         item = Exporter(format.value, options, settings, None, selection).export(fp, shown)
+        for warning in item.warnings:
+            err(f"newsctl: warning: {shown}: {warning}")
         if item.status == "exported":
             if dry_run:
                 err(f"would write {'standard output' if output == '-' else output} from {shown}")
@@ -134,17 +156,31 @@ def export_command(
     if output_dir.exists() and not output_dir.is_dir():
         raise fail(f"--output-dir {output_dir}: exists and is not a directory")
     with progress_bar("Exporting", len(files)) as advance:
-        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance)
+        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance, keep_docs=index)
+    site_files: list[Path] = []
+    if index:
+        from newsctl.export.common import ExportError
+        from newsctl.export.site import write_site
+
+        docs = [i.doc for i in result.of("exported") if i.doc is not None]
+        try:
+            site_files = write_site(docs, output_dir, options, settings.now, dry_run)
+        except OSError as exc:
+            raise fail(f"cannot write the index: {exc.strerror or exc}", 1) from None
+        except ExportError as exc:
+            raise fail(str(exc), 1) from None
     if dry_run:
         from newsctl.engine import display_path
 
-        write_output("".join(f"{display_path(i.target)}\n" for i in result.of("exported") if i.target), None)
-    err(summary(result, output_dir, format.value))
+        listed = [i.target for i in result.of("exported") if i.target] + site_files
+        write_output("".join(f"{display_path(t)}\n" for t in listed), None)
+    err(summary(result, output_dir, format.value, site_files))
     raise typer.Exit(result.exit_code)
 
 
-def summary(result: object, output_dir: Path, fmt: str) -> str:
-    """The end-of-run report: counts, then each skipped and failed article with the reason."""
+def summary(result: object, output_dir: Path, fmt: str, site_files: list[Path] | None = None) -> str:
+    """The end-of-run report: counts, then each skipped and failed article with the reason, and
+    each warning (exported, but something is wrong)."""
     from newsctl.export.batch import FAILED, SKIPPED, BatchResult
 
     assert isinstance(result, BatchResult)
@@ -154,8 +190,16 @@ def summary(result: object, output_dir: Path, fmt: str) -> str:
     verb = "Would export" if result.dry_run else "Exported"
     noun = "article" if exported == 1 else "articles"
     lines = [f"{verb} {exported} {noun} ({fmt}) to {output_dir}/, skipped {len(skipped)}, failed {len(failed)}."]
+    if site_files:
+        lines.append(f"{'Would write' if result.dry_run else 'Wrote'} {', '.join(p.name for p in site_files)}.")
+        if not any(p.name == "news-sitemap.xml" for p in site_files):
+            lines.append("Not written: news-sitemap.xml (no article published in the two days before --now).")
     for label, items in (("Skipped", skipped), ("Failed", failed)):
         if items:
             lines.append(f"{label}:")
             lines.extend(f"  {i.path}: {i.reason}" for i in items)
+    warned = [(i.path, w) for i in result.of("exported") for w in i.warnings]
+    if warned:
+        lines.append("Warnings:")
+        lines.extend(f"  {path}: {w}" for path, w in warned)
     return "\n".join(lines)

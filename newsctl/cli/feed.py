@@ -22,13 +22,13 @@ def feed_command(
     format: Annotated[FeedFormat, typer.Option("--format", "-f", help="Feed format: Atom 1.0, RSS 2.0 or JSON Feed 1.1.")] = FeedFormat.atom,
     base_url: Annotated[
         Optional[str],
-        typer.Option("--base-url", help="Required. Where the HTML pages live, e.g. https://example.com/news/ (entry links and ids).", metavar="URL"),
+        typer.Option("--base-url", help="Where the HTML pages live, e.g. https://example.com/news/ (entry links and ids); required unless the base-url setting gives it.", metavar="URL"),
     ] = None,
     output: Annotated[
         Optional[str],
         typer.Option("--output", "-o", help="Write the feed to this file (atomically); '-' or nothing is standard output.", metavar="FILE"),
     ] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Feed title (default: the base URL's host).", metavar="TEXT")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Feed title (default: the site-name setting, else the base URL's host).", metavar="TEXT")] = None,
     feed_url: Annotated[
         Optional[str],
         typer.Option("--feed-url", help="The feed's own address (default: the base URL plus the --output file name, else atom.xml, rss.xml or feed.json).", metavar="URL"),
@@ -40,15 +40,19 @@ def feed_command(
     ] = True,
     include_drafts: Annotated[bool, typer.Option("--include-drafts", help="Include articles with status: draft too.")] = False,
     include_embargoed: Annotated[
-        bool, typer.Option("--include-embargoed", help="Include articles whose embargo is after --now too.")
+        bool, typer.Option("--include-embargoed", help="Include articles whose embargo is after --now too (their content starts with the embargo).")
     ] = False,
+    include_future: Annotated[bool, typer.Option("--include-future", help="Include articles dated after --now too.")] = False,
+    smart: Annotated[
+        bool, typer.Option("--smart/--no-smart", help="Curly quotes, dashes and ellipses in titles and content.")
+    ] = True,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Build an Atom, RSS or JSON Feed of the newest articles, each linking to its exported HTML page.
 
-    Entries are ordered newest first by date (then updated). Drafts and embargoed articles are
-    skipped unless included; an article that cannot be an entry (no title, no date, bad front
+    Entries are ordered newest first by date (then updated). Drafts, embargoed articles and
+    articles dated after --now are skipped unless included; an article that cannot be an entry (no title, no date, bad front
     matter) is reported on standard error and left out. Exit status: 0 when every selected
     article is in the feed or left out only by --limit, 1 when any failed, 2 on a usage error.
 
@@ -56,14 +60,13 @@ def feed_command(
     """
     from newsctl.engine import collect
     from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path, unique_files
-    from newsctl.export.common import ExportOptions, check_base_url
-    from newsctl.export.feeds import FeedOptions, render_feed, select_entries
+    from newsctl.export.common import check_base_url
+    from newsctl.export.feeds import FeedOptions, export_options, render_feed, select_entries
 
-    if not base_url:
-        raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/")
-    problem = check_base_url(base_url)
-    if problem:
-        raise fail(f"--base-url: {problem}")
+    if base_url:
+        problem = check_base_url(base_url)
+        if problem:
+            raise fail(f"--base-url: {problem}")
     if feed_url:
         problem = check_base_url(feed_url)
         if problem:
@@ -72,6 +75,9 @@ def feed_command(
     if out is not None and out.is_dir():
         raise fail(f"--output {out}: is a directory; give a file name such as {out / 'feed.xml'}")
     settings = load(config, {"now": now})
+    base_url = base_url or settings.site.base_url
+    if not base_url:
+        raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/ (or set base-url)")
     targets = default_paths(paths, settings)
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to put in a feed: {', '.join(targets)} not found; pass article paths")
@@ -90,11 +96,17 @@ def feed_command(
 
         feed_url = urljoin(base, quote(out.name))
     options = FeedOptions(
-        base_url=base_url, title=title, feed_url=feed_url, limit=limit, full_content=full_content, now=settings.now
+        base_url=base_url,
+        title=title,
+        feed_url=feed_url,
+        limit=limit,
+        full_content=full_content,
+        now=settings.now,
+        smart=smart,
+        site=settings.site,
     )
-    selection = Selection(include_drafts, include_embargoed)
-    export_options = ExportOptions(base_url=base_url)
-    items, docs = select_entries(prepare_path(fp, shown, export_options, settings, selection) for fp, shown in files)
+    selection = Selection(include_drafts, include_embargoed, include_future=include_future)
+    items, docs = select_entries(prepare_path(fp, shown, export_options(options), settings, selection) for fp, shown in files)
     try:
         text = render_feed(docs, format.value, options)
     except Exception as exc:  # a renderer bug must not show a traceback
@@ -112,5 +124,9 @@ def feed_command(
         if group:
             lines.append(f"{label}:")
             lines.extend(f"  {i.path}: {i.reason}" for i in group)
+    warned = [(d.article.path, w) for d in docs for w in d.warnings]
+    if warned:
+        lines.append("Warnings:")
+        lines.extend(f"  {path}: {w}" for path, w in warned)
     err("\n".join(lines))
     raise typer.Exit(1 if failed else 0)

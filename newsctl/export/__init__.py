@@ -3,15 +3,28 @@
     from newsctl.export import ExportOptions, render_article
     text = render_article(article, "ninjs", ExportOptions(base_url="https://example.com/news/"))
 
-Modules: html (markdown-it body + Jinja2 page), sanitize (nh3 allow-list, URL schemes),
-text (wire text), ninjs (IPTC ninjs 3.1), batch (selection, naming, path safety,
+Modules: common (the ExportDoc every format reads: titles, dates, lead image, marks,
+links between articles, counts, ASCII transliteration), html (markdown-it body + Jinja2
+page), sanitize (nh3 allow-list, URL schemes), validate (what --strict checks in a page),
+quotes (quotation marks by language), text (wire text), ninjs (IPTC ninjs 3.1), feeds
+(Atom, RSS, JSON Feed), site (index page, sitemaps), batch (selection, naming, path safety,
 atomic writes, summary data). Nothing here prints or exits.
 """
 
 from __future__ import annotations
 
 from newsctl.article import Article
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, strip_controls
+from newsctl.export.common import (
+    ExportDoc,
+    ExportError,
+    ExportOptions,
+    default_name,
+    prepare,
+    safe_name,
+    strip_controls,
+    transliterate,
+    transliterate_html,
+)
 
 FORMATS: dict[str, str] = {"html": ".html", "text": ".txt", "ninjs": ".json"}
 
@@ -28,13 +41,14 @@ def render_doc(doc: ExportDoc, fmt: str, options: ExportOptions) -> str:
         from newsctl.export import ninjs as module  # type: ignore[no-redef]
     else:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    return strip_controls(module.render(doc, options), json_text=fmt == "ninjs", html=fmt == "html")
+    text = strip_controls(module.render(doc, options), json_text=fmt == "ninjs", html=fmt == "html")
+    if options.ascii:  # the last guard: each renderer already transliterated its strings
+        text = transliterate_html(text) if fmt == "html" else transliterate(text)
+    return text
 
 
 def render_article(article: Article, fmt: str, options: ExportOptions | None = None, name: str | None = None) -> str:
     """One article in one format; ExportError when its front matter is unusable."""
-    from newsctl.export.batch import safe_name
-
     options = options or ExportOptions()
     doc = prepare(article, name or safe_name(default_name(article)), options)
     return render_doc(doc, fmt, options)

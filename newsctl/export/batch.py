@@ -1,7 +1,8 @@
 """Batch export: which articles go, what their files are called, and writing them safely.
 
-- Selection: drafts (status: draft) and articles whose embargo is after `now` are
-  skipped unless included; with `strict`, an article with lint errors fails.
+- Selection: drafts (status: draft), articles whose embargo is after `now` and articles
+  dated after `now` are skipped unless included; with `strict`, an article with lint errors,
+  or with output a validator would reject (`validate.problems`), fails.
 - Paths: a file named twice (other spelling, symbolic link) is exported once (`unique_files`).
 - Naming: `<slug or file stem><ext>`, reduced to [A-Za-z0-9._-]; the target must sit
   directly in the output directory, must not be a source article, a symbolic link,
@@ -15,20 +16,26 @@ Returns data (`BatchResult`); the CLI prints it and picks the exit status.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from newsctl.export import FORMATS, render_doc
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, iso, prepare
+from newsctl.export.common import (  # noqa: F401 (MAX_NAME and safe_name re-exported)
+    MAX_NAME,
+    ExportDoc,
+    ExportError,
+    ExportOptions,
+    default_name,
+    iso,
+    localize,
+    prepare,
+    safe_name,
+)
 from newsctl.settings import Settings
 
 EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
-MAX_NAME = 100
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class Selection:
     include_drafts: bool = False
     include_embargoed: bool = False
     strict: bool = False
+    include_future: bool = False
 
 
 @dataclass
@@ -45,6 +53,8 @@ class Item:
     reason: str | None = None
     target: Path | None = None
     text: str | None = field(default=None, repr=False)  # the rendered output (kept only when asked)
+    warnings: tuple[str, ...] = ()  # exported, but something is wrong (a link to a missing article)
+    doc: ExportDoc | None = field(default=None, repr=False)  # what was exported (for the index page)
 
 
 @dataclass
@@ -58,15 +68,6 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.of(FAILED) else 0
-
-
-def safe_name(name: str) -> str:
-    """A file name that cannot leave its directory: [A-Za-z0-9._-] only, no leading dot."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    cleaned = _UNSAFE.sub("-", ascii_name)
-    cleaned = re.sub(r"\.{2,}", ".", cleaned)  # no ".." anywhere
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-")
-    return cleaned[:MAX_NAME].rstrip(".-") or "article"
 
 
 def unique_files(files: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
@@ -105,6 +106,7 @@ class Exporter:
         selection: Selection = Selection(),
         dry_run: bool = False,
         sources: Iterable[Path] = (),
+        keep_docs: bool = False,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}")
@@ -116,6 +118,7 @@ class Exporter:
         self.dry_run = dry_run
         self.sources = [Path(os.path.realpath(p)) for p in sources]
         self.written: dict[Path, str] = {}  # target -> source shown
+        self.keep_docs = keep_docs  # keep each exported ExportDoc on its Item (for the index page)
 
     def target_for(self, name: str) -> Path:
         assert self.out_dir is not None
@@ -131,9 +134,17 @@ class Exporter:
             return Item(shown, FAILED, str(exc))
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
             return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+        if self.selection.strict and self.fmt == "html" and not self.options.fragment:
+            from newsctl.export.validate import problems
+
+            found = problems(text)
+            if found:
+                more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+                return Item(shown, FAILED, f"--strict: the page would not validate: {found[0]}{more}")
         name = doc.name
+        warnings = doc.warnings
         if self.out_dir is None:
-            return Item(shown, EXPORTED, text=text)
+            return Item(shown, EXPORTED, text=text, warnings=warnings, doc=doc if self.keep_docs else None)
         target = self.target_for(name)
         problem = self._check_target(target, path)
         if problem:
@@ -146,7 +157,7 @@ class Exporter:
                 write_atomic(target, text)
             except OSError as exc:
                 return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
-        return Item(shown, EXPORTED, None, target, text if keep_text else None)
+        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc if self.keep_docs else None)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
         assert self.out_dir is not None
@@ -179,8 +190,12 @@ def prepare_path(
     meta = article.meta
     if meta.status == "draft" and not selection.include_drafts:
         return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
-    if meta.embargo and _aware(meta.embargo) > settings.now and not selection.include_embargoed:
-        return Item(shown, SKIPPED, f"embargoed until {iso(meta.embargo)} (use --include-embargoed)"), None
+    embargo = localize(meta.embargo, meta.embargo_is_bare, settings.site)
+    if embargo and _aware(embargo) > settings.now and not selection.include_embargoed:
+        return Item(shown, SKIPPED, f"embargoed until {iso(embargo)} (use --include-embargoed)"), None
+    date = localize(meta.date, meta.date_is_bare, settings.site)
+    if date and _aware(date) > settings.now and not selection.include_future:
+        return Item(shown, SKIPPED, f"dated in the future ({iso(date, meta.date_is_bare)}; use --include-future)"), None
     if selection.strict:
         from newsctl.engine import lint_article
         from newsctl.findings import Severity
@@ -216,11 +231,12 @@ def export_paths(
     selection: Selection = Selection(),
     dry_run: bool = False,
     on_item: Callable[[Item], None] | None = None,
+    keep_docs: bool = False,
 ) -> BatchResult:
     """Export each (path, shown) pair into out_dir (a file named twice once: `unique_files`);
     one bad article never stops the others."""
     files = unique_files(files)
-    exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files])
+    exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files], keep_docs=keep_docs)
     items = []
     for fp, shown in files:
         item = exporter.export(fp, shown)

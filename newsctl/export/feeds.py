@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from html import escape as html_escape
@@ -33,7 +33,17 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from newsctl.article import Article
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, default_name, prepare, rfc3339, strip_controls
+from newsctl.export.common import (
+    ExportDoc,
+    ExportError,
+    ExportOptions,
+    default_name,
+    prepare,
+    rfc3339,
+    safe_name,
+    strip_controls,
+)
+from newsctl.settings import Site
 
 if TYPE_CHECKING:
     from newsctl.export.batch import Item
@@ -43,6 +53,7 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
 GENERATOR = "newsctl"
 DEFAULT_LIMIT = 20
 
@@ -58,6 +69,13 @@ class FeedOptions:
     limit: int = DEFAULT_LIMIT  # newest entries kept
     full_content: bool = True  # the sanitized HTML body in each entry
     now: datetime | None = None  # the feed's updated time when it has no entries (default: the epoch)
+    smart: bool = True  # typographer in titles and content (as in export)
+    site: Site = field(default_factory=Site)  # site-name is the default title; publisher the feed author
+
+
+def export_options(options: FeedOptions) -> ExportOptions:
+    """The export options feed entries are prepared and rendered with."""
+    return ExportOptions(base_url=options.base_url, smart=options.smart, site=options.site, now=options.now)
 
 
 def xml_text(text: str) -> str:
@@ -68,7 +86,9 @@ def xml_text(text: str) -> str:
 
 
 def feed_title(options: FeedOptions) -> str:
-    return xml_text(options.title) if options.title else urlsplit(options.base_url).netloc
+    """--title, else the site-name setting, else the base URL's host."""
+    title = options.title or options.site.name
+    return xml_text(title) if title else urlsplit(options.base_url).netloc
 
 
 def feed_url(fmt: str, options: FeedOptions) -> str:
@@ -162,9 +182,27 @@ def _common_lang(entries: Sequence[ExportDoc]) -> str | None:
 
 
 def _content(doc: ExportDoc, options: FeedOptions) -> str:
+    """The entry's HTML: the DRAFT or EMBARGOED notice when the article carries one, the lead
+    image as a figure, then the sanitized body."""
     from newsctl.export.html import render_body
 
-    return xml_text(strip_controls(render_body(doc.article, ExportOptions(base_url=options.base_url)), html=True))
+    parts = []
+    if doc.notice:
+        parts.append(f"<p><strong>{html_escape(doc.notice)}</strong></p>\n")
+    if doc.lead_image and doc.image:
+        alt = html_escape(doc.image_alt or "")
+        caption = f"<figcaption>{html_escape(doc.image_caption)}</figcaption>" if doc.image_caption else ""
+        parts.append(f'<figure><img src="{html_escape(doc.image)}" alt="{alt}">{caption}</figure>\n')
+    parts.append(render_body(doc.article, export_options(options)))
+    return xml_text(strip_controls("".join(parts), html=True))
+
+
+def image_type(url: str) -> str:
+    """The image's media type guessed from its address (image/jpeg when unknown)."""
+    import mimetypes
+
+    guessed, _ = mimetypes.guess_type(urlsplit(url).path)
+    return guessed if guessed and guessed.startswith("image/") else "image/jpeg"
 
 
 def lead(doc: ExportDoc) -> str | None:
@@ -212,7 +250,9 @@ def atom(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     if not entries or any(not d.authors for d in entries):
         # RFC 4287 4.1.1: a feed needs an author unless every entry has one
         author = _sub(root, "author")
-        _sub(author, "name", title)
+        _sub(author, "name", options.site.publisher or title)
+    if options.site.publisher_logo:
+        _sub(root, "logo", options.site.publisher_logo)
     _sub(root, "generator", GENERATOR)
     for doc in entries:
         assert doc.url is not None and doc.published is not None
@@ -221,6 +261,8 @@ def atom(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
         _sub(entry, "id", doc.url)
         _sub(entry, "title", doc.title, type="text")
         _sub(entry, "link", rel="alternate", type="text/html", href=doc.url)
+        if doc.image:
+            _sub(entry, "link", rel="enclosure", type=image_type(doc.image), href=doc.image)
         _sub(entry, "published", rfc3339(doc.published))
         _sub(entry, "updated", rfc3339(modified(doc)))
         for name in doc.authors:
@@ -244,7 +286,8 @@ def rfc822(dt: datetime) -> str:
 def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     """RSS 2.0 with the content (content:encoded), Dublin Core (dc:creator) and Atom (self link) modules."""
     root = ET.Element(
-        "rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS}
+        "rss",
+        {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS},
     )
     channel = _sub(root, "channel")
     title = feed_title(options)
@@ -273,6 +316,9 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
             _sub(item, "description", html_escape(text, quote=False))
         if options.full_content:
             _sub(item, "content:encoded", _content(doc, options))
+        if doc.image:
+            # no media:description for the alt text: feedparser and readers show it as the content
+            _sub(item, "media:content", url=doc.image, type=image_type(doc.image), medium="image")
     return _xml(root)
 
 
@@ -306,6 +352,8 @@ def json_feed(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
         if doc.tags:
             item["tags"] = [xml_text(tag) for tag in doc.tags]
         item["language"] = xml_text(doc.lang)
+        # a JSON Feed extension (keys starting with "_"): the one count, as outline and ninjs show it
+        item["_newsctl"] = {"word_count": doc.counts.words, "reading_time_seconds": doc.counts.reading_seconds}
         items.append(item)
     data["items"] = items
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -335,9 +383,7 @@ def render_feed(docs: Iterable[ExportDoc], fmt: str, options: FeedOptions) -> st
 
 def feed_doc(article: Article, options: FeedOptions, name: str | None = None) -> ExportDoc:
     """An article as a feed entry; ExportError (with the line) when it cannot be one."""
-    from newsctl.export.batch import safe_name
-
-    doc = prepare(article, name or safe_name(default_name(article)), ExportOptions(base_url=options.base_url))
+    doc = prepare(article, name or safe_name(default_name(article)), export_options(options))
     check_entry(doc)
     return doc
 

@@ -25,18 +25,39 @@ from newsctl.anchors import section_anchors
 from newsctl.article import Article
 from newsctl.parse import markdown
 from newsctl.suppress import is_directive_only
-from newsctl.export.common import ExportDoc, ExportError, ExportOptions, absolute, display, iso, strip_controls
+from newsctl.export.common import (
+    ExportDoc,
+    ExportError,
+    ExportOptions,
+    absolute,
+    display,
+    iso,
+    strip_controls,
+    transliterate_data,
+    transliterate_html,
+)
 from newsctl.export.sanitize import clean_html, safe_url
 
 
 
-def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -> list[Any]:
-    """The body's markdown-it tokens, ready for rendering (ids set, unsafe targets gone).
+def body_tokens(
+    article: Article, base_url: str | None = None, mark: str = "", options: ExportOptions | None = None
+) -> list[Any]:
+    """The body's markdown-it tokens, ready for rendering.
 
-    They are the Article's own tokens (the one parse), copied because rendering changes them.
+    They are the Article's own tokens (the one parse), copied because rendering changes them,
+    then changed in steps, each its own function: typography (`_typography`, with
+    options.smart), heading levels that never skip (`_normalise_headings`), section ids,
+    newsctl's own comments removed, unsafe link targets dropped and links to other articles'
+    files pointed at their pages (`_clean_inline`).
     mark: a prefix for the heading ids, for the sanitizer to tell them from raw-HTML ids.
     """
+    options = options or ExportOptions(base_url=base_url, smart=False)
+    base_url = options.base_url if base_url is None else base_url
     tokens = copy.deepcopy(list(article.tokens))
+    if options.smart:
+        _typography(tokens, article.meta.lang)
+    _normalise_headings(tokens)
     anchors = section_anchors(article)
     headings = article.headings()
     owner = {article.sections[i].heading: i for i in anchors}
@@ -51,14 +72,58 @@ def body_tokens(article: Article, base_url: str | None = None, mark: str = "") -
         elif tok.type in ("html_block",) and is_directive_only(tok.content):
             continue  # newsctl's own suppression comments are not content
         elif tok.type == "inline" and tok.children:
-            tok.children = _clean_inline(tok.children, base_url)
+            tok.children = _clean_inline(tok.children, base_url, article, options)
         out.append(tok)
     if k != len(headings):  # same parser, same text: this cannot happen unless parse.py changes
         raise ExportError(f"internal error: {k} heading tokens but {len(headings)} heading blocks")
     return out
 
 
-def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
+def _typography(tokens: list[Any], lang: str | None) -> None:
+    """markdown-it's typographer on the parsed tokens: curly quotes, en and em dashes (-- ---),
+    ellipses (...), (c) (tm); in prose only (code, URLs and escaped characters untouched)."""
+    from markdown_it.rules_core import replace, smartquotes
+    from markdown_it.rules_core.state_core import StateCore
+
+    from newsctl.export.common import quote_marks, title_markdown
+
+    md = title_markdown(True, quote_marks(lang))  # only its options are read: typographer, quotes
+    state = StateCore("", md, {})
+    state.tokens = tokens
+    replace(state)
+    smartquotes(state)
+
+
+def _normalise_headings(tokens: list[Any]) -> None:
+    """Heading levels that never skip one: `##` then `####` become <h2> then <h3>.
+
+    A heading nests under the nearest earlier heading of a lower source level and is one level
+    below it; the first is <h2> (the page title is the <h1>), a `#` heading stays <h1>. The
+    source keeps its S002 finding; the page outline is what validators and screen readers read.
+    """
+    stack: list[tuple[int, int]] = []  # (source level, output level)
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open":
+            continue
+        level = int(tok.tag[1])
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out = 1 if level == 1 else (stack[-1][1] + 1 if stack else 2)
+        out = min(out, level)
+        stack.append((level, out))
+        if out != level:
+            tok.tag = f"h{out}"
+            for close in tokens[i + 1 :]:
+                if close.type == "heading_close":
+                    close.tag = tok.tag
+                    break
+
+
+def _clean_inline(
+    children: list[Any], base_url: str | None, article: Article | None = None, options: ExportOptions | None = None
+) -> list[Any]:
+    from newsctl.export.common import resolve_article_link
+
     out = []
     dropped: list[bool] = []  # for each open link: was its link_open dropped?
     for child in children:
@@ -67,11 +132,14 @@ def _clean_inline(children: list[Any], base_url: str | None) -> list[Any]:
             child.type = "text"
         elif t == "link_open":
             href = str(child.attrGet("href") or "")
-            bad = not safe_url(href)
+            page = resolve_article_link(article, href, options) if article is not None and options else None
+            bad = not safe_url(href) or page == ""  # "": a link to an article file that is not there
             dropped.append(bad)
             if bad:
                 continue
-            if base_url and not href.startswith("#"):
+            if page:
+                child.attrSet("href", page)
+            elif base_url and not href.startswith("#"):
                 child.attrSet("href", absolute(href, base_url) or href)
         elif t == "link_close":
             if dropped and dropped.pop():
@@ -99,7 +167,7 @@ def render_body(article: Article, options: ExportOptions) -> str:
     md = markdown()
     # an unguessable prefix marks the generated heading ids, so raw HTML cannot pass as one
     mark = "" if options.allow_raw_html else f"newsctl-{secrets.token_hex(8)}-"
-    tokens = body_tokens(article, options.base_url, mark)
+    tokens = body_tokens(article, options.base_url, mark, options)
     from markdown_it.utils import OptionsDict
 
     html = md.renderer.render(tokens, OptionsDict({**md.options, "xhtmlOut": False}), {})
@@ -107,11 +175,14 @@ def render_body(article: Article, options: ExportOptions) -> str:
         html = clean_html(html, heading_mark=mark)
     else:  # the body goes into pages, ninjs and feeds: no control characters, raw or as &#11;
         html = strip_controls(html, html=True)
+    if options.ascii:
+        html = transliterate_html(html)
     return html.strip() + "\n"
 
 
 def json_ld(doc: ExportDoc) -> dict[str, Any]:
-    """schema.org NewsArticle metadata."""
+    """schema.org NewsArticle metadata (Google's article structured data: headline, image,
+    dates, author, publisher with logo)."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": doc.title}
     if doc.published:
         data["datePublished"] = iso(doc.published, doc.published_bare)
@@ -119,6 +190,14 @@ def json_ld(doc: ExportDoc) -> dict[str, Any]:
         data["dateModified"] = iso(modified, doc.updated_bare if doc.updated else doc.published_bare)
     if doc.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in doc.authors]
+    site = doc.site
+    if site.publisher or site.name:
+        publisher: dict[str, Any] = {"@type": "Organization", "name": site.publisher or site.name}
+        if site.publisher_logo:
+            publisher["logo"] = {"@type": "ImageObject", "url": site.publisher_logo}
+        if site.base_url:
+            publisher["url"] = site.base_url
+        data["publisher"] = publisher
     if doc.summary:
         data["description"] = doc.summary
     if doc.section:
@@ -126,11 +205,22 @@ def json_ld(doc: ExportDoc) -> dict[str, Any]:
     if doc.tags:
         data["keywords"] = list(doc.tags)
     data["inLanguage"] = doc.lang
+    data["wordCount"] = doc.counts.words
     if doc.url:
         data["url"] = doc.url
         data["mainEntityOfPage"] = doc.url
     if doc.image:
-        data["image"] = [doc.image]
+        if doc.lead_image and (doc.image_alt or doc.image_caption):
+            image: dict[str, Any] = {"@type": "ImageObject", "url": doc.image}
+            if doc.image_caption:
+                image["caption"] = doc.image_caption
+            if doc.image_alt:
+                image["description"] = doc.image_alt
+            data["image"] = [image]
+        else:
+            data["image"] = [doc.image]
+    if doc.mark:
+        data["creativeWorkStatus"] = "Draft" if doc.mark == "draft" else "Embargoed"
     return data
 
 
@@ -140,26 +230,69 @@ def _script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def toc(doc: ExportDoc) -> list[dict[str, Any]]:
+    """The table of contents: each section heading in order, with its depth (1 for `##`
+    sections, as exported) and its anchor (the heading's id)."""
+    article = doc.article
+    anchors = section_anchors(article)
+    out: list[dict[str, Any]] = []
+
+    def visit(index: int, depth: int) -> None:
+        sec = article.sections[index]
+        if index in anchors:
+            out.append({"title": " ".join(sec.title.split()), "anchor": anchors[index], "depth": depth})
+        for child in sec.children:
+            visit(child, depth + 1)
+
+    for child in article.sections[0].children if article.sections else ():
+        visit(child, 1)
+    return out
+
+
 def context(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
-    """Everything a page template sees (documented in docs/export.md)."""
+    """Everything a page template sees (documented in docs/export.md, "Template context")."""
     from markupsafe import Markup
 
+    site = doc.site
     return {
         "title": doc.title,
+        "title_html": Markup(doc.title_html),
         "lang": doc.lang,
         "summary": doc.summary,
         "section": doc.section,
         "tags": list(doc.tags),
         "authors": list(doc.authors),
         "byline": doc.byline,
+        "slug": doc.name,
         "published": iso(doc.published, doc.published_bare) if doc.published else None,
         "published_display": display(doc.published, doc.published_bare) if doc.published else None,
         "updated": iso(doc.updated, doc.updated_bare) if doc.updated else None,
         "updated_display": display(doc.updated, doc.updated_bare) if doc.updated else None,
         "url": doc.url,
+        "base_url": options.base_url,
         "image": doc.image,
         "image_alt": doc.image_alt,
-        "json_ld": Markup(_script_json(json_ld(doc))),
+        "lead_image": (
+            {"src": doc.image_src, "alt": doc.image_alt or "", "caption": doc.image_caption}
+            if doc.lead_image
+            else None
+        ),
+        "mark": doc.mark,
+        "notice": doc.notice,
+        "robots": "noindex, nofollow" if doc.mark else None,
+        "toc": toc(doc),
+        "word_count": doc.counts.words,
+        "character_count": doc.counts.characters,
+        "reading_seconds": doc.counts.reading_seconds,
+        "reading_minutes": max(1, round(doc.counts.reading_seconds / 60)) if doc.counts.words else 0,
+        "site": {
+            "name": site.name,
+            "publisher": site.publisher,
+            "publisher_logo": site.publisher_logo,
+            "base_url": site.base_url,
+            "locale": site.og_locale,
+        },
+        "json_ld": Markup(_script_json(transliterate_data(json_ld(doc)) if options.ascii else json_ld(doc))),
         "stylesheet": Markup(stylesheet()),
         "body": Markup(render_body(doc.article, options).rstrip("\n")),
     }
@@ -183,12 +316,12 @@ def _environment(loader: Any) -> Any:
     )
 
 
-@lru_cache(maxsize=1)
-def _builtin_template() -> Any:
+@lru_cache(maxsize=2)
+def _builtin_template(name: str = "article.html.j2") -> Any:
     import jinja2
 
     env = _environment(jinja2.PackageLoader("newsctl.export", "templates"))
-    return env.get_template("article.html.j2")
+    return env.get_template(name)
 
 
 def load_template(path: str | None) -> Any:
@@ -270,6 +403,8 @@ def render(doc: ExportDoc, options: ExportOptions) -> str:
     values = context(doc, options)
     try:
         text = template.render(**values)
+        if options.ascii:
+            text = transliterate_html(text)
     except Exception as exc:  # the template's own errors (undefined names, 1 // 0, ...), with their line
         shown = options.template or "built-in template article.html.j2"
         raise ExportError(f"template {_template_error(exc, template, shown)}") from None

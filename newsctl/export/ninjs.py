@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from newsctl.export.common import ExportDoc, ExportOptions, rfc3339
+from newsctl.export.common import ExportDoc, ExportOptions, rfc3339, transliterate_data
 
 NINJS_VERSION = "3.1"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
@@ -25,12 +25,10 @@ def uri(doc: ExportDoc) -> str:
 
 def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     from newsctl.export import html, text
-    from newsctl.text import count_words
 
     body_html = html.render_body(doc.article, options)
     body_text = text.render_body(doc, options)
-    prose = text.render_body(doc, options, links=False)  # counts exclude the link list
-    words, chars = count_words(prose), len(prose.strip())
+    words = doc.counts.words  # the one count (newsctl.text.article_counts), as outline and feeds show
     data: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
         "uri": uri(doc),
@@ -49,17 +47,55 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     data["headlines"] = [{"role": "main", "value": doc.title}]
     if doc.summary:
         data["descriptions"] = [{"role": "summary", "contentType": "text/plain", "value": doc.summary}]
+    if doc.notice:
+        data["edNote"] = doc.notice
+    # charCount: each body's own characters as a reader gets them (the HTML's text, tags left out)
+    html_chars, text_chars = len(text.strip_tags(body_html)), len(body_text.strip())
     data["bodies"] = [
-        {"role": "main", "contentType": "text/html", "charCount": chars, "wordCount": words, "value": body_html},
-        {"role": "main", "contentType": "text/plain", "charCount": chars, "wordCount": words, "value": body_text},
+        {"role": "main", "contentType": "text/html", "charCount": html_chars, "wordCount": words, "value": body_html},
+        {"role": "main", "contentType": "text/plain", "charCount": text_chars, "wordCount": words, "value": body_text},
     ]
     if doc.authors:
         data["by"] = _names(doc.authors)
         data["people"] = [{"name": name, "rel": "author"} for name in doc.authors]
-    if doc.tags:
-        data["subjects"] = [{"name": tag, "rel": "about"} for tag in doc.tags]
+    subjects = [{"name": doc.section, "rel": "section"}] if doc.section else []
+    subjects += [{"name": tag, "rel": "about"} for tag in doc.tags]
+    if subjects:
+        data["subjects"] = subjects
+    site = doc.site
+    if site.publisher or site.name:
+        data["copyrightHolder"] = site.publisher or site.name
+        source: dict[str, Any] = {"name": site.name or site.publisher, "role": "publisher"}
+        if site.base_url:
+            source["uri"] = site.base_url
+        data["infoSources"] = [source]
+    if doc.image:
+        data["associations"] = [picture(doc)]
     return data
 
 
+def picture(doc: ExportDoc) -> dict[str, Any]:
+    """The lead image (or first body image) as an associated ninjs picture object."""
+    assert doc.image is not None
+    item: dict[str, Any] = {
+        "name": "mainpicture" if doc.lead_image else "picture",
+        "rel": "mainpicture" if doc.lead_image else "picture",
+        "uri": doc.image,
+        "type": "picture",
+        "renditions": [{"name": "original", "href": doc.image}],
+    }
+    descriptions = []
+    if doc.image_caption:
+        descriptions.append({"role": "caption", "contentType": "text/plain", "value": doc.image_caption})
+    if doc.image_alt:
+        descriptions.append({"role": "alt", "contentType": "text/plain", "value": doc.image_alt})
+    if descriptions:
+        item["descriptions"] = descriptions
+    return item
+
+
 def render(doc: ExportDoc, options: ExportOptions) -> str:
-    return json.dumps(build(doc, options), ensure_ascii=False, indent=2) + "\n"
+    data: Any = build(doc, options)
+    if options.ascii:
+        data = transliterate_data(data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

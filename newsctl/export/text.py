@@ -11,28 +11,16 @@ import textwrap
 from html.parser import HTMLParser
 from typing import Any
 
-from newsctl.export.common import ExportDoc, ExportOptions, absolute, display, strip_controls
+from newsctl.export.common import ExportDoc, ExportOptions, absolute, display, resolve_article_link, strip_controls, transliterate
 
-ASCII_MAP = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u2039": "'", "\u203a": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
-        "\u2014": "--", "\u2015": "--",
-        "\u2026": "...",
-        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ",
-    }
-)  # fmt: skip
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not NBSP: a no-break space stays unbroken
 QUOTE_INDENT = "    "
 CODE_INDENT = "    "
 
 
 def to_ascii(text: str) -> str:
-    """Curly quotes, dashes, ellipses and special spaces as ASCII; other characters unchanged."""
-    return text.translate(ASCII_MAP)
+    """Everything as ASCII (`common.transliterate`)."""
+    return transliterate(text)
 
 
 class _TagStripper(HTMLParser):
@@ -66,8 +54,9 @@ def strip_tags(html: str) -> str:
 
 
 class _Writer:
-    def __init__(self, options: ExportOptions) -> None:
+    def __init__(self, options: ExportOptions, doc: ExportDoc | None = None) -> None:
         self.options = options
+        self.doc = doc
         self.refs: dict[str, int] = {}
 
     def clean(self, text: str) -> str:
@@ -105,7 +94,10 @@ class _Writer:
         href = str(tok.attrGet("href") or "")
         if tok.markup == "autolink" or not href or href.startswith("#"):
             return None  # the text already is the address, or it points inside the article
-        href = absolute(href, self.options.base_url) or href
+        page = resolve_article_link(self.doc.article, href, self.options) if self.doc else None
+        if page == "":
+            return None  # a link to an article file that is not there: the text stays
+        href = page or absolute(href, self.options.base_url) or href
         if href not in self.refs:
             self.refs[href] = len(self.refs) + 1
         return f" [{self.refs[href]}]"
@@ -254,7 +246,8 @@ def _matching(tokens: list[Any], i: int) -> int:
 def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True) -> list[str]:
     from newsctl.export.html import body_tokens
 
-    parts = ["\n".join(block) for block in w.blocks(body_tokens(doc.article), w.options.width)]
+    tokens = body_tokens(doc.article, w.options.base_url, options=w.options)
+    parts = ["\n".join(block) for block in w.blocks(tokens, w.options.width)]
     if w.refs and links:
         parts.append("\n".join(["Links:"] + [f"[{n}] {w.clean(url)}" for url, n in w.refs.items()]))
     return parts
@@ -262,14 +255,15 @@ def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True) -> list[str]:
 
 def render_body(doc: ExportDoc, options: ExportOptions, links: bool = True) -> str:
     """The wrapped body and (unless links=False) its link list, without the headline block."""
-    return "\n\n".join(_body_parts(_Writer(options), doc, links)) + "\n"
+    return "\n\n".join(_body_parts(_Writer(options, doc), doc, links)) + "\n"
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:
     """The article as wire-style plain text (see docs/export.md)."""
-    w = _Writer(options)
+    w = _Writer(options, doc)
     width = options.width
-    head = w.wrap(w.clean(doc.title), width)
+    head = [w.clean(doc.notice)] if doc.notice else []  # first, on a line of its own
+    head += w.wrap(w.clean(doc.title), width)
     if doc.byline:
         head.extend(w.wrap(w.clean(doc.byline), width))
     if doc.published:

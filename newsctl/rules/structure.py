@@ -344,3 +344,34 @@ def long_lead(article: Article, settings: Settings) -> Iterator[Hit]:
                 f"Lead paragraph has {words} words (limit {limit})",
                 "Cut the lead to the news itself and move context to the next paragraph",
             )
+
+
+@rule("S011", "missing-linked-article", "warning", "A link to another article's file points to no file.")
+def missing_linked_article(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Relative links to another article's source file (`[earlier story](other-story.md)`,
+        `../2025/budget.md#reaction`) whose file does not exist, relative to the linking
+        article. Links to web addresses are not checked.
+
+    Why it matters:
+        `newsctl export` turns a link to an article's file into a link to that article's
+        exported page (by its slug). A file that is not there, renamed or misspelt, has no
+        page: the reader would get a dead link, so export drops the link and warns.
+
+    Example:
+        As we [reported on Monday](council-budjet-vote.md), the vote was close.
+
+    Use instead:
+        As we [reported on Monday](council-budget-vote.md), the vote was close.
+    """
+    from newsctl.links import article_links
+
+    if settings.linked_files is None:  # the engine did not look: nothing is known
+        return
+    for link, path, _ in article_links(article):
+        if path not in settings.linked_files:
+            yield Hit(
+                link.span,
+                f"Link to '{link.href}': no such article file",
+                "Fix the file name, or link to the page's web address",
+            )
