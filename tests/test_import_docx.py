@@ -7,11 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsctl.cli.app import app
 from newsctl.importers import read, render
 from newsctl.parse import parse_text
+from newsctl.source import SourceError
 
 docx = pytest.importorskip("docx", reason="python-docx (test extra) builds the Word samples")
 
@@ -225,3 +229,54 @@ def test_not_a_word_file(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{fake}:1:1: Not a Word (.docx) document")
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+MARKUP_LINES = [
+    "# not a heading",
+    "- not a list",
+    "1986. A year to remember",
+    "<b>tag</b> and &amp; entity",
+    "[x](http://y) link text",
+    "> not a quote",
+    "a `code` span",
+    "---",
+    "Line with a trailing backslash \\",
+    "=== underline",
+    "5 | 6 | 7",
+]
+
+
+def paragraphs_docx(path: Path, paragraphs: list[str]) -> Path:
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+def test_text_that_looks_like_markdown_stays_text(tmp_path):
+    path = paragraphs_docx(tmp_path / "markup.docx", ["Markup in Word copy", *MARKUP_LINES])
+    article = parse_text(render(read(path)))
+    assert [(b.kind, b.in_list, b.in_quote) for b in article.blocks] == [("paragraph", False, False)] * len(MARKUP_LINES)
+    assert [b.inline.plain for b in article.blocks] == MARKUP_LINES
+    assert article_words(render(read(path))) == docx_words(path)
+
+
+_word = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHÉé0123456789"), min_size=1, max_size=8)
+_punct = st.sampled_from(["", ".", ",", "!", "?", ":", "*", "_", "#", "`", "[", "]", "<", ">", "&", "\\", "|", "“", "-", "1.", "&amp;", "~"])
+_paragraph = st.lists(st.tuples(_punct, _word, _punct).map("".join), min_size=1, max_size=10).map(" ".join)
+
+
+@hsettings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_paragraph, st.sampled_from(MARKUP_LINES)), min_size=1, max_size=8))
+def test_no_word_lost_on_generated_word_files(tmp_path, paragraphs):
+    path = paragraphs_docx(tmp_path / "generated.docx", paragraphs)
+    try:
+        doc = read(path)
+    except SourceError:  # nothing but punctuation: "Nothing to import"
+        assert not docx_words(path)
+        return
+    text = render(doc)
+    assert article_words(text) == docx_words(path)
+    article = parse_text(text)
+    assert all(b.kind == "paragraph" and not b.in_list and not b.in_quote for b in article.blocks)

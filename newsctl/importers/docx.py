@@ -88,9 +88,6 @@ def read_docx(fileobj: IO[bytes]) -> Imported:
     if author:
         report["byline"] = (author, 0)
 
-    for cell in soup.find_all(["td", "th"]):  # a `|` in a cell would end it in a Markdown table
-        for string in cell.find_all(string=lambda t: "|" in t):
-            string.replace_with(string.replace("|", "\\|"))
     headings = soup.find_all(re.compile(r"^h[1-6]$"))
     if headings:
         shift = 2 - min(int(h.name[1]) for h in headings)
@@ -174,6 +171,7 @@ def _markdown(html: str) -> str:
         bullets="-",
         escape_asterisks=True,
         escape_underscores=True,
+        escape_misc=True,
         table_infer_header=True,
     )
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
