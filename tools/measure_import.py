@@ -21,6 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"[^\W_]+")
 
 
+def same(text: str | None) -> str:
+    """Text compared as a reader sees it: spaces collapsed, curly quotes as straight ones
+    (the text export sets quotes typographically)."""
+    return " ".join((text or "").translate(str.maketrans("‘’“”", "''\"\"")).split())
+
+
 def words(text: str) -> collections.Counter[str]:
     return collections.Counter(WORD.findall(text))
 
@@ -58,17 +64,17 @@ def measure(archive: Path, now: str) -> None:
             art = parse_file(original)
             doc = read(txt)
             stats["articles"] += 1
-            stats["headline"] += " ".join((doc.title or "").split()) == " ".join((art.meta.title or "").split())
+            stats["headline"] += same(doc.title) == same(art.meta.title)
             stats["byline"] += bool(art.meta.author) == bool(doc.author)
-            want = [" ".join(s.title.split()) for s in art.sections[1:] if s.level >= 2]
-            got = [h for h, _ in doc.report.headings]
+            want = [same(s.title) for s in art.sections[1:] if s.level >= 2]
+            got = [same(h) for h, _ in doc.report.headings]
             stats["headings expected"] += len(want)
             stats["headings found"] += len(set(want) & set(got))
             stats["headings extra"] += len(set(got) - set(want))
             stats["unsure lines"] += len(doc.report.unsure)
-            same = out_words(render(doc)) == words(txt.read_text("utf-8"))
-            stats["no word lost"] += same
-            if not same:
+            kept = out_words(render(doc)) == words(txt.read_text("utf-8"))
+            stats["no word lost"] += kept
+            if not kept:
                 misses.append(txt.name)
         print(f"{archive}: {dict(stats)}")
         for name in misses[:10]:
