@@ -412,3 +412,22 @@ def test_readme_seed_to_exported_article(tmp_path, monkeypatch):
     html = (tmp_path / "public" / f"{path.stem}.html").read_text("utf-8")
     assert "<h2 id=\"recent-developments\">Recent Developments</h2>" in html
     assert "Feel free" not in html and "Trumpcoin" not in html
+
+
+@pytest.mark.parametrize(
+    "text, title, section",
+    [
+        ("An Acquisition Retrospective\n18 March 2020\n\nTTS iterates on its practices.\n", "An Acquisition Retrospective", None),
+        ("So, you’re a Product Owner…\n17 April 2018\n\nAt 18F, a goal is this.\n", "So, you’re a Product Owner…", None),
+        ("Five factors for building a successful government-wide digital analytics\nprogram\n20 October 2015\n\nText.\n",
+         "Five factors for building a successful government-wide digital analytics program", None),
+        ("analytics.usa.gov: New features and more data\n2 December 2015\n\nText.\n", "analytics.usa.gov: New features and more data", None),
+        ("World News\nTalks resume\nNegotiators met on Monday.\n", "Talks resume", "World News"),
+    ],
+    ids=["short-headline-then-date", "trailing-ellipsis", "wrapped-headline", "lower-case-start", "label"],
+)
+def test_headline_cases_from_real_copy(text, title, section):
+    """Headlines as the real archives have them (tools/measure_import.py found each one)."""
+    doc = read_text(text, markdown())
+    assert (doc.title, doc.section) == (title, section)
+    assert words_out(render(doc)) == words(text)

@@ -78,7 +78,7 @@ def read_text(text: str, markdown: Any) -> Imported:
     title = section = author = None
     i = 0
     # the top: label, headline, repeated headline, byline, dateline
-    if len(units) > 2 and is_label(units[0]) and heading_like(units[1], headline=True):
+    if len(units) > 2 and is_label(units[0]) and heading_like(units[1], headline=True) and not _DATELINE.match(units[1].text):
         section = units[0].text
         report["label"] = (section, units[0].line)
         i = 1
@@ -211,8 +211,10 @@ def heading_like(u: Unit, headline: bool = False) -> bool:
     limit = 30 if headline else MAX_HEADING_WORDS
     if not words or len(words) > limit or len(text) > (200 if headline else MAX_HEADING_CHARS):
         return False
-    if u.indented or _HEADING_BAD_END.search(text) or BYLINE.match(text) or _NOT_A_HEADING.search(text):
+    if u.indented or BYLINE.match(text) or _NOT_A_HEADING.search(text):
         return False
+    if _HEADING_BAD_END.search(text) and not (headline and re.search(r"(?:…|\.\.\.)[\"'”’)\]]*$", text)):
+        return False  # final punctuation; a headline may trail off ("So, you're a product owner...")
     if words[-1] in _FUNCTION_WORDS and not headline:  # "... of the": a line broken mid-sentence
         return False
     if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
