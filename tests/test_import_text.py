@@ -431,3 +431,16 @@ def test_headline_cases_from_real_copy(text, title, section):
     doc = read_text(text, markdown())
     assert (doc.title, doc.section) == (title, section)
     assert words_out(render(doc)) == words(text)
+
+
+def test_lines_that_are_not_headings_in_real_copy():
+    """Q&A lines, table rows and link lists read like short lines with no final stop."""
+    text = (
+        "Talking to the team\n\nIntro paragraph here.\n\n"
+        "MK: Why did you join 18F?\nI wanted to build things.\n\n"
+        "3 | 202 | 192\nThe table shows the counts.\n\n"
+        "Links:\n[1] https://example.com/a\n[2] https://example.com/b\n"
+    )
+    doc = read_text(text, markdown())
+    assert doc.report.headings == ()
+    assert words_out(render(doc)) == words(text)

@@ -41,7 +41,8 @@ _DATELINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _HEADING_BAD_END = re.compile(r"[.,;:!…][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
-_NOT_A_HEADING = re.compile(r"://|\bwww\.|\bmailto:|^\[\d+\]")  # addresses, "[1] https://..." link lists
+_NOT_A_HEADING = re.compile(r"://|\bwww\.|\bmailto:|^\[\d+\]|\s\|\s")  # addresses, "[1] https://...", table rows
+_SPEAKER = re.compile(r"^[\w.’']{1,16}:\s")  # "MK: Why did you join?", "Where: GSA headquarters": Q&A and fact lines
 _FUNCTION_WORDS = frozenset(
     "a an the of to and or but nor in on at for with by from as that than into onto about "
     "is are was were be been this these their its our your his her my which who whose".split()
@@ -215,7 +216,7 @@ def heading_like(u: Unit, headline: bool = False) -> bool:
         return False
     if _HEADING_BAD_END.search(text) and not (headline and re.search(r"(?:…|\.\.\.)[\"'”’)\]]*$", text)):
         return False  # final punctuation; a headline may trail off ("So, you're a product owner...")
-    if words[-1] in _FUNCTION_WORDS and not headline:  # "... of the": a line broken mid-sentence
+    if not headline and (words[-1] in _FUNCTION_WORDS or _SPEAKER.match(text)):  # "... of the": broken mid-sentence
         return False
     if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
         return False
