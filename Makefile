@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools import-measure
+.PHONY: demo test bench docs clean tools review-check import-measure
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: $(STAMP) tools
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# Every review page in headless Chromium (one browser run each), with a desktop and a phone
+# screenshot per sample article and fixture kept in out/review-screenshots/ for a person to look at.
+review-check: $(STAMP) tools
+	NEWSCTL_REVIEW_ALL=1 NEWSCTL_REVIEW_SCREENSHOTS=$(CURDIR)/out/review-screenshots $(BIN)/python -m pytest -q tests/test_review.py
 
 # `newsctl import` on real copy: the archives in ../shared/realworld/ exported as wire text and
 # imported back (headline, headings, words); a few minutes, so not part of `make test`.

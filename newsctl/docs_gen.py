@@ -138,7 +138,12 @@ def settings_md() -> str:
         "<!-- newsctl: disable H002 -->      off from here on (every rule when no code is given)",
         "<!-- newsctl: enable -->            back on (all, or only the codes named)",
         "<!-- newsctl: disable-next-line S003 -->  off for the next line only",
+        "The the vote. <!-- newsctl: disable-line H003 -->  off for this line only",
         "```",
+        "",
+        "`disable-line` goes at the end of the line it silences (the editor's \"Disable CODE for this",
+        "line\" action writes it there, see [editors.md](editors.md)); every comment takes codes,",
+        "prefixes, categories or rule names, and [format.md](format.md) has the details.",
     ]
     return "\n".join(out).rstrip() + "\n"
 

@@ -87,6 +87,7 @@ def stamp(hit: Hit, r: registry.Rule, severity: Severity, path: str) -> Finding:
         message=hit.message,
         hint=hit.hint,
         fix=hit.fix,
+        related=hit.related,
     )
 
 

@@ -75,6 +75,17 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place a finding points at: the first of two equal headings, the `date` it is compared with.
+
+    Editors show it beside the finding (LSP relatedInformation); it is not part of the lint JSON.
+    """
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
 class Hit:
     """What a rule yields: where and what. The engine adds path, code and severity."""
 
@@ -82,6 +93,7 @@ class Hit:
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, order=False)
@@ -98,6 +110,7 @@ class Finding:
     message: str
     hint: str | None = None
     fix: Fix | None = field(default=None)
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.code)

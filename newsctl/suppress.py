@@ -3,6 +3,7 @@
     <!-- newsctl: disable H002 -->         off from here (all rules when no code)
     <!-- newsctl: enable -->               back on (all, or the codes named)
     <!-- newsctl: disable-next-line S003 --> off for the next line only
+    text <!-- newsctl: disable-line H003 -->  off for the line the comment is on
 
 Codes may be codes, prefixes, categories or rule names, separated by spaces or commas.
 """
@@ -19,6 +20,9 @@ from newsctl.findings import Finding
 # any newsctl comment: the directive word is checked by rule H006, so a typo is reported
 _DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 
+
+# the directives newsctl knows; rule H006 reports any other word
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 
 _ONLY_DIRECTIVES = re.compile(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
 
@@ -76,6 +80,9 @@ def is_suppressed(finding: Finding, found: list[Directive]) -> bool:
             break
         if d.action == "disable-next-line":
             if d.end_line + 1 == finding.line and _covers(d.selectors, finding):
+                return True
+        elif d.action == "disable-line":
+            if d.line <= finding.line <= d.end_line and _covers(d.selectors, finding):
                 return True
         elif d.action in ("disable", "enable") and _covers(d.selectors, finding):
             disabled = d.action == "disable"

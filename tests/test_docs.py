@@ -76,7 +76,7 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert "make demo" in text and "make test" in text
 
 
-@pytest.mark.parametrize("command", ["lint", "rules", "explain", "readability", "outline", "export", "feed", "import", "new"])
+@pytest.mark.parametrize("command", ["lint", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "import", "new"])
 def test_every_command_has_an_example_and_a_reference_section(command):
     """sqlite-utils' habit: every command shows an example in its help and is in docs/cli.md."""
     from typer.testing import CliRunner

@@ -8,8 +8,10 @@ import typer
 
 from newsctl import __version__
 from newsctl.cli import export, import_cmd, lint, new, outline, rules
+from newsctl.cli import server as server_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
+from newsctl.cli import review as review_cli
 
 app = typer.Typer(
     name="newsctl",
@@ -45,6 +47,8 @@ app.command("readability")(readability_cli.readability_command)
 app.command("outline")(outline.outline_command)
 app.command("export")(export.export_command)
 app.command("feed")(feed_cli.feed_command)
+app.command("review")(review_cli.review_command)
+app.command("server")(server_cli.server_command)
 app.command("import")(import_cmd.import_command)
 app.command("new")(new.new_command)
 

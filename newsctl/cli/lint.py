@@ -33,6 +33,7 @@ class LintFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 def lint_command(
@@ -130,6 +131,10 @@ def lint_command(
         from newsctl.report import text as text_report
 
         text = text_report.render_concise(result)
+    elif format == LintFormat.html:
+        from newsctl.review.page import render_lint_report
+
+        text = render_lint_report(result, settings)
     elif format == LintFormat.sarif:
         from newsctl.report import sarif
 

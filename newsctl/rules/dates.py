@@ -23,7 +23,7 @@ from newsctl.dates import (
     relative_date,
     short_date,
 )
-from newsctl.findings import Edit, Fix, Hit
+from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
 from newsctl.settings import Settings
 from newsctl.text import quoted_ranges
@@ -45,6 +45,12 @@ def _written(article: Article, key: str) -> str:
     """A front-matter value as written in the file."""
     f = article.front_matter.fields.get(key)
     return str(f.value).strip() if f is not None and f.value is not None else ""
+
+
+def _date_related(article: Article) -> tuple[Related, ...]:
+    """The `date` value a finding is compared with, for editors to show beside it."""
+    f = article.front_matter.fields.get("date")
+    return (Related(f.value_span, "The publication 'date' it is compared with"),) if f else ()
 
 
 def _value_span(article: Article, key: str) -> Span:
@@ -275,6 +281,7 @@ def updated_before_date(article: Article, settings: Settings) -> Iterator[Hit]:
             _value_span(article, "updated"),
             f"'updated' {_written(article, 'updated')} is earlier than 'date' {_written(article, 'date')}",
             "Correct 'updated' (or 'date'): an update comes after publication",
+            related=_date_related(article),
         )
 
 
@@ -337,6 +344,7 @@ def embargo_after_publish_date(article: Article, settings: Settings) -> Iterator
             f"'embargo' {_written(article, 'embargo')} is later than 'date' {_written(article, 'date')} "
             "on a published article",
             "Check both times: the story must not be published before the embargo lifts",
+            related=_date_related(article),
         )
 
 
@@ -515,6 +523,7 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
                 f"{field.capitalize()} mentions {m.text} but the article is dated {pub.year} "
                 f"('date' {_written(article, 'date')})",
                 f"Correct the year in the {field}, or the 'date' field",
+                related=_date_related(article),
             )
 
 
@@ -668,4 +677,5 @@ def mixed_date_formats(article: Article, settings: Settings) -> Iterator[Hit]:
             f"\"{m.text}\" is written {FAMILY_NAMES[m.family]}; the article {mostly} "
             f"{FAMILY_NAMES[main]} (\"{example.text}\", line {example.span.line})",
             f"Write every date one way: {FAMILY_NAMES[main]}",
+            related=(Related(example.span, f"The first date written {FAMILY_NAMES[main]}"),),
         )

@@ -250,8 +250,8 @@ def control_character(article: Article, settings: Settings) -> Iterator[Hit]:
 def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         `<!-- newsctl: ... -->` comments with a misspelt directive (`disabel`), and `disable`,
-        `enable` and `disable-next-line` comments whose codes, prefixes, categories or names
-        match no rule.
+        `enable`, `disable-next-line` and `disable-line` comments whose codes, prefixes,
+        categories or names match no rule.
 
     Why it matters:
         A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
@@ -265,15 +265,15 @@ def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
         <!-- newsctl: disable-next-line S003 -->
     """
     from newsctl import registry
-    from newsctl.suppress import directives
+    from newsctl.suppress import ACTIONS, directives
 
     for d in directives(article):
-        if d.action not in ("disable", "enable", "disable-next-line"):
+        if d.action not in ACTIONS:
             span = Span(d.line, d.column, d.line, d.column + 1)
             yield Hit(
                 span,
                 f"Unknown suppression directive '{d.action}'",
-                "Use disable, enable or disable-next-line: <!-- newsctl: disable CODE -->",
+                "Use disable, enable, disable-next-line or disable-line: <!-- newsctl: disable CODE -->",
             )
             continue
         for selector in d.selectors:

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from newsctl.article import Article, Block, Span
-from newsctl.findings import Hit
+from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
 from newsctl.settings import Settings
 from newsctl.text import count_words
@@ -142,19 +142,21 @@ def duplicate_heading(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Merge the sections or give each a distinct heading.
     """
-    seen: dict[str, int] = {}
+    seen: dict[str, Block] = {}
     for b in article.headings():
         key = " ".join((b.inline.plain if b.inline else "").casefold().split())
         if not key:
             continue
         if key in seen:
+            first = seen[key]
             yield Hit(
                 _heading_span(b),
-                f"Heading \"{b.inline.plain if b.inline else ''}\" repeats the heading on line {seen[key]}",
+                f"Heading \"{b.inline.plain if b.inline else ''}\" repeats the heading on line {first.line}",
                 "Merge the two sections or rename one",
+                related=(Related(_heading_span(first), "The first heading with this text"),),
             )
         else:
-            seen[key] = b.line
+            seen[key] = b
 
 
 def _lead(article: Article) -> Block | None:
