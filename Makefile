@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools review-check realworld-sites realworld fix-check
+.PHONY: demo test bench docs clean tools review-check realworld-sites realworld fix-check import-measure
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ realworld: $(STAMP)
 # Safe fixes on every real article in ../shared/realworld: same rendered HTML, idempotent.
 fix-check: $(STAMP)
 	NEWSCTL_REALWORLD_ALL=1 $(BIN)/python -m pytest -q tests/test_fix_realworld.py
+
+# `newsctl import` on real copy: the archives in ../shared/realworld/ exported as wire text and
+# imported back (headline, headings, words); a few minutes, so not part of `make test`.
+import-measure: $(STAMP)
+	$(BIN)/python tools/measure_import.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

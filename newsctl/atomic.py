@@ -49,3 +49,36 @@ def write_atomic(target: Path, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_new_atomic(target: Path, data: str | bytes) -> None:
+    """Write a file that must not exist yet, atomically; FileExistsError when it does.
+
+    The data goes to a temporary file in the target's directory, which is then hard-linked
+    to the target: the link fails if the target exists (even one created a moment ago by
+    another process), so nothing is ever overwritten and no half-written file is ever seen.
+    Where hard links are not supported, the target is created exclusively and written.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(target):
+        raise FileExistsError(17, "File exists", str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (some network and FAT file systems)
+            with open(target, "xb") as out:
+                out.write(payload)
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass

@@ -80,6 +80,7 @@ def settings_md() -> str:
             "`auto`: `{{ }}`, `{% %}`, `{{< >}}` and `{{% %}}` in the body are template markup, not prose; `none`: braces are read as text.",
         ),
         "respect-gitignore": ("true or false", "true", "Walk directories honouring `.gitignore` files (`--no-ignore` turns it off for one run)."),
+        "new-template": ("path", "built-in", "The Jinja2 template `newsctl new` fills (relative to the config file); see docs/cli.md#newsctl-new."),
     }
     out = [HEADER, "# Settings", ""]
     out += [
@@ -205,7 +206,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in ("lint", "baseline", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init"):
+    for name in [c.name for c in app.registered_commands if c.name]:
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -96,8 +96,78 @@ _markdown = markdown
 
 
 def parse_file(path: Path, display: str | None = None, site: SiteFormat = DEFAULT_SITE) -> Article:
-    """Read and parse a file; raises SourceError when it cannot be read as text."""
-    return parse(Source.read(path, display), site)
+    """Read and parse a file; raises SourceError when it cannot be read as text.
+
+    Plain text (`.txt`) that does not open with front matter is read the way `newsctl import`
+    reads it (see parse_plain_text).
+    """
+    from newsctl.importers.plaintext import SUFFIXES
+
+    source = Source.read(path, display)
+    if path.suffix.lower() in SUFFIXES and not source.text.startswith("---"):
+        return parse_plain_text(source)
+    return parse(source, site)
+
+
+def parse_plain_text(source: Source) -> Article:
+    """Plain text as an Article: the importer's Markdown body, at the text file's own lines.
+
+    The importer gives the body and, for each body line, the source line it came from; the
+    body's tokens are moved onto those lines before the usual block, inline and section steps,
+    which then read every column from the text file itself. The front matter is absent (one
+    `plain-text-source` problem says so); the title, section and byline the importer found are
+    the Meta, so the outline and the date rules see them.
+    """
+    from newsctl.importers.plaintext import read_text
+
+    doc = read_text(source.text, markdown())
+    tokens = markdown().parse(doc.body)
+    lines = doc.line_map
+    for tok in tokens:
+        if tok.map:
+            start, end = tok.map
+            first = next((lines[k] for k in range(start, end) if lines[k]), 1)
+            last = next((lines[k] for k in range(end - 1, start - 1, -1) if lines[k]), first)
+            tok.map = [first - 1, last]
+    blocks = _blocks(tokens, 1, source)
+    last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
+    body_line = next((n for n in lines if n), 1)
+    blocks, sections = _sections(blocks, body_line, max(last_line, 1))
+    sentences = _sentences(blocks)
+    meta = Meta(
+        title=doc.title,
+        section=doc.section,
+        author=(doc.author,) if doc.author else (),
+        slug=doc.slug,
+        status="draft",
+    )
+    first_line = source.line_text(1) if source.line_count else ""
+    problem = Problem(
+        "plain-text-source",
+        "Plain text with no front matter: read the way `newsctl import` reads it",
+        Span(1, 1, 1, len(first_line) + 1),
+        hint=f"Make it an article: newsctl import {_shell_quote(source.path)}",
+    )
+    front = FrontMatter(present=False, ok=False)
+    return Article(
+        source=source,
+        front_matter=front,
+        meta=meta,
+        body_line=body_line,
+        blocks=tuple(blocks),
+        sections=tuple(sections),
+        sentences=tuple(sentences),
+        problems=(problem,),
+        dates=_dates(blocks, sentences, meta, front, source),
+        tokens=tuple(tokens),
+        control_characters=_control_characters(source),
+    )
+
+
+def _shell_quote(path: str) -> str:
+    import shlex
+
+    return shlex.quote(path)
 
 
 def parse_text(text: str, path: str = "<text>", site: SiteFormat = DEFAULT_SITE) -> Article:

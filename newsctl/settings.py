@@ -38,6 +38,7 @@ CORE_KEYS = (
     "link-out-fields",
     "template-syntax",
     "respect-gitignore",
+    "new-template",
 )
 # Site identity, read by export and feed (not by lint): see Site and SITE_KEYS.
 SITE_KEYS: dict[str, tuple[str, str]] = {
@@ -98,6 +99,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     paths: tuple[str, ...] = DEFAULT_PATHS
     fail_on: Severity = Severity.ERROR
+    new_template: Path | None = None  # `newsctl new`: the article template (absolute, or relative to cwd)
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     config_path: Path | None = None
@@ -358,6 +360,11 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
                 )
             names.append(canonical or name)
         kwargs["required_fields"] = tuple(dict.fromkeys(names))
+    if "new-template" in raw:
+        value = raw["new-template"]
+        if not isinstance(value, str) or not value.strip():
+            raise fail("new-template", "must be the path of a template file, as a string")
+        kwargs["new_template"] = (where.parent / value) if where is not None else Path(value)
     if "fail-on" in raw:
         kwargs["fail_on"] = _severity(raw["fail-on"], lambda m: fail("fail-on", m))
     if "severity" in raw:

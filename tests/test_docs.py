@@ -61,6 +61,8 @@ def readme_examples() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("command, expected", readme_examples(), ids=lambda v: v if isinstance(v, str) and v.startswith("newsctl") else "")
 def test_readme_examples_run(command, expected):
     assert command.startswith("newsctl ")
+    if "../shared/" in command and not (ROOT.parent / "shared").is_dir():
+        pytest.skip("the seed in ../shared/ is not here")
     args = command.split()[1:]
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     env.pop("GITHUB_STEP_SUMMARY", None)
@@ -74,7 +76,7 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert "make demo" in text and "make test" in text
 
 
-@pytest.mark.parametrize("command", ["lint", "baseline", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init"])
+@pytest.mark.parametrize("command", ["lint", "baseline", "rules", "explain", "readability", "outline", "export", "feed", "review", "server", "init", "import", "new"])
 def test_every_command_has_an_example_and_a_reference_section(command):
     """sqlite-utils' habit: every command shows an example in its help and is in docs/cli.md."""
     from typer.testing import CliRunner

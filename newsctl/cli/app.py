@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from newsctl import __version__
-from newsctl.cli import export, lint, outline, rules
+from newsctl.cli import export, import_cmd, lint, new, outline, rules
 from newsctl.cli import server as server_cli
 from newsctl.cli import init as init_cli
 from newsctl.cli import baseline as baseline_cli
@@ -53,6 +53,8 @@ app.command("feed")(feed_cli.feed_command)
 app.command("review")(review_cli.review_command)
 app.command("server")(server_cli.server_command)
 app.command("init")(init_cli.init_command)
+app.command("import")(import_cmd.import_command)
+app.command("new")(new.new_command)
 
 
 def main() -> None:

@@ -333,3 +333,32 @@ def missing_summary(article: Article, settings: Settings) -> Iterator[Hit]:
     fm = article.front_matter
     if fm.ok and "summary" not in fm.fields and "summary" not in settings.required_fields:
         yield Hit(Span(fm.start_line, 1, fm.start_line, 4), "No 'summary' in the front matter", "Add a one-sentence 'summary:'")
+
+
+@rule("M011", "plain-text-source", "error", "The file is plain text with no front matter, not yet an article.")
+def plain_text_source(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Plain-text files (`.txt`) that lint and outline read the way `newsctl import` reads them:
+        the body is checked at the text file's own lines, and this one finding says the file has
+        no front matter yet. (A `.txt` that opens with a `---` header is read as Markdown.)
+
+    Why it matters:
+        Copy that arrives as plain text has no title, date or byline fields, so it cannot be
+        scheduled, exported or credited until it is imported into the article format.
+
+    Example:
+        News
+        Council approves budget
+        The city council approved the budget on Tuesday night after a six-hour debate.
+
+    Use instead:
+        ---
+        title: Council approves budget
+        section: News
+        status: draft
+        slug: council-approves-budget
+        ---
+
+        The city council approved the budget on Tuesday night after a six-hour debate.
+    """
+    return _problems(article, "plain-text-source")
