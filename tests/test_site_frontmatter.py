@@ -371,3 +371,11 @@ def test_a_warning_problem_does_not_block_export(tmp_path) -> None:
 def test_date_mentions_are_found_in_a_summary_written_under_an_alias() -> None:
     article, _ = run(f"---\ntitle: T\ndate: 2024-03-06\nauthor: A\nexcerpt: Today the council voted.\n---\n{BODY}")
     assert [(d.where, d.span.line, d.span.column) for d in article.dates][:1] == [("summary", 5, 10)]
+
+
+def test_date_rules_name_the_keys_as_the_file_writes_them() -> None:
+    text = "---\ntitle: T\npublishDate: 2024-03-06T10:00:00Z\nauthor: A\nlastmod: 2024-03-01T10:00:00Z\n---\n" + BODY
+    _, findings = run(text, select=["D005"])
+    assert found(findings) == [
+        ("D005", 5, "error", "'lastmod' 2024-03-01T10:00:00Z is earlier than 'publishDate' 2024-03-06T10:00:00Z")
+    ]

@@ -49,6 +49,13 @@ def _written(article: Article, key: str) -> str:
     return str(f.value).strip() if f is not None and f.value is not None else ""
 
 
+def _shown(article: Article, key: str) -> str:
+    """`'key' value` with the key as the file writes it (`'publishDate' 2024-03-06`)."""
+    f = article.front_matter.fields.get(key)
+    written_key = f.key if f is not None else key
+    return f"'{written_key}' {_written(article, key)}"
+
+
 def _date_related(article: Article) -> tuple[Related, ...]:
     """The `date` value a finding is compared with, for editors to show beside it."""
     f = article.front_matter.fields.get("date")
@@ -230,7 +237,7 @@ def future_publish_date(article: Article, settings: Settings) -> Iterator[Hit]:
     if _later(meta.date, _bare(article, "date"), now, False):
         yield Hit(
             _value_span(article, "date"),
-            f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}) "
+            f"{_shown(article, 'date')} is after the current time ({_now_text(settings)}) "
             "but status is 'published'",
             "Fix the date, or set 'status' to 'ready' until it is published",
         )
@@ -261,7 +268,7 @@ def scheduled_publish_date(article: Article, settings: Settings) -> Iterator[Hit
     if _later(meta.date, _bare(article, "date"), settings.now, False):
         yield Hit(
             _value_span(article, "date"),
-            f"'date' {_written(article, 'date')} is after the current time ({_now_text(settings)}); "
+            f"{_shown(article, 'date')} is after the current time ({_now_text(settings)}); "
             f"status is '{meta.status}'",
             "Check that the publication is scheduled for this time",
         )
@@ -293,7 +300,7 @@ def updated_before_date(article: Article, settings: Settings) -> Iterator[Hit]:
     if _later(meta.date, _bare(article, "date"), meta.updated, _bare(article, "updated")):
         yield Hit(
             _value_span(article, "updated"),
-            f"'updated' {_written(article, 'updated')} is earlier than 'date' {_written(article, 'date')}",
+            f"{_shown(article, 'updated')} is earlier than {_shown(article, 'date')}",
             "Correct 'updated' (or 'date'): an update comes after publication",
             related=_date_related(article),
         )
@@ -325,7 +332,7 @@ def date_without_timezone(article: Article, settings: Settings) -> Iterator[Hit]
             continue
         yield Hit(
             _value_span(article, key),
-            f"'{key}' {_written(article, key)} has a time but no timezone",
+            f"{_shown(article, key)} has a time but no timezone",
             f"Add the UTC offset, e.g. {value.isoformat()}+00:00",
         )
 
@@ -359,7 +366,7 @@ def embargo_after_publish_date(article: Article, settings: Settings) -> Iterator
     if _later(meta.embargo, False, meta.date, _bare(article, "date")):
         yield Hit(
             _value_span(article, "embargo"),
-            f"'embargo' {_written(article, 'embargo')} is later than 'date' {_written(article, 'date')} "
+            f"{_shown(article, 'embargo')} is later than {_shown(article, 'date')} "
             "on a published article",
             "Check both times: the story must not be published before the embargo lifts",
             related=_date_related(article),
@@ -391,7 +398,7 @@ def embargo_passed(article: Article, settings: Settings) -> Iterator[Hit]:
     if not _later(meta.embargo, False, settings.now, False):
         yield Hit(
             _value_span(article, "embargo"),
-            f"'embargo' {_written(article, 'embargo')} has already passed (now {_now_text(settings)}); "
+            f"{_shown(article, 'embargo')} has already passed (now {_now_text(settings)}); "
             f"status is '{meta.status}'",
             "Publish the story when ready, or remove the expired 'embargo'",
         )
@@ -606,7 +613,7 @@ def title_year_mismatch(article: Article, settings: Settings) -> Iterator[Hit]:
             yield Hit(
                 m.span,
                 f"{field.capitalize()} mentions {m.text} but the article is dated {pub.year} "
-                f"('date' {_written(article, 'date')})",
+                f"({_shown(article, 'date')})",
                 f"Correct the year in the {field}, or the 'date' field",
                 related=_date_related(article),
             )
