@@ -362,3 +362,56 @@ def plain_text_source(article: Article, settings: Settings) -> Iterator[Hit]:
         The city council approved the budget on Tuesday night after a six-hour debate.
     """
     return _problems(article, "plain-text-source")
+
+
+def slug_from_title(title: str) -> str:
+    """A slug as the `slug` field accepts it (lowercase ASCII letters, digits, single hyphens):
+    the title transliterated (anyascii) and hyphenated; empty when nothing is left."""
+    import re
+
+    from anyascii import anyascii
+
+    return "-".join(re.findall(r"[a-z0-9]+", anyascii(title).lower()))
+
+
+@rule("M012", "missing-slug", "info", "No `slug` field: the URL comes from the file name.", enabled=False)
+def missing_slug(article: Article, settings: Settings) -> Iterator[Hit]:
+    """What it checks:
+        Off by default (select `M012`, or `--extend-select M012`): that the front matter has a
+        `slug`. The fix adds one made from the title (`Council approves budget` becomes
+        `slug: council-approves-budget`), in YAML and TOML headers; `--fix` applies it.
+
+    Why it matters:
+        Without a slug, export names the page after the file, so renaming the file moves the
+        article's URL and breaks links to it. Sites that want stable URLs set the slug once,
+        when the article is first published.
+
+    Example:
+        ---
+        title: Council approves budget
+        date: 2024-03-06T18:00:00+01:00
+        author: Jane Doe
+        ---
+
+    Use instead:
+        ---
+        title: Council approves budget
+        slug: council-approves-budget
+        date: 2024-03-06T18:00:00+01:00
+        author: Jane Doe
+        ---
+    """
+    fm = article.front_matter
+    if not fm.ok or "slug" in fm.fields or article.is_link_out:
+        return
+    slug = slug_from_title(article.meta.title or "")
+    fix = None
+    if slug and fm.end_line and fm.format in ("yaml", "toml"):
+        line = f"slug: {slug}\n" if fm.format == "yaml" else f'slug = "{slug}"\n'
+        fix = Fix(f"Add 'slug: {slug}'", (Edit(fm.end_line, 1, fm.end_line, 1, line),), safe=True)
+    yield Hit(
+        Span(fm.start_line, 1, fm.start_line, 4),
+        "No 'slug' in the front matter: the page is named after the file",
+        f"Add 'slug: {slug}'" if slug else "Add a 'slug:' such as council-approves-budget",
+        fix,
+    )
