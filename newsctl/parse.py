@@ -270,6 +270,14 @@ def _meta(fm: Any) -> tuple[Meta, list[Problem]]:
             )
             value = exc.value
         except fieldspec.Invalid as exc:
+            if value is None or (isinstance(value, str) and not value.strip()):
+                # a blank line a site template left (`summary: ""`): the field is absent, which
+                # an editor would fix (warning) but is not wrong (M007 errs when it is required)
+                problems.append(
+                    Problem("invalid-value", f"Field '{key}' is empty", field.value_span,
+                            hint=f"Fill it in (like: {key}: {spec.example}) or delete the line", severity="warning")
+                )
+                continue
             problems.append(
                 Problem("invalid-value", f"Field '{key}' {exc}", field.value_span, hint=f"Write it like: {key}: {spec.example}")
             )

@@ -299,3 +299,21 @@ def test_progress_bar_path(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert r.exit_code == 0
     assert len(files(site / "out")) == 25
     assert r.stderr.endswith("Exported 25 articles (text) to out/, skipped 0, failed 0.\n")
+
+
+def test_link_out_items_are_skipped_by_export_and_feed(tmp_path: Path) -> None:
+    """An entry that only sends readers elsewhere has no page to publish: skipped, not failed,
+    and a blank `summary: ""` left by the site's template does not fail it either."""
+    (tmp_path / "out.md").write_text(
+        '---\ntitle: Elsewhere\ndate: 2024-03-06T10:00:00Z\nsummary: ""\nsource_url: "https://example.org/story/"\n---\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "real.md").write_text("---\ntitle: Here\ndate: 2024-03-06T10:00:00Z\nauthor: A\n---\n\nA body.\n", encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(app, ["export", str(tmp_path), "--format", "html", "-d", str(tmp_path / "html"), "--now", "2024-04-01T00:00:00Z"])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "html").iterdir()) == ["real.html"]
+    assert "link-out item: no body, readers are sent to https://example.org/story/ (source_url)" in r.stderr
+    r = runner.invoke(app, ["feed", str(tmp_path), "--format", "json", "--base-url", "https://x.example/", "--now", "2024-04-01T00:00:00Z"])
+    assert r.exit_code == 0, r.output
+    assert [item["title"] for item in __import__("json").loads(r.stdout)["items"]] == ["Here"]

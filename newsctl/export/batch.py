@@ -1,6 +1,7 @@
 """Batch export: which articles go, what their files are called, and writing them safely.
 
-- Selection: drafts (status: draft), articles whose embargo is after `now` and articles
+- Selection: link-out items (no body, front matter pointing elsewhere) are always skipped;
+  drafts (status: draft), articles whose embargo is after `now` and articles
   dated after `now` are skipped unless included; with `strict`, an article with lint errors,
   or with output a validator would reject (`validate.problems`), fails.
 - Paths: a file named twice (other spelling, symbolic link) is exported once (`unique_files`).
@@ -188,6 +189,12 @@ def prepare_path(
     except SourceError as exc:
         return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}"), None
     meta = article.meta
+    if article.is_link_out:
+        # front matter that sends readers to a story elsewhere, and no body: an empty page (or a
+        # feed entry pointing at one) would publish nothing, so it is left to the site
+        key = article.link_out_key or "source_url"
+        target = article.front_matter.fields[key].value if key in article.front_matter.fields else ""
+        return Item(shown, SKIPPED, f"link-out item: no body, readers are sent to {target} ({key})"), None
     if meta.status == "draft" and not selection.include_drafts:
         return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
     embargo = localize(meta.embargo, meta.embargo_is_bare, settings.site)
