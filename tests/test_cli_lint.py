@@ -360,3 +360,20 @@ def test_step_summary_survives_backticks_in_paths():
 
     assert _code("a.md") == "`a.md`"
     assert _code("we`ird.md") == "`` we`ird.md ``"
+
+
+def test_force_exclude_says_which_named_files_it_left_out(tmp_path, monkeypatch):
+    """pre-commit's hook must not pass silently on articles outside the configured paths."""
+    from typer.testing import CliRunner
+
+    (tmp_path / "newsctl.toml").write_text('paths = ["articles"]\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: X\n---\n\nThe the TK.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(app, ["lint", "--force-exclude", "content/a.md"])
+    assert r.exit_code == 0
+    assert "No problems found in 0 files." in r.stdout
+    assert r.stderr.strip() == (
+        "newsctl: note: not linted, outside the configured paths = ['articles']: content/a.md. "
+        "If these are articles, set `paths` (`newsctl init` writes it)."
+    )
