@@ -88,3 +88,11 @@ def test_long_lead_is_info():
         ("S010", 8, "info", "Lead paragraph has 50 words (limit 45)")
     ]
     assert lint(body("Short lead.\n"), select=["S010"]) == []
+
+
+def test_s009_leaves_linked_images_to_their_alt_text():
+    text = (
+        "---\ntitle: T\ndate: 2024-01-01\nauthor: A\n---\n\n"
+        'See [](https://x.org), [![Logo](l.png)](https://y.org) and [<img src="a.png" alt="A">](https://z.org).\n'
+    )
+    assert [(f.code, f.line, f.column) for f in lint(text, select=["S009"])] == [("S009", 7, 5)]
