@@ -106,6 +106,7 @@ def test_a_quoted_chatbot_is_reported_speech_not_a_leftover():
         "Read the [background](  {{ '/2019/05/01/background/' | url }}) first.",
         "Script for moderators: “Here is the link we will use: [link]”.",
         "Women have XX chromosomes, the biology teacher explained.",
+        "Use the [`number_of_words`][number-of-words-filter] filter to count them.",  # reference link, definition missing
     ],
 )
 def test_placeholder_mentions_and_sample_text_are_not_reported(sentence):

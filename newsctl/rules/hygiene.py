@@ -226,7 +226,7 @@ _PLACEHOLDER = re.compile(
     r"|(?P<lorem>\blorem ipsum\b)"
     r"|(?P<figure>(?<![\w-])(?:\$\s?XX(?:[,.]X+)*|XX(?:[,.]X+)*(?=\s*(?:%|percent\b|per\b|million\b|billion\b|thousand\b|"
     r"hundred\b|times\b|(?!chromosome)[a-z]))|(?:19|20)XX)(?![\w-]))"
-    r"|(?P<prompt>\[\s*(?:insert|add|include|enter|fill in|paste|your|name|full name|first name|last name|company|"
+    r"|(?P<prompt>(?<!\])\[\s*(?:insert|add|include|enter|fill in|paste|your|name|full name|first name|last name|company|"
     r"organi[sz]ation|agency|date|time|day|city|location|venue|quote|link|url|source|number|figure|amount|price|"
     r"statistic|stat|contact|phone|email|website|photo|image|caption|placeholder|tbd|tk|todo|xx+)\b[^\]\n]{0,80}\]"
     r"(?![(\[:]))",  # "[text](url)" and "[text][ref]" that did not parse as links are links, not prompts
