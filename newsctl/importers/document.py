@@ -6,11 +6,9 @@ format (YAML front matter, then the body) and the CLI decides where it goes.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-MAX_SLUG = 80
+from newsctl.slugs import slugify
 
 
 @dataclass(frozen=True)
@@ -59,24 +57,6 @@ class Imported:
     @property
     def slug(self) -> str | None:
         return slugify(self.title) if self.title else None
-
-
-def slugify(text: str) -> str:
-    """A file-name and URL slug: ASCII lowercase letters and digits in hyphen-separated words.
-
-    Accents are folded ("Café" -> "cafe"); a slug longer than 80 characters is cut at a
-    word boundary. Returns "" for text with no ASCII letters or digits.
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    folded = folded.replace("'", "")  # "Collector's" -> "collectors", not "collector-s"
-    words = re.findall(r"[a-z0-9]+", folded)
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_SLUG:
-            break
-        slug = candidate
-    return slug or (words[0][:MAX_SLUG] if words else "")
 
 
 def front_matter(fields: dict[str, object]) -> str:

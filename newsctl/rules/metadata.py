@@ -364,16 +364,6 @@ def plain_text_source(article: Article, settings: Settings) -> Iterator[Hit]:
     return _problems(article, "plain-text-source")
 
 
-def slug_from_title(title: str) -> str:
-    """A slug as the `slug` field accepts it (lowercase ASCII letters, digits, single hyphens):
-    the title transliterated (anyascii) and hyphenated; empty when nothing is left."""
-    import re
-
-    from anyascii import anyascii
-
-    return "-".join(re.findall(r"[a-z0-9]+", anyascii(title).lower()))
-
-
 @rule("M012", "missing-slug", "info", "No `slug` field: the URL comes from the file name.", enabled=False)
 def missing_slug(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
@@ -404,7 +394,9 @@ def missing_slug(article: Article, settings: Settings) -> Iterator[Hit]:
     fm = article.front_matter
     if not fm.ok or "slug" in fm.fields or article.is_link_out:
         return
-    slug = slug_from_title(article.meta.title or "")
+    from newsctl.slugs import slugify
+
+    slug = slugify(article.meta.title or "")
     fix = None
     if slug and fm.end_line and fm.format in ("yaml", "toml"):
         line = f"slug: {slug}\n" if fm.format == "yaml" else f'slug = "{slug}"\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsctl.engine import lint_article
 from newsctl.fixes import fix_bytes
 from newsctl.parse import parse_text
-from newsctl.rules.metadata import slug_from_title
+from newsctl.slugs import slugify
 from newsctl.settings import Settings
 
 YAML = "---\ntitle: Café owners vote — 2024 budget\ndate: 2024-03-06T18:00:00+01:00\nauthor: Jane Doe\n---\n\nBody text.\n"
@@ -25,8 +25,8 @@ def test_off_by_default_and_found_when_selected() -> None:
 
 
 def test_slug_from_title_is_a_valid_slug() -> None:
-    assert slug_from_title("Café owners vote — 2024 budget") == "cafe-owners-vote-2024-budget"
-    assert slug_from_title("¿¡!?") == ""
+    assert slugify("Café owners vote — 2024 budget") == "cafe-owners-vote-2024-budget"
+    assert slugify("¿¡!?") == ""
 
 
 def test_fix_adds_the_slug_before_the_closing_delimiter_in_yaml_and_toml() -> None:
@@ -46,3 +46,8 @@ def test_fix_keeps_crlf_line_endings() -> None:
 def test_json_front_matter_gets_the_finding_but_no_fix() -> None:
     assert codes(JSON, ON) == [("M012", 1)]
     assert fix_bytes(JSON.encode(), "a.md", ON).fixed == JSON.encode()
+
+
+def test_one_slug_function_transliterates_every_letter() -> None:
+    """`newsctl new`, `newsctl import` and M012 share it: no letter is silently dropped."""
+    assert slugify("Ünïcødé: Zürich's plan") == "unicode-zurichs-plan"
