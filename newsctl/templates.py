@@ -92,11 +92,37 @@ class Masker:
                 self.restore_tokens(tok.children)
 
 
+# Paired tags whose content is code or verbatim text, not prose: `{{< highlight go >}} ...
+# {{< /highlight >}}`, `{% highlight ruby %} ... {% endhighlight %}`, `{% raw %} ... {% endraw %}`.
+_OPENER = re.compile(r"\{(?:\{[<%]|%)-?\s*(highlight|code|raw|codeblock|comment|verbatim)\b")
+_CLOSER = {
+    "{{": lambda name: re.compile(r"\{\{[<%]-?\s*/" + name + r"\s*-?[>%]\}\}"),
+    "{%": lambda name: re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}"),
+}
+
+
 def find_templates(body: str) -> tuple[Template, ...]:
-    """Every template span in the body, in order (cheap when there is none)."""
+    """Every template span in the body, in order (cheap when there is none). A paired code or
+    verbatim tag is one span from its opening to its closing tag: what is between is code."""
     if "{{" not in body and "{%" not in body and "{#" not in body:
         return ()
-    return tuple(Template(m.start(), m.end(), m.group()) for m in TEMPLATE.finditer(body))
+    spans = [(m.start(), m.end()) for m in TEMPLATE.finditer(body)]
+    out: list[Template] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        opener = _OPENER.match(body, start, end)
+        if opener is not None:
+            closer = _CLOSER[body[start : start + 2]](opener.group(1))
+            j = i + 1
+            while j < len(spans) and not closer.fullmatch(body, spans[j][0], spans[j][1]):
+                j += 1
+            if j < len(spans):  # unclosed: the opening tag alone, as before
+                end = spans[j][1]
+                i = j
+        out.append(Template(start, end, body[start:end]))
+        i += 1
+    return tuple(out)
 
 
 def syntaxes(templates: tuple[Template, ...]) -> set[str]:

@@ -183,3 +183,42 @@ def test_masking_never_breaks_the_parse_or_its_positions(body: str) -> None:
             assert not any(0xF0000 <= ord(c) for c in b.inline.raw + b.inline.plain)
             for link in b.inline.links:
                 assert not any(0xF0000 <= ord(c) for c in link.href + link.text)
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [
+        ("{{< highlight go >}}", "{{< /highlight >}}"),
+        ("{% highlight ruby %}", "{% endhighlight %}"),
+        ("{% raw %}", "{% endraw %}"),
+        ("{{< code >}}", "{{< /code >}}"),
+    ],
+)
+def test_paired_code_tags_hold_code_not_prose(opening: str, closing: str) -> None:
+    """What sits between a highlight/raw pair is code: no words, no sentences, no safe fixes."""
+    from newsctl.engine import lint_article
+    from newsctl.settings import Settings
+
+    text = HEAD + f"Lead text.\n\n{opening}\nx  := the the 1\n\ny  := 2\n{closing}\n\nAfter the the end.\n"
+    a = parse_text(text, "a.md")
+    assert [s.text for s in a.sentences] == ["Lead text.", "After the the end."]
+    assert [(f.code, f.line) for f in lint_article(a, Settings(select=("H003", "H009")))] == [("H003", 16)]
+
+
+def test_an_unclosed_code_tag_masks_only_itself() -> None:
+    a = article("{{< highlight go >}}\nThe council met.\n")
+    assert [s.text for s in a.sentences] == ["The council met."]
+
+
+def test_export_warns_that_template_syntax_is_kept_as_written(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    (tmp_path / "a.md").write_text(HEAD + 'Lead.\n\n{{< img src="a.png" >}}\n\nSee [x]({{ "/x/" | url }}).\n', encoding="utf-8")
+    r = CliRunner().invoke(app, ["export", str(tmp_path / "a.md"), "--format", "html", "-o", str(tmp_path / "a.html")])
+    assert r.exit_code == 0
+    assert r.stderr.strip().endswith(
+        'a.md: line 10: template syntax exported as written (`{{< img src="a.png" >}}` and 1 more): only the '
+        "site's generator can fill it in; export the generated site's pages, or rewrite it as Markdown"
+    )

@@ -238,7 +238,7 @@ def prepare(article: Article, name: str, options: ExportOptions) -> ExportDoc:
         lead_image=lead is not None,
         mark=mark,
         notice=notice_of(mark, embargo, meta.embargo_is_bare),
-        warnings=tuple(link_warnings(article, options)),
+        warnings=tuple(link_warnings(article, options)) + template_warnings(article),
         site=site,
         counts=article_counts(article),
     )
@@ -324,6 +324,26 @@ def link_warnings(article: Article, options: ExportOptions) -> list[str]:
         for link, path, _ in article_links(article)
         if not pages(path)
     ]
+
+
+def template_warnings(article: Article) -> tuple[str, ...]:
+    """Template syntax (`{{< img ... >}}`, `{{ "/x/" | url }}`, `{% post_url %}`) is exported as
+    written: only the site's generator can fill it in, so readers of this page would see it."""
+    from newsctl.templates import find_templates
+
+    source = article.source
+    body_start = source.offset(article.body_line) if article.body_line <= source.line_count else len(source.text)
+    spans = find_templates(source.text[body_start:])
+    if not spans:
+        return ()
+    line, _ = source.position(body_start + spans[0].start)
+    first = " ".join(spans[0].text.split())
+    first = first if len(first) <= 40 else first[:37] + "..."
+    more = f" and {len(spans) - 1} more" if len(spans) > 1 else ""
+    return (
+        f"line {line}: template syntax exported as written (`{first}`{more}): only the site's generator "
+        "can fill it in; export the generated site's pages, or rewrite it as Markdown",
+    )
 
 
 def page_name_of(path: str) -> str | None:
