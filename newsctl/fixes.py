@@ -105,7 +105,7 @@ def fix_bytes(
             source = Source.from_bytes(path, outcome.fixed)
         except SourceError:
             return outcome
-        article = parse(source)
+        article = parse(source, settings.site_format)
         candidates = [f for f in lint_article(article, settings) if is_applicable(f, unsafe) and (only is None or only(f))]
         if not candidates:
             break

@@ -260,3 +260,15 @@ def test_a_fix_that_changes_nothing_is_not_counted(monkeypatch: pytest.MonkeyPat
     data = (HEAD + "The the end.\n").encode()
     out = fix_bytes(data, "a.md", settings())
     assert out.fixed == data and out.applied == []
+
+
+def test_fixes_read_the_article_with_the_site_settings():
+    """--fix parses as lint does: with `template-syntax = "none"` braces are text, so the
+    doubled space lint reports inside them is the one --fix mends."""
+    from dataclasses import replace
+
+    from newsctl.settings import from_mapping, parse_now
+
+    text = HEAD + "Lead {{ a  b }} end.\n"
+    site = replace(from_mapping({"template-syntax": "none", "select": ["H009"]}), now=parse_now(NOW))
+    assert fix_bytes(text.encode(), "a.md", site).fixed.decode() == HEAD + "Lead {{ a b }} end.\n"

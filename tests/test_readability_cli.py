@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -229,3 +230,17 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
     cells = [cell for row in csvlib.reader(csv.splitlines()) for cell in row]
     assert "'=HYPERLINK(\"http://evil\")" in cells and "'=cmd|calc!A1" in cells
     assert not [c for c in cells if c and c[0] in "=+@"]
+
+
+def test_readability_reads_standard_input():
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    text = Path("articles/elmstead-repair-cafe.md").read_text("utf-8")
+    r = CliRunner().invoke(app, ["readability", "-", "--stdin-filename", "draft.md", "--format", "json"], input=text)
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert [a["path"] for a in data["articles"]] == ["draft.md"]
+    direct = json.loads(CliRunner().invoke(app, ["readability", "articles/elmstead-repair-cafe.md", "--format", "json"]).stdout)
+    assert data["articles"][0]["totals"] == direct["articles"][0]["totals"]

@@ -185,14 +185,17 @@ def wants_stdin(paths: list[str] | None, stdin_filename: str | None) -> bool:
     return use
 
 
-def read_stdin_article(stdin_filename: str | None) -> tuple[Any, dict[str, Any] | None]:
-    """The article on standard input, parsed once: (Article, None) or (None, the read error)."""
+def read_stdin_article(stdin_filename: str | None, settings: Any = None) -> tuple[Any, dict[str, Any] | None]:
+    """The article on standard input, parsed once (with the site's front-matter format from
+    settings): (Article, None) or (None, the read error)."""
+    from newsctl.fields import DEFAULT_SITE
     from newsctl.parse import parse
     from newsctl.source import Source, SourceError
 
     shown = stdin_filename or STDIN
+    site = settings.site_format if settings is not None else DEFAULT_SITE
     try:
-        return parse(Source.from_bytes(shown, sys.stdin.buffer.read())), None
+        return parse(Source.from_bytes(shown, sys.stdin.buffer.read()), site), None
     except SourceError as exc:
         return None, {"path": shown, "line": exc.line, "column": exc.column, "message": exc.message}
 

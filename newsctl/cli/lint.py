@@ -479,7 +479,7 @@ def _lint_stdin(
         err(fix_summary([outcome], dry=False))
     try:
         source = Source.from_bytes(shown, data)
-        findings = lint_article(parse(source), settings)
+        findings = lint_article(parse(source, settings.site_format), settings)
         sources = {shown: source.text}
     except SourceError as exc:
         finding = unreadable(shown, exc, settings)

@@ -78,7 +78,7 @@ def outline_command(
 
     settings = load(config, {"now": now})
     if wants_stdin(paths, stdin_filename):
-        article, error = read_stdin_article(stdin_filename)
+        article, error = read_stdin_article(stdin_filename, settings)
         if error:
             err(f"{error['path']}:{error['line']}:{error['column']}: {error['message']}")
             raise typer.Exit(EXIT_FINDINGS)

@@ -15,13 +15,16 @@ from newsctl.cli.common import (
     ConfigOpt,
     OutputOpt,
     PathsArg,
+    StdinFilenameOpt,
     default_paths,
     err,
     fail,
     load,
     parse_articles,
     use_color,
+    read_stdin_article,
     refuse_input_as_output,
+    wants_stdin,
     write_output,
 )
 
@@ -49,6 +52,7 @@ def readability_command(
         Optional[list[str]],
         typer.Option("--option", help="Override a setting, e.g. --option exclude-quotes=false.", metavar="NAME=VALUE"),
     ] = None,
+    stdin_filename: StdinFilenameOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Report how readable articles are: grade, reading ease, words and reading time per article and section.
@@ -58,6 +62,8 @@ def readability_command(
     Exit status: 0; 1 when a file cannot be read; 2 on a usage or configuration error.
 
     Example: newsctl readability articles/ --format json
+
+    Example: cat draft.md | newsctl readability - --stdin-filename articles/draft.md
     """
     options: dict[str, str] = {}
     for item in option or []:
@@ -66,14 +72,16 @@ def readability_command(
         key, value = item.split("=", 1)
         options[key.strip()] = value.strip()
     settings = load(config, {"options": options})
-    targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to measure: {', '.join(targets)} not found; pass article paths")
-    refuse_input_as_output(output, targets, settings, "measured")
-
     from newsctl.report import readability as report
 
-    reports, errors = _measure(targets, settings, quiet)
+    if wants_stdin(paths, stdin_filename):
+        reports, errors = _measure_stdin(stdin_filename, settings)
+    else:
+        targets = default_paths(paths, settings)
+        if not paths and not any(Path(t).exists() for t in targets):
+            raise fail(f"nothing to measure: {', '.join(targets)} not found; pass article paths")
+        refuse_input_as_output(output, targets, settings, "measured")
+        reports, errors = _measure(targets, settings, quiet)
     max_grade = settings.option("max-grade")
     exclude = bool(settings.option("exclude-quotes"))
     if format == ReportFormat.json:
@@ -96,3 +104,13 @@ def _measure(targets: list[str], settings: Any, quiet: bool) -> tuple[list[Any],
     articles, errors = parse_articles(targets, settings, "Measuring", quiet)
     reports = [ArticleReport(a.path, a.meta.title, measure(a, settings)) for a in articles]
     return reports, errors
+
+
+def _measure_stdin(stdin_filename: str | None, settings: Any) -> tuple[list[Any], list[dict[str, Any]]]:
+    from newsctl.readability import measure
+    from newsctl.report.readability import ArticleReport
+
+    article, error = read_stdin_article(stdin_filename, settings)
+    if error:
+        return [], [error]
+    return [ArticleReport(article.path, article.meta.title, measure(article, settings))], []
