@@ -238,8 +238,9 @@ def _collect(targets: list[str], settings: Any, force_exclude: bool) -> list[tup
     if force_exclude:
         outside = [shown for fp, shown in files if not in_configured_paths(fp, settings)]
         files = [(fp, shown) for fp, shown in files if in_configured_paths(fp, settings)]
-        if outside:
-            # a hook that silently checks nothing is worse than a noisy one: say what was left out
+        if outside and not files:
+            # a hook that silently checks nothing is worse than a noisy one: when every named
+            # file was left out (no article at all), say so; a README beside articles is normal
             where = f"paths = {list(settings.paths)}" + ("" if settings.config_path else " (the default: no settings file found)")
             names = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
             err(f"newsctl: note: not linted, outside the configured {where}: {names}. "
