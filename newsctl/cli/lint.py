@@ -11,6 +11,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsctl.cli.common import (
+    ShardOpt,
+    apply_shard,
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOpt,
@@ -110,6 +112,7 @@ def lint_command(
         Optional[int],
         typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
     ] = None,
+    shard: ShardOpt = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the lint cache (see the cache-dir setting).")] = False,
     cache_dir: Annotated[
         Optional[Path],
@@ -157,7 +160,7 @@ def lint_command(
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
     refuse_input_as_output(output, targets, settings, "linted")
-    files = _collect(targets, settings, force_exclude)
+    files = apply_shard(_collect(targets, settings, force_exclude), shard, settings)
     changed = _changed_lines(diff_base) if diff_base else None
     if changed is not None:
         files = [(fp, shown) for fp, shown in files if changed.file_changed(fp.resolve())]
@@ -189,7 +192,7 @@ def lint_command(
         fix_note, write_failed = None, False
 
     result = _run(files, settings, quiet, jobs, None if no_cache else _cache(settings, cache_dir))
-    if not result.files and changed is None and not force_exclude:  # hooks name non-articles
+    if not result.files and changed is None and not force_exclude and shard is None:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
     wants_text = (
