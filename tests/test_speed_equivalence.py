@@ -122,3 +122,19 @@ def test_c_yaml_loader_reads_front_matter_exactly_as_the_python_loader():
         finally:
             fmod._FastLoader = saved
         assert fast == slow, head
+
+
+def test_copy_tokens_is_a_deep_copy_as_deepcopy_makes_it():
+    import copy
+
+    from newsctl.export.html import copy_tokens
+    from newsctl.parse import parse_file
+
+    for path in ARTICLES.glob("*.md"):
+        tokens = parse_file(path).tokens
+        mine, theirs = copy_tokens(tokens), copy.deepcopy(list(tokens))
+        assert mine == theirs
+        for a, b in zip(mine, tokens):  # nothing shared that rendering changes
+            assert a is not b and a.attrs is not b.attrs and (a.children is None or a.children is not b.children)
+        mine[0].attrs["x"] = "1"
+        assert "x" not in tokens[0].attrs
