@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench docs clean tools review-check realworld-sites realworld fix-check import-measure
+.PHONY: demo test bench bench-micro docs clean tools review-check realworld-sites realworld fix-check import-measure
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,14 @@ tools:
 test: $(STAMP) tools
 	$(BIN)/python -m pytest -q
 
+# Speed on a generated corpus (tests/bench/corpus.py, seeded) beside the floor, markdownlint-cli2 and
+# pandoc when they are on PATH (or MARKDOWNLINT_CLI2=path); results go in docs/performance.md.
+# BENCH_ARTICLES=2000 by default; a few minutes on 2 cores.
 bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run
+
+# Micro-benchmarks of parse, lint and readability (pytest-benchmark).
+bench-micro: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
 
 # Every review page in headless Chromium (one browser run each), with a desktop and a phone

@@ -80,6 +80,7 @@ def settings_md() -> str:
             "`auto`: `{{ }}`, `{% %}`, `{{< >}}` and `{{% %}}` in the body are template markup, not prose; `none`: braces are read as text.",
         ),
         "respect-gitignore": ("true or false", "true", "Walk directories honouring `.gitignore` files (`--no-ignore` turns it off for one run)."),
+        "cache-dir": ("path", "no cache", "Where `newsctl lint` caches the findings of unchanged files, e.g. `.newsctl_cache` (relative to the config file; `--cache-dir` and `NEWSCTL_CACHE_DIR` override it, `--no-cache` turns it off); see docs/performance.md#the-lint-cache."),
         "new-template": ("path", "built-in", "The Jinja2 template `newsctl new` fills (relative to the config file); see docs/cli.md#newsctl-new."),
     }
     out = [HEADER, "# Settings", ""]

@@ -10,13 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from newsctl import registry
 from newsctl.article import Article, Span
 from newsctl.findings import Finding, Hit, Severity
 from newsctl.settings import Settings
 from newsctl.source import SourceError
+
+if TYPE_CHECKING:
+    from newsctl.cache import LintCache
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 # rules that read the body; a link-out item (no body, a link elsewhere) skips them
@@ -107,16 +110,33 @@ def unreadable(path: str, error: SourceError, settings: Settings) -> Finding | N
     return stamp(Hit(span, error.message), r, settings.severity_of(r), path)
 
 
-def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False) -> FileResult:
+def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False, cache: LintCache | None = None) -> FileResult:
+    """Findings for one file; with a cache (and no article wanted), an unchanged file's are read back."""
     from newsctl.parse import parse_file
 
+    key = None
+    if cache is not None and not keep_article:
+        try:
+            key = cache.key(path.read_bytes(), display)
+        except OSError:
+            key = None  # unreadable: parse_file reports it as M001, uncached
+        if key is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                return FileResult(display, hit[0], None, hit[1])
     try:
         article = parse_file(path, display, settings.site_format)
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
     keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
-    return FileResult(display, lint_article(article, settings), article if keep_article else None, keys)
+    findings = lint_article(article, settings)
+    if key is not None and cache is not None:
+        from newsctl.links import article_links
+
+        links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})
+        cache.put(key, findings, keys, links)
+    return FileResult(display, findings, article if keep_article else None, keys)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -253,16 +273,18 @@ def default_jobs(file_count: int) -> int:
 
 
 _worker_settings: Settings | None = None
+_worker_cache: LintCache | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
+def _init_worker(settings: Settings, cache: LintCache | None = None) -> None:
+    global _worker_settings, _worker_cache
     _worker_settings = settings
+    _worker_cache = cache
 
 
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
     assert _worker_settings is not None
-    return lint_file(item[0], item[1], _worker_settings)
+    return lint_file(item[0], item[1], _worker_settings, cache=_worker_cache)
 
 
 def _real(path: Path) -> Path:
@@ -279,12 +301,13 @@ def lint_paths(
     on_file: Callable[[FileResult], None] | None = None,
     jobs: int | None = None,
     force_exclude: bool = False,
+    cache: LintCache | None = None,
 ) -> LintResult:
     """Lint every article under paths, in worker processes for large batches.
 
     Results keep the order of `collect`; `on_file` is called after each file (for progress).
     """
-    return lint_files(list(collect(paths, settings, force_exclude)), settings, on_file, jobs)
+    return lint_files(list(collect(paths, settings, force_exclude)), settings, on_file, jobs, cache)
 
 
 def lint_files(
@@ -292,13 +315,15 @@ def lint_files(
     settings: Settings,
     on_file: Callable[[FileResult], None] | None = None,
     jobs: int | None = None,
+    cache: LintCache | None = None,
 ) -> LintResult:
-    """Lint already collected (path, shown path) pairs; see lint_paths."""
+    """Lint already collected (path, shown path) pairs; see lint_paths. With a cache, unchanged
+    files' findings are read back (newsctl.cache); the findings are the same either way."""
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     results: list[FileResult] = []
     if jobs == 1:
         for fp, shown in files:
-            result = lint_file(fp, shown, settings)
+            result = lint_file(fp, shown, settings, cache=cache)
             results.append(result)
             if on_file:
                 on_file(result)
@@ -306,7 +331,7 @@ def lint_files(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache)) as pool:
         for result in pool.map(_lint_in_worker, files, chunksize=chunk):
             results.append(result)
             if on_file:

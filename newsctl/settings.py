@@ -39,6 +39,7 @@ CORE_KEYS = (
     "template-syntax",
     "respect-gitignore",
     "new-template",
+    "cache-dir",
 )
 # Site identity, read by export and feed (not by lint): see Site and SITE_KEYS.
 SITE_KEYS: dict[str, tuple[str, str]] = {
@@ -100,6 +101,7 @@ class Settings:
     paths: tuple[str, ...] = DEFAULT_PATHS
     fail_on: Severity = Severity.ERROR
     new_template: Path | None = None  # `newsctl new`: the article template (absolute, or relative to cwd)
+    cache_dir: Path | None = None  # lint's cache (newsctl.cache); None: no cache unless asked
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     config_path: Path | None = None
@@ -360,6 +362,11 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
                 )
             names.append(canonical or name)
         kwargs["required_fields"] = tuple(dict.fromkeys(names))
+    if "cache-dir" in raw:
+        value = raw["cache-dir"]
+        if not isinstance(value, str) or not value.strip():
+            raise fail("cache-dir", "must be the path of a directory, as a string")
+        kwargs["cache_dir"] = (where.parent / value) if where is not None else Path(value)
     if "new-template" in raw:
         value = raw["new-template"]
         if not isinstance(value, str) or not value.strip():

@@ -55,7 +55,7 @@ def words(text: str) -> list[re.Match[str]]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))  # no capturing groups: one string per word, no Match objects
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -165,6 +165,7 @@ def reading_time_seconds(word_count: int) -> int:
 
 
 _QUOTES = {"“": "”", '"': '"', "‘": "’"}
+_QUOTE_MARK = re.compile("[“”\"‘’]")
 
 
 def quoted_ranges(prose: str) -> list[tuple[int, int]]:
@@ -180,7 +181,10 @@ def quoted_ranges(prose: str) -> list[tuple[int, int]]:
     opened_at = -1
     closer = ""
     n = len(prose)
-    for i, ch in enumerate(prose):
+    # only the quote marks are visited (a regex finds them): a loop over every character was
+    # 1.4 ms per article, called ~50 times per article by the rules (issue 12)
+    for m in _QUOTE_MARK.finditer(prose):
+        i, ch = m.start(), m.group()
         if opened_at < 0:
             if ch in _QUOTES and not (ch == '"' and i and prose[i - 1].isdigit()):
                 opened_at, closer = i, _QUOTES[ch]

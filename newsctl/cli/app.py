@@ -10,6 +10,8 @@ from newsctl import __version__
 from newsctl.cli import export, import_cmd, lint, new, outline, rules
 from newsctl.cli import server as server_cli
 from newsctl.cli import init as init_cli
+from newsctl.cli import clean as clean_cli
+from newsctl.cli import merge as merge_cli
 from newsctl.cli import baseline as baseline_cli
 from newsctl.cli import feed as feed_cli
 from newsctl.cli import readability as readability_cli
@@ -55,6 +57,8 @@ app.command("server")(server_cli.server_command)
 app.command("init")(init_cli.init_command)
 app.command("import")(import_cmd.import_command)
 app.command("new")(new.new_command)
+app.command("clean")(clean_cli.clean_command)
+app.command("merge")(merge_cli.merge_command)
 
 
 def main() -> None:

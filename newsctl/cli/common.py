@@ -203,3 +203,26 @@ def read_stdin_article(stdin_filename: str | None, settings: Any = None) -> tupl
 def progress_enabled(count: int, quiet: bool) -> bool:
     """A progress bar only for many files, on a terminal, and never when quiet."""
     return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+ShardOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--shard",
+        help="Only shard K of N (e.g. 2/4): files split by a hash of their path from the project root, each in exactly one shard (a CI matrix; docs/ci.md).",
+        metavar="K/N",
+    ),
+]
+
+
+def apply_shard(files: list[Any], spec: str | None, settings: Any) -> list[Any]:
+    """The files of shard K/N (or all of them); exit 2 on a malformed K/N."""
+    if spec is None:
+        return files
+    from newsctl.shard import parse_shard, project_root, select
+
+    try:
+        k, n = parse_shard(spec)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    return select(files, project_root(settings), k, n)

@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from newsctl.cli.common import (
+    ShardOpt,
+    apply_shard,
     EXIT_OK,
     ConfigOpt,
     NowOpt,
@@ -54,6 +56,7 @@ def export_command(
     allow_raw_html: Annotated[
         bool, typer.Option("--allow-raw-html", help="html: keep raw HTML from the body unsanitized (trusted input only).")
     ] = False,
+    shard: ShardOpt = None,
     width: Annotated[int, typer.Option("--width", help="text: wrap the body at this many characters.", min=20)] = 72,
     ascii: Annotated[
         bool, typer.Option("--ascii", help="Transliterate everything to ASCII (é→e, €→EUR, “”→\"\", —→--), every format.")
@@ -145,6 +148,10 @@ def export_command(
     files = unique_files(collect(targets, settings))  # a file named twice counts once
     if not files:
         raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    if shard is not None:
+        if output is not None:
+            raise fail("--shard splits a batch written with --output-dir, not --output")
+        files = apply_shard(files, shard, settings)  # an empty shard exports nothing, and that is fine
 
     if output is not None:
         if len(files) != 1:

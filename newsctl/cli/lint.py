@@ -11,6 +11,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsctl.cli.common import (
+    ShardOpt,
+    apply_shard,
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOpt,
@@ -110,6 +112,12 @@ def lint_command(
         Optional[int],
         typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
     ] = None,
+    shard: ShardOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the lint cache (see the cache-dir setting).")] = False,
+    cache_dir: Annotated[
+        Optional[Path],
+        typer.Option("--cache-dir", help="Cache findings of unchanged files in this directory (default: the cache-dir setting, else none).", file_okay=False, metavar="DIR"),
+    ] = None,
     no_ignore: Annotated[
         bool,
         typer.Option("--no-ignore", help="Lint files that .gitignore excludes too (directories are walked honouring it)."),
@@ -152,7 +160,7 @@ def lint_command(
     if not paths and not any(Path(t).exists() for t in targets):
         raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
     refuse_input_as_output(output, targets, settings, "linted")
-    files = _collect(targets, settings, force_exclude)
+    files = apply_shard(_collect(targets, settings, force_exclude), shard, settings)
     changed = _changed_lines(diff_base) if diff_base else None
     if changed is not None:
         files = [(fp, shown) for fp, shown in files if changed.file_changed(fp.resolve())]
@@ -183,8 +191,8 @@ def lint_command(
     else:
         fix_note, write_failed = None, False
 
-    result = _run(files, settings, quiet, jobs)
-    if not result.files and changed is None and not force_exclude:  # hooks name non-articles
+    result = _run(files, settings, quiet, jobs, None if no_cache else _cache(settings, cache_dir))
+    if not result.files and changed is None and not force_exclude and shard is None:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
     wants_text = (
@@ -279,12 +287,20 @@ def _write_fixed(fp: Path, original: bytes, data: bytes) -> str | None:
     return None
 
 
-def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None) -> Any:
+def _cache(settings: Any, given: Path | None) -> Any:
+    """The lint cache asked for by --cache-dir, $NEWSCTL_CACHE_DIR or the cache-dir setting, or None."""
+    from newsctl.cache import LintCache, cache_dir
+
+    directory = cache_dir(settings, given)
+    return LintCache(directory, settings) if directory is not None else None
+
+
+def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None, cache: Any = None) -> Any:
     """Lint with a progress bar on stderr for many files on a terminal."""
     from newsctl.engine import lint_files
 
     with progress_bar("Linting", len(files), quiet) as advance:
-        return lint_files(files, settings, on_file=advance, jobs=jobs)
+        return lint_files(files, settings, on_file=advance, jobs=jobs, cache=cache)
 
 
 def _sources(result: Any) -> dict[str, str]:

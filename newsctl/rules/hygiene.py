@@ -25,11 +25,63 @@ _GAP = re.compile(r"[\s*_~]*")  # what may stand between doubled words: spaces a
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
 
+def _leftover_lines() -> list[str]:
+    text = resources.files("newsctl").joinpath("rules", "data", "assistant_leftovers.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def leftover_patterns() -> re.Pattern[str]:
-    text = resources.files("newsctl").joinpath("rules", "data", "assistant_leftovers.txt").read_text("utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE | re.MULTILINE)
+    """Every phrase as one alternation: the definition of what H001 matches (see leftover_matches)."""
+    return re.compile("|".join(f"(?:{line})" for line in _leftover_lines()), re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _leftover_each() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    lines = _leftover_lines()
+    folding = tuple(re.compile(line, re.IGNORECASE | re.MULTILINE) for line in lines)
+    if any(ch.isupper() for line in lines for ch in line):  # \S, \W...: lower-casing would change them
+        return (), folding
+    return tuple(re.compile(line, re.MULTILINE) for line in lines), folding  # the first for lower-cased text
+
+
+# Characters re.IGNORECASE folds onto ASCII letters (or whose lower() changes length): text with
+# one of them is matched with the IGNORECASE patterns, so lower-casing never changes a match.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def leftover_matches(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) spans leftover_patterns().finditer(text) yields, about 8x faster.
+
+    Measured (make bench): the one 26-way IGNORECASE alternation cost ~10 ms per 1,000-word
+    article, because no branch's literal prefix can be used to skip ahead. Each phrase compiled
+    alone does use it, and plain lower-cased text avoids IGNORECASE's per-character folding. The
+    loop below reproduces the alternation exactly: at each step the leftmost start wins, a tie
+    goes to the earlier phrase (alternation order), and the scan resumes at the match's end.
+    """
+    lowered, folding = _leftover_each()
+    if lowered and (text.isascii() or not any(ch in _FOLDS_TO_ASCII for ch in text)):
+        patterns, subject = lowered, text.lower()
+    else:
+        patterns, subject = folding, text
+    nexts: list[tuple[int, int] | None] = []
+    for p in patterns:
+        m = p.search(subject)
+        nexts.append(m.span() if m else None)
+    pos = 0
+    while True:
+        best = -1
+        for i, span in enumerate(nexts):
+            if span is not None and span[0] < pos:  # overtaken by an earlier match: look again from pos
+                m = patterns[i].search(subject, pos)
+                span = nexts[i] = m.span() if m else None
+            if span is not None and (best < 0 or span[0] < nexts[best][0]):  # type: ignore[index]
+                best = i
+        if best < 0:
+            return
+        start, end = nexts[best]  # type: ignore[misc]
+        yield start, end
+        pos = end if end > start else end + 1
 
 
 # A label an assistant puts before the copy it wrote ("Title: ...", "**Headline:** ..."): a
@@ -77,7 +129,6 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Delete the lines, and check what came with them (lists of alternatives, other stories).
     """
-    pattern = leftover_patterns()
     at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
@@ -93,15 +144,15 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
                 ranges.append((0, len(first_line)))
         quotes = quoted_ranges(text)
         sentences = article.sentences_in(b.index)
-        for m in pattern.finditer(text):
-            if _inside(m.start(), quotes):
+        for m_start, m_end in leftover_matches(text):
+            if _inside(m_start, quotes):
                 continue
             if b.kind == "heading" or not sentences:
                 ranges.append((len(text) - len(text.lstrip()), len(text.rstrip())))
                 continue
-            start = next((s.start for s in sentences if s.start <= m.start() < s.end), m.start())
-            end = next((s.end for s in sentences if s.start < m.end() <= s.end), m.end())
-            ranges.append((start, max(end, m.end())))
+            start = next((s.start for s in sentences if s.start <= m_start < s.end), m_start)
+            end = next((s.end for s in sentences if s.start < m_end <= s.end), m_end)
+            ranges.append((start, max(end, m_end)))
         merged = _merge(ranges, text)
         at_top = at_top and len(merged) == 1 and not text[: merged[0][0]].strip() and not text[merged[0][1] :].strip()
         for start, end in merged:

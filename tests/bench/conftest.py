@@ -1,4 +1,4 @@
-"""Benchmarks run only under `make bench` (pytest-benchmark enabled); normal runs skip them."""
+"""Benchmarks run only under `make bench-micro` (pytest-benchmark enabled); normal runs skip them."""
 
 from __future__ import annotations
 
@@ -8,4 +8,4 @@ import pytest
 @pytest.fixture(autouse=True)
 def _only_with_make_bench(request: pytest.FixtureRequest) -> None:
     if not request.config.getoption("benchmark_enable", False):
-        pytest.skip("benchmark: run `make bench`")
+        pytest.skip("benchmark: run `make bench-micro`")

@@ -1,4 +1,4 @@
-"""Lint speed, measured with pytest-benchmark (`make bench`); never asserted in the normal suite."""
+"""Lint speed, measured with pytest-benchmark (`make bench-micro`); never asserted in the normal suite."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Readability speed: the syllable data's load cost, measuring, and a whole single-file lint.
 
 Numbers recorded in README.md ("## Readability"). Not timed assertions: pytest-benchmark
-reports them; `make bench` runs this file.
+reports them; `make bench-micro` runs this file.
 """
 
 from __future__ import annotations

@@ -1,0 +1,179 @@
+"""The lint cache (newsctl.cache): same findings with and without it, and no cache fault ever trusted or fatal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsctl.cache import LintCache, clean
+from newsctl.cli.app import app
+from newsctl.engine import lint_paths
+from newsctl.settings import Settings
+from tests.conftest import ARTICLES, FIXTURES
+
+NOW = "2026-11-28T12:00:00Z"
+SETTINGS = Settings(now=datetime(2026, 11, 28, 12, tzinfo=timezone.utc))
+
+
+def _copy_articles(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    shutil.copytree(ARTICLES, root)
+    for i, fixture in enumerate(sorted(FIXTURES.glob("*.md"))[:25]):
+        shutil.copy(fixture, root / f"fixture-{i}-{fixture.name}")
+    return root
+
+
+def _dicts(result) -> list[dict]:
+    return [{**f.to_dict(), "hint": f.hint, "related": repr(f.related)} for f in result.findings]
+
+
+def _entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("v*/*/*.json"))
+
+
+def test_findings_are_identical_without_cache_cold_and_warm(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    plain = _dicts(lint_paths([root], SETTINGS, jobs=1))
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    cold = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
+    assert len(_entries(tmp_path / "cache")) == len(list(root.glob("*.md")))
+    warm = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
+    workers = _dicts(lint_paths([root], SETTINGS, jobs=2, cache=cache))
+    assert plain and plain == cold == warm == workers
+
+
+def _tamper(cache_dir: Path, message: str) -> None:
+    for entry_file in _entries(cache_dir):
+        entry = json.loads(entry_file.read_text("utf-8"))
+        for f in entry["findings"]:
+            f["message"] = message
+        entry_file.write_text(json.dumps(entry), "utf-8")
+
+
+def test_a_warm_run_reads_findings_back(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    lint_paths([root], SETTINGS, jobs=1, cache=cache)
+    _tamper(tmp_path / "cache", "from the cache")
+    assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=cache).findings} == {"from the cache"}
+
+
+def test_changed_content_settings_or_now_miss(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    lint_paths([root], SETTINGS, jobs=1, cache=cache)
+    _tamper(tmp_path / "cache", "stale")
+    later = Settings(now=datetime(2027, 6, 1, tzinfo=timezone.utc))
+    assert "stale" not in {f.message for f in lint_paths([root], later, jobs=1, cache=LintCache(tmp_path / "cache", later)).findings}
+    fewer = Settings(now=SETTINGS.now, ignore=("R",))
+    assert "stale" not in {f.message for f in lint_paths([root], fewer, jobs=1, cache=LintCache(tmp_path / "cache", fewer)).findings}
+    target = root / "cybersecurity-diplomacy.md"
+    target.write_text(target.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    shown = {f.message for f in lint_paths([target], SETTINGS, jobs=1, cache=cache).findings}
+    assert "stale" not in shown
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "\x00\xff garbage {",  # corrupt
+        lambda text: text[: len(text) // 2],  # truncated mid-write
+        lambda text: "",  # empty
+        lambda text: "[1, 2, 3]",  # valid JSON of another shape
+        lambda text: text.replace('"key":"', '"key":"0'),  # another entry's key (a concurrent writer)
+        lambda text: text.replace('"line":', '"line":"x"', 1) if '"line":' in text else "{}",  # a wrong type inside
+    ],
+    ids=["corrupt", "truncated", "empty", "wrong-shape", "other-key", "wrong-type"],
+)
+def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path, damage):
+    root = _copy_articles(tmp_path)
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    expected = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
+    entries = _entries(tmp_path / "cache")
+    good = {p: p.read_text("utf-8") for p in entries}
+    for p in entries:
+        p.write_text(damage(good[p]), "utf-8", errors="surrogateescape")
+    assert _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache)) == expected
+    assert {p: p.read_text("utf-8") for p in _entries(tmp_path / "cache")} == good  # written again, whole
+
+
+def test_concurrent_runs_share_one_cache(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    expected = _dicts(lint_paths([root], SETTINGS, jobs=1))
+    cmd = [sys.executable, "-m", "newsctl", "lint", "--now", NOW, "--format", "json", "--cache-dir", str(tmp_path / "cache"), str(root)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    outs = [p.communicate()[0] for p in procs]
+    assert len(set(outs)) == 1 and json.loads(outs[0])["findings"]
+    again = subprocess.run(cmd, capture_output=True).stdout
+    assert again == outs[0]
+    plain = subprocess.run([*cmd[:-3], str(root)], capture_output=True).stdout
+    assert plain == outs[0]
+    assert len(expected) == len(json.loads(outs[0])["findings"])
+
+
+def test_an_unwritable_cache_is_not_fatal(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory should be", "utf-8")
+    expected = _dicts(lint_paths([root], SETTINGS, jobs=1))
+    assert _dicts(lint_paths([root], SETTINGS, jobs=1, cache=LintCache(blocker, SETTINGS))) == expected
+
+
+def test_a_linked_article_appearing_is_seen_through_the_cache(tmp_path: Path):
+    root = tmp_path / "site"
+    root.mkdir()
+    front = "---\ntitle: Council votes\ndate: 2026-11-20T10:00:00Z\nauthor: A. Writer\nsummary: The council voted.\n---\n\n"
+    (root / "a.md").write_text(front + "The council voted on Tuesday. See [the earlier story](b.md).\n", "utf-8")
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    before = [f.code for f in lint_paths([root / "a.md"], SETTINGS, jobs=1, cache=cache).findings]
+    assert "S011" in before
+    (root / "b.md").write_text(front + "Earlier.\n", "utf-8")
+    after = [f.code for f in lint_paths([root / "a.md"], SETTINGS, jobs=1, cache=cache).findings]
+    assert "S011" not in after and after == [f.code for f in lint_paths([root / "a.md"], SETTINGS, jobs=1).findings]
+
+
+def test_cli_no_cache_and_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    root = _copy_articles(tmp_path)
+    runner = CliRunner()
+    args = ["lint", "--now", NOW, "--format", "json", str(root)]
+    first = runner.invoke(app, [*args, "--cache-dir", "c"])
+    assert first.exit_code == 1 and _entries(tmp_path / "c")
+    assert (tmp_path / "c" / ".gitignore").read_text("utf-8").endswith("*\n")
+    shutil.rmtree(tmp_path / "c")
+    second = runner.invoke(app, [*args, "--cache-dir", "c", "--no-cache"])
+    assert second.stdout == first.stdout and not (tmp_path / "c").exists()
+    assert runner.invoke(app, args).stdout == first.stdout and not list(tmp_path.glob("**/v1"))  # no cache unless asked
+    runner.invoke(app, [*args, "--cache-dir", "c"])
+    done = runner.invoke(app, ["clean", "--cache-dir", "c"])
+    assert done.exit_code == 0 and not (tmp_path / "c").exists()
+    assert "Removed c" in done.stderr
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "keep.txt").write_text("mine", "utf-8")
+    refused = runner.invoke(app, ["clean", "--cache-dir", "notes"])
+    assert refused.exit_code == 2 and "does not look like a newsctl cache" in refused.stderr
+    assert (tmp_path / "notes" / "keep.txt").exists()
+
+
+def test_cache_dir_setting_is_relative_to_the_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    root = _copy_articles(tmp_path)
+    (tmp_path / "newsctl.toml").write_text('cache-dir = ".newsctl_cache"\n', "utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    monkeypatch.delenv("NEWSCTL_CACHE_DIR", raising=False)
+    result = CliRunner().invoke(app, ["lint", "--now", NOW, "-q", str(root)])
+    assert result.exit_code == 1 and _entries(tmp_path / ".newsctl_cache")
+
+
+def test_clean_refuses_what_it_did_not_make(tmp_path: Path):
+    assert clean(tmp_path / "absent") is False
+    (tmp_path / "x").mkdir()
+    with pytest.raises(ValueError):
+        clean(tmp_path / "x")
