@@ -90,7 +90,7 @@ def test_empty_alias_beside_a_written_one_is_not_reported() -> None:
 
 def test_empty_canonical_field_is_still_reported() -> None:
     _, findings = run(f'---\ntitle: T\ndate: 2024-03-06\nauthor: A\nsummary: ""\n---\n{BODY}', select=["M008"])
-    assert found(findings) == [("M008", 5, "error", "Field 'summary' is empty")]
+    assert found(findings) == [("M008", 5, "warning", "Field 'summary' is empty")]
 
 
 def test_configured_aliases_come_first() -> None:
