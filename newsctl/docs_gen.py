@@ -23,6 +23,13 @@ def rules_md() -> str:
         "[settings.md](settings.md)); `newsctl explain CODE` prints the same text in a terminal."
     )
     out.append("")
+    out.append(
+        "Every Example fires its rule and every Use instead does not (a test lints them). An example "
+        "of `key: value` lines is front matter; `[space]`, `[tab]` and `<U+000B>` stand for those "
+        "characters; a note after `   #` gives the clock (`--now is 2024-03-06`) or a threshold "
+        "(`with max-section-words = 40`) the example assumes."
+    )
+    out.append("")
     out += ["| Code | Name | Category | Severity | Default | Summary |", "| --- | --- | --- | --- | --- | --- |"]
     for r in rules:
         on = "on" if r.default_enabled else "off"

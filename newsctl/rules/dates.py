@@ -435,10 +435,20 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         "nowadays"; with those left out, what remains is a day an editor would name.
 
     Example:
+        ---
+        title: Council approves budget
+        date: 2024-03-06T09:00:00+01:00
+        ---
+
         The council approved the budget yesterday and meets again next Monday.
 
     Use instead:
-        The council approved the budget on Sunday and meets again on March 13.
+        ---
+        title: Council approves budget
+        date: 2024-03-06T09:00:00+01:00
+        ---
+
+        The council approved the budget on Tuesday and meets again on March 11.
     """
     pub = article.meta.publication_date
     if pub is None:
@@ -640,9 +650,19 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
         copy the only 0.1 findings were an editor's note added a year later, now skipped.
 
     Example:
-        The treaty was signed on June 3, 2024.   # in an article dated 2023-03-06
+        ---
+        title: Treaty enters force
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
+        The treaty was signed on June 3, 2024.
 
     Use instead:
+        ---
+        title: Treaty enters force
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
         The treaty was signed on June 3, 2022.
     """
     pub = article.meta.publication_date
@@ -700,9 +720,19 @@ def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
         Off by default and info: house style, for newsrooms that follow AP.
 
     Example:
-        The vote on January 9, 2023 follows talks on Mar. 8.   # in a story of March 6, 2023
+        ---
+        title: Council sets vote
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
+        The vote on January 9, 2023 follows talks on Mar. 8.
 
     Use instead:
+        ---
+        title: Council sets vote
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
         The vote on Jan. 9, 2023 follows talks on Wednesday.
     """
     pub = article.meta.publication_date
