@@ -130,8 +130,7 @@ class Settings:
         """A rule threshold: the configured value or the rule's declared default."""
         if name in self.options:
             return self.options[name]
-        registry.load()
-        return registry.OPTIONS[name].default
+        return _rulebook().OPTIONS[name].default
 
     def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
         """Rules that run on `path`, after select, extend-select, ignore and per-file-ignores."""
@@ -141,7 +140,7 @@ class Settings:
                 if _glob_match(path, pattern, self.root):
                     ignored.extend(selectors)
         out = []
-        for r in registry.all_rules():
+        for r in _rulebook().all_rules():
             if not self._selected(r):
                 continue
             if any(registry.matches(sel, r) for sel in ignored):
@@ -316,10 +315,9 @@ def load_settings(
 
 def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     """Validate a raw [tool.newsctl] table into Settings; every error names file and key."""
-    registry.load()
     label = f"{where}" if where else "settings"
     table = "[tool.newsctl]" if where and where.name == "pyproject.toml" else ""
-    known = set(CORE_KEYS) | set(SITE_KEYS) | set(registry.OPTIONS)
+    known = set(CORE_KEYS) | set(SITE_KEYS) | set(_rulebook().OPTIONS)
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{label}: {table + ' ' if table else ''}key '{key}': {message}")
@@ -389,8 +387,8 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         kwargs["site"] = site
     options = {}
     for key, value in raw.items():
-        if key in registry.OPTIONS:
-            options[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: fail(k, m))
+        if key in _rulebook().OPTIONS:
+            options[key] = _option(_rulebook().OPTIONS[key], value, lambda m, k=key: fail(k, m))
     kwargs["options"] = MappingProxyType(options)
     if where is not None:
         kwargs["config_path"] = where
@@ -493,11 +491,11 @@ def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Setting
     if overrides.get("options"):
         merged = dict(settings.options)
         for key, value in overrides["options"].items():
-            if key not in registry.OPTIONS:
-                guess = difflib.get_close_matches(key, sorted(registry.OPTIONS), n=1)
+            if key not in _rulebook().OPTIONS:
+                guess = difflib.get_close_matches(key, sorted(_rulebook().OPTIONS), n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise ConfigError(f"--option: unknown option '{key}'{hint}")
-            merged[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
+            merged[key] = _option(_rulebook().OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
         changes["options"] = MappingProxyType(merged)
     return replace(settings, **changes)
 
@@ -524,8 +522,8 @@ def _selectors(value: Any, fail: Any) -> tuple[str, ...]:
         for part in (p.strip() for p in item.split(",")):
             if not part:
                 continue
-            if not registry.is_valid_selector(part):
-                names = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
+            if not _rulebook().is_valid_selector(part):
+                names = [r.code for r in _rulebook().all_rules()] + [r.name for r in _rulebook().all_rules()]
                 guess = difflib.get_close_matches(part, names, n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise fail(f"'{part}' matches no rule{hint}; see `newsctl rules`")
@@ -577,6 +575,12 @@ def _option(opt: registry.Option, value: Any, fail: Any) -> Any:
     return value
 
 
+def _rulebook() -> Any:
+    """The rule host, every rule registered (imported here, not at the top: start-up stays fast)."""
+    from newsctl import rulebook
+
+    return rulebook
+
+
 def iter_option_docs() -> Iterable[registry.Option]:
-    registry.load()
-    return sorted(registry.OPTIONS.values(), key=lambda o: o.name)
+    return sorted(_rulebook().OPTIONS.values(), key=lambda o: o.name)

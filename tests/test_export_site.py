@@ -24,7 +24,7 @@ from newsctl.export.common import transliterate
 from newsctl.export.validate import problems
 from newsctl.parse import parse_file, parse_text
 from newsctl.settings import ConfigError, Site, from_mapping
-from tests.export_helpers import ROOT, ninjs_validator, vnu_command
+from tests.export_helpers import ROOT, ninjs_validator, run_vnu
 
 BASE = "https://example.com/news/"
 NOW = "2026-11-25T12:00:00Z"
@@ -63,17 +63,15 @@ def html_of(text: str, path: str = "a.md", **options) -> str:
 
 
 def nu_errors(tmp_path: Path, pages: dict[str, str]) -> list[str]:
-    command, why = vnu_command()
-    if command is None:
-        pytest.skip(f"Nu Html Checker unavailable: {why}")
+    """The checker's errors on the pages; its exit status must agree (0 exactly when none)."""
     files = []
     for name, text in pages.items():
         out = tmp_path / name
         out.write_text(text, encoding="utf-8")
         files.append(str(out))
-    run_ = subprocess.run([*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True, timeout=300)
-    report = json.loads(run_.stderr or run_.stdout or '{"messages": []}')
-    return [f"{Path(m.get('url', '')).name}: {m.get('message')}" for m in report.get("messages", [])]
+    errors, status = run_vnu(files)
+    assert status == (1 if errors else 0)
+    return errors
 
 
 # --- publishing gates --------------------------------------------------------------------------
@@ -160,9 +158,8 @@ def test_missing_linked_article_rule_is_pure() -> None:
     from dataclasses import replace
 
     from newsctl.engine import lint_article
-    from newsctl.registry import RULES, load
+    from newsctl.rulebook import RULES
 
-    load()
     a = parse_text(article("A", "See [b](b.md).\n"), "/nowhere/a.md")
     rule = RULES["S011"]
     assert list(rule.check(a, replace(from_mapping({}), linked_files=None))) == []

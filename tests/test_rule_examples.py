@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from newsctl import engine, registry
+from newsctl import engine, registry, rulebook
 from newsctl.settings import apply_overrides, from_mapping
 
 # The clock examples are read against unless a note says otherwise (pinned: tests never read today).
@@ -78,7 +78,7 @@ def _lint(rule: registry.Rule, snippet: str, tmp_path) -> list[str]:
     return [f.code for f in engine.lint_file(path, str(path), settings).findings]
 
 
-RULES = [r for r in registry.all_rules() if r.code != "M001"]
+RULES = [r for r in rulebook.all_rules() if r.code != "M001"]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -93,7 +93,7 @@ def test_use_instead_does_not_fire_the_rule(rule, tmp_path):
 
 def test_unreadable_file_example(tmp_path):
     """M001's Example is bytes, not text: a Windows-1252 curly quote (0x93) fires it; UTF-8 does not."""
-    m001 = registry.get("M001")
+    m001 = rulebook.get("M001")
     assert "0x93" in m001.doc["Example"] and "UTF-8" in m001.doc["Use instead"]
     settings = apply_overrides(from_mapping({"select": ["M001"]}, tmp_path), {"now": NOW})
     bad, good = tmp_path / "bad.md", tmp_path / "good.md"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsctl import registry
+from newsctl import rulebook
 from newsctl.findings import Severity
 from newsctl.settings import ConfigError, Settings, apply_overrides, from_mapping, load_settings, parse_now
 from tests.conftest import FRONT, codes, lint
@@ -18,7 +18,7 @@ def enabled(settings: Settings, path: str | None = None) -> set[str]:
 
 def test_defaults_enable_every_default_rule():
     on = enabled(Settings())
-    assert on == {r.code for r in registry.all_rules() if r.default_enabled}
+    assert on == {r.code for r in rulebook.all_rules() if r.default_enabled}
 
 
 def test_select_by_prefix_category_and_name_and_ignore_wins():
@@ -40,7 +40,7 @@ def test_per_file_ignores_match_globs(tmp_path: Path):
 
 def test_severity_override_most_specific_wins():
     s = from_mapping({"severity": {"structure": "info", "S003": "error"}})
-    s003, s001 = registry.get("S003"), registry.get("S001")
+    s003, s001 = rulebook.get("S003"), rulebook.get("S001")
     assert s.severity_of(s003) is Severity.ERROR
     assert s.severity_of(s001) is Severity.INFO
 

@@ -24,9 +24,9 @@ def rules_command(
 
     Example: newsctl rules --format json
     """
-    from newsctl import registry
+    from newsctl import rulebook
 
-    rules = registry.all_rules()
+    rules = rulebook.all_rules()
     if format == RulesFormat.json:
         rows = [
             {
@@ -71,13 +71,13 @@ def explain_command(
 
     Example: newsctl explain H001
     """
-    from newsctl import registry
+    from newsctl import rulebook
 
-    r = registry.get(code)
+    r = rulebook.get(code)
     if r is None:
         import difflib
 
-        names = [x.code for x in registry.all_rules()] + [x.name for x in registry.all_rules()]
+        names = [x.code for x in rulebook.all_rules()] + [x.name for x in rulebook.all_rules()]
         guess = difflib.get_close_matches(code.upper() if code[:1].isalpha() and code[1:].isdigit() else code, names, n=1)
         hint = f" (did you mean {guess[0]}?)" if guess else ""
         raise fail(f"no rule {code!r}{hint}; run `newsctl rules` to list them")

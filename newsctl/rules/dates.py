@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.dates import (
@@ -27,8 +27,10 @@ from newsctl.dates import (
 )
 from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
-from newsctl.settings import Settings
 from newsctl.text import quoted_ranges, split_sentences
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 _NOT_PUBLISHED = ("draft", "ready")
 _RELATIVE_PREFIX = {

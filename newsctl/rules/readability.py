@@ -6,15 +6,17 @@ the Article's prose; direct quotations left out unless `exclude-quotes = false`)
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Hit
 from newsctl.readability import Measurement, SentenceStats, measure
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_answer
-from newsctl.settings import Settings
 from newsctl.text import WORD_RE
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 EXCLUDE_QUOTES = option(
     "exclude-quotes", True, "Leave direct quotations and block quotes out of readability statistics (R rules, readability report)."

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_question_to_interviewee
-from newsctl.settings import Settings
 from newsctl.text import count_words
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 MAX_TITLE = option("max-title-length", 75, "Longest title, in characters (S007).", minimum=1)
 MAX_SECTION = option("max-section-words", 400, "Most words in a section before a subheading is due (S006).", minimum=1)
