@@ -508,7 +508,9 @@ def parse_now(text: str) -> datetime:
         value, _ = parse_datetime(text)
     except Invalid as exc:
         raise ConfigError(f"--now: {exc}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    from newsctl.timeutil import as_utc_if_naive
+
+    return as_utc_if_naive(value)
 
 
 def _selectors(value: Any, fail: Any) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import zlib
 import struct
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,8 @@ def write(root: Path, name: str, text: str) -> Path:
 
 
 def html_of(text: str, path: str = "a.md", **options) -> str:
+    """The HTML page, the clock pinned at NOW (an embargo banner depends on it)."""
+    options.setdefault("now", datetime.fromisoformat(NOW))
     return render_article(parse_text(text, path), "html", ExportOptions(**options))
 
 

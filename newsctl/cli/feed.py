@@ -91,10 +91,11 @@ def feed_command(
         raise fail(f"--output {out} is a source article; refusing to overwrite it")
 
     if out is not None and not feed_url:
-        base = base_url if base_url.endswith("/") else base_url + "/"
         from urllib.parse import quote, urljoin
 
-        feed_url = urljoin(base, quote(out.name))
+        from newsctl.urls import with_trailing_slash
+
+        feed_url = urljoin(with_trailing_slash(base_url), quote(out.name))
     options = FeedOptions(
         base_url=base_url,
         title=title,

@@ -19,6 +19,8 @@ from newsctl.article import Article
 from newsctl.export.controls import strip_controls  # noqa: F401  (re-exported: exporters import it from here)
 from newsctl.settings import Site
 from newsctl.text import Counts
+from newsctl.timeutil import as_utc_if_naive
+from newsctl.urls import with_trailing_slash
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -203,7 +205,7 @@ def prepare(article: Article, name: str, options: ExportOptions) -> ExportDoc:
 
 def aware(dt: datetime) -> datetime:
     """For comparing: a naive time (or bare date) is UTC."""
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(dt)
 
 
 def render_title(title: str, smart: bool = True, lang: str | None = None) -> tuple[str, str]:
@@ -333,8 +335,7 @@ def check_base_url(base_url: str) -> str | None:
 
 def page_url(base_url: str, name: str) -> str:
     """<base>/<name>.html: the address of the exported HTML page."""
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, f"{name}.html")
+    return urljoin(with_trailing_slash(base_url), f"{name}.html")
 
 
 def absolute(url: str, base_url: str | None) -> str | None:
@@ -344,8 +345,7 @@ def absolute(url: str, base_url: str | None) -> str | None:
         return url
     if parts.scheme or not base_url:
         return None
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, url)
+    return urljoin(with_trailing_slash(base_url), url)
 
 
 def _lead_image(article: Article, base_url: str | None) -> tuple[str | None, str, str | None, str | None] | None:
@@ -393,9 +393,7 @@ def iso(dt: datetime, bare: bool = False) -> str:
 
 def rfc3339(dt: datetime, bare: bool = False) -> str:
     """RFC 3339 date-time (ninjs): naive times and bare dates are taken as UTC."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return iso(dt)
+    return iso(as_utc_if_naive(dt))
 
 
 def display(dt: datetime, bare: bool = False) -> str:

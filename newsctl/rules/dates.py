@@ -27,6 +27,7 @@ from newsctl.dates import (
 )
 from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
+from newsctl.timeutil import as_utc_if_naive
 from newsctl.text import quoted_ranges, split_sentences
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def _bare(article: Article, key: str) -> bool:
 
 def _aware(value: datetime) -> datetime:
     """Naive times (written without a timezone) are compared as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(value)
 
 
 def _later(a: datetime, a_bare: bool, b: datetime, b_bare: bool) -> bool:
