@@ -10,3 +10,10 @@ def with_trailing_slash(base_url: str) -> str:
     "https://example.com/a.html".
     """
     return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def beside(base_url: str, file_name: str) -> str:
+    """The address of a file published in the base URL's directory (a feed's own URL)."""
+    from urllib.parse import quote, urljoin
+
+    return urljoin(with_trailing_slash(base_url), quote(file_name))

@@ -144,24 +144,11 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
     return articles, errors
 
 
-_LINE_PREFIX = None
-
-
 def located(path: str, reason: str) -> str:
-    """A failure as `path:line:col: message`, the form editors and terminals jump to.
+    """A failure as `path:line:col: message` (`newsctl.export.summary.located`)."""
+    from newsctl.export.summary import located as _located
 
-    Exporters give reasons like "line 2, column 5: ..." or "line 2: ..."; a reason without a
-    line (a template error, a slug taken by another article) stays `path: reason`.
-    """
-    import re
-
-    global _LINE_PREFIX
-    if _LINE_PREFIX is None:
-        _LINE_PREFIX = re.compile(r"^line (\d+)(?:, column (\d+))?: ")
-    m = _LINE_PREFIX.match(reason)
-    if m:
-        return f"{path}:{m.group(1)}:{m.group(2) or 1}: {reason[m.end():]}"
-    return f"{path}: {reason}"
+    return _located(path, reason)
 
 
 STDIN = "-"
