@@ -288,7 +288,7 @@ def load_settings(
     *,
     cwd: Path | None = None,
     isolated: bool = False,
-    overrides: Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | Overrides | None = None,
 ) -> Settings:
     """Resolve settings: file (explicit, discovered, or none) then command-line overrides."""
     cwd = cwd or Path.cwd()
@@ -471,26 +471,55 @@ def _site_format(raw: Mapping[str, Any], fail: Any) -> SiteFormat:
     return SiteFormat(**kwargs) if kwargs else DEFAULT_SITE
 
 
-def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
-    """Command-line values over file values. Keys: select, extend_select, ignore, fail_on, now, options."""
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line values that go over the file's: a typed value, so a misspelt key is an error.
+
+    Selectors and severities are raw strings here; `apply_overrides` validates them and names
+    the option (`--select: ...`) in its message.
+    """
+
+    select: Iterable[str] | str | None = None
+    extend_select: Iterable[str] | str | None = None
+    ignore: Iterable[str] | str | None = None
+    fail_on: str | None = None
+    now: datetime | None = None
+    no_ignore: bool = False
+    options: Mapping[str, Any] | None = None
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any] | Overrides) -> Overrides:
+        """From a mapping (the CLI's keyword form); an unknown key raises ValueError naming it."""
+        if isinstance(values, Overrides):
+            return values
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown setting override {unknown[0]!r}; known: {', '.join(sorted(known))}")
+        return cls(**values)
+
+
+def apply_overrides(settings: Settings, overrides: Mapping[str, Any] | Overrides) -> Settings:
+    """Command-line values over file values (see `Overrides`; a mapping with a misspelt key raises)."""
+    overrides = Overrides.of(overrides)
     changes: dict[str, Any] = {}
-    if overrides.get("select"):
-        changes["select"] = _selectors(overrides["select"], lambda m: ConfigError(f"--select: {m}"))
-    if overrides.get("extend_select"):  # adds to the file's extend-select, as --ignore adds to ignore
-        extra = _selectors(overrides["extend_select"], lambda m: ConfigError(f"--extend-select: {m}"))
+    if overrides.select:
+        changes["select"] = _selectors(overrides.select, lambda m: ConfigError(f"--select: {m}"))
+    if overrides.extend_select:  # adds to the file's extend-select, as --ignore adds to ignore
+        extra = _selectors(overrides.extend_select, lambda m: ConfigError(f"--extend-select: {m}"))
         changes["extend_select"] = settings.extend_select + extra
-    if overrides.get("ignore"):
-        extra = _selectors(overrides["ignore"], lambda m: ConfigError(f"--ignore: {m}"))
+    if overrides.ignore:
+        extra = _selectors(overrides.ignore, lambda m: ConfigError(f"--ignore: {m}"))
         changes["ignore"] = settings.ignore + extra
-    if overrides.get("fail_on"):
-        changes["fail_on"] = _severity(overrides["fail_on"], lambda m: ConfigError(f"--fail-on: {m}"))
-    if overrides.get("now") is not None:
-        changes["now"] = overrides["now"]
-    if overrides.get("no_ignore"):
+    if overrides.fail_on:
+        changes["fail_on"] = _severity(overrides.fail_on, lambda m: ConfigError(f"--fail-on: {m}"))
+    if overrides.now is not None:
+        changes["now"] = overrides.now
+    if overrides.no_ignore:
         changes["respect_gitignore"] = False
-    if overrides.get("options"):
+    if overrides.options:
         merged = dict(settings.options)
-        for key, value in overrides["options"].items():
+        for key, value in overrides.options.items():
             if key not in _rulebook().OPTIONS:
                 guess = difflib.get_close_matches(key, sorted(_rulebook().OPTIONS), n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""

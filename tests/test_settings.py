@@ -156,3 +156,14 @@ def test_invalid_value_hint_shows_a_valid_example():
         (5, 'Write it like: summary: "The council passed the budget after a six-hour debate."'),
     ]
     assert "put the text in quotes" in findings[1].message
+
+
+def test_overrides_are_typed_and_a_misspelt_key_is_an_error():
+    from newsctl.settings import Overrides
+
+    base = from_mapping({})
+    with pytest.raises(ValueError, match="unknown setting override 'extend-select'"):
+        apply_overrides(base, {"extend-select": ["D012"]})
+    s = apply_overrides(base, Overrides(extend_select=["D012"], fail_on="warning"))
+    assert s.extend_select == ("D012",) and s.fail_on.value == "warning"
+    assert apply_overrides(base, {"extend_select": ["D012"]}).extend_select == ("D012",)

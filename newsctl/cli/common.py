@@ -55,12 +55,12 @@ def use_color(stream: Any) -> bool:
 
 def load(config: Path | None, overrides: dict[str, Any]) -> Any:
     """Settings, or exit 2 with a message that names the file and key."""
-    from newsctl.settings import ConfigError, load_settings, parse_now
+    from newsctl.settings import ConfigError, Overrides, load_settings, parse_now
 
     try:
         if overrides.get("now") is not None:
             overrides = {**overrides, "now": parse_now(overrides["now"])}
-        return load_settings(config, overrides=overrides)
+        return load_settings(config, overrides=Overrides.of(overrides))
     except ConfigError as exc:
         raise fail(str(exc)) from None
 
