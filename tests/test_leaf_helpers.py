@@ -42,3 +42,17 @@ def test_rule_rendering_lives_below_the_cli():
     text = explain_text(rulebook.get("S003"))
     assert text.startswith("S003 empty-section (structure, warning)\n\n")
     assert "Example:\n    ## Reaction\n" in text
+
+
+def test_the_readability_measurement_is_kept_on_its_article_not_in_a_module():
+    from newsctl import readability
+    from newsctl.parse import parse_text
+    from newsctl.settings import from_mapping
+
+    a = parse_text('---\ntitle: T\n---\n\n"We will win," she said. The council met.\n', "a.md")
+    b = parse_text('---\ntitle: T\n---\n\n"We will win," she said. The council met.\n', "b.md")
+    assert not hasattr(readability, "_memo")
+    assert readability.measure(a) is readability.measure(a)  # computed once for the rules that share it
+    assert readability.measure(b) is not readability.measure(a)
+    with_quotes = readability.measure(a, from_mapping({"exclude-quotes": False}))
+    assert (readability.measure(a).article.words, with_quotes.article.words) == (5, 8)
