@@ -65,6 +65,13 @@ def load(config: Path | None, overrides: dict[str, Any]) -> Any:
         raise fail(str(exc)) from None
 
 
+def require_targets(paths: list[str] | None, targets: list[str], doing: str) -> None:
+    """Exit 2 ("nothing to lint: articles not found") when no path was given on the command
+    line and none of the configured or default ones exists."""
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to {doing}: {', '.join(targets)} not found; pass article paths")
+
+
 def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
     """Paths given, else the configured ones (relative to the config file), else articles/."""
     if paths:

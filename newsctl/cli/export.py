@@ -22,6 +22,7 @@ from newsctl.cli.common import (
     progress_bar,
     wants_stdin,
     write_output,
+    require_targets,
 )
 
 
@@ -137,8 +138,7 @@ def export_command(
         _export_stdin(stdin_filename, format.value, options, settings, selection, output, dry_run)
 
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "export")
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output, require_targets
 
 
 class FeedFormat(str, Enum):
@@ -79,8 +79,7 @@ def feed_command(
     if not base_url:
         raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/ (or set base-url)")
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to put in a feed: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "put in a feed")
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")

@@ -23,6 +23,7 @@ from newsctl.cli.common import (
     use_color,
     refuse_input_as_output,
     write_output,
+    require_targets,
 )
 
 
@@ -67,8 +68,7 @@ def readability_command(
         options[key.strip()] = value.strip()
     settings = load(config, {"options": options})
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to measure: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "measure")
     refuse_input_as_output(output, targets, settings, "measured")
 
     from newsctl.report import readability as report
