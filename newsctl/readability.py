@@ -277,10 +277,6 @@ def measure_blocks(article: Article, block_indices: Iterable[int], settings: Set
     return total + _counted(article, indices)
 
 
-def measure_article(article: Article, settings: Settings | None = None) -> Stats:
-    return measure(article, settings).article
-
-
 def rows(article: Article) -> list[tuple[int, list[int]]]:
     """Report rows: (section index, its block indices).
 

@@ -611,7 +611,3 @@ def _rulebook() -> Any:
     from newsctl import rulebook
 
     return rulebook
-
-
-def iter_option_docs() -> Iterable[registry.Option]:
-    return sorted(_rulebook().OPTIONS.values(), key=lambda o: o.name)
