@@ -9,6 +9,7 @@ do not count. `from package import submodule` is an edge to the submodule only.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -33,6 +34,7 @@ def _type_checking_nodes(tree: ast.AST) -> set[int]:
     return skipped
 
 
+@lru_cache(maxsize=1)
 def import_graph() -> dict[str, set[str]]:
     """module -> the newsctl modules it imports anywhere in its source."""
     modules = _modules()
