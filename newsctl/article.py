@@ -311,3 +311,9 @@ class Article:
         for s in self.sentences:
             index.setdefault(s.block, []).append(s)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def derived(self) -> dict[Any, Any]:
+        """Results computed from this article once and shared by the rules that read them (the
+        readability measurement, keyed by the settings it depends on); lives and dies with it."""
+        return {}

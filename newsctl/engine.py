@@ -102,7 +102,9 @@ def stamp(hit: Hit, r: registry.Rule, severity: Severity, path: str) -> Finding:
 
 
 def unreadable(path: str, error: SourceError, settings: Settings) -> Finding | None:
-    r = registry.get(UNREADABLE)
+    from newsctl import rulebook
+
+    r = rulebook.get(UNREADABLE)
     assert r is not None
     if r not in settings.enabled_rules(path):
         return None
@@ -349,7 +351,9 @@ def archive_misspellings(results: list[FileResult], settings: Settings) -> list[
     from collections import Counter
     from dataclasses import replace
 
-    r = registry.get("M009")
+    from newsctl import rulebook
+
+    r = rulebook.get("M009")
     if r is None or settings.severity_of(r) != r.severity:
         return results  # a severity set for M009 applies to every M009 finding as it is
     census = Counter(key for result in results for key, _ in result.keys)

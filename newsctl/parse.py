@@ -312,6 +312,11 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
             notes += 1
         elif t == "footnote_close":
             notes -= 1
+        elif t == "paragraph_open" and tok.map is None:
+            # an inline footnote's text (`^[note]`) has no source lines of its own: its words sit
+            # in the paragraph that holds it (a paragraph without a map used to crash the parse)
+            i += 3
+            continue
         elif t in ("heading_open", "paragraph_open"):
             inline_tok = tokens[i + 1]
             start, end = tok.map
@@ -377,110 +382,163 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
     return blocks
 
 
+class _Walk:
+    """The state of locating one paragraph's inline tokens in its raw content, left to right."""
+
+    __slots__ = ("raw", "prose", "plain", "links", "images", "html", "link_stack", "pos")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.prose = [" " if ch != "\n" else "\n" for ch in raw]
+        self.plain: list[str] = []
+        self.links: list[tuple[int, int, str, str, bool]] = []
+        self.images: list[tuple[int, int, str, str]] = []
+        self.html: list[tuple[int, int, str]] = []
+        self.link_stack: list[tuple[int, int, bool, str]] = []  # (start, plain index, autolink, href)
+        self.pos = 0
+
+
+# One handler per inline token type, as mdformat renders: each finds its token in the raw text
+# from w.pos on, records what it is, moves w.pos past it, and returns False when the token
+# cannot be found (the rest of the paragraph is then kept as prose).
+
+
+def _on_text(w: _Walk, child: Any) -> bool:
+    if not child.content:
+        return True
+    at = w.raw.find(child.content, w.pos)
+    if at < 0:
+        return False
+    end = at + len(child.content)
+    if not (w.link_stack and w.link_stack[-1][2]):
+        w.prose[at:end] = w.raw[at:end]
+    w.plain.append(child.content)
+    w.pos = end
+    return True
+
+
+def _on_text_special(w: _Walk, child: Any) -> bool:
+    at = w.raw.find(child.markup, w.pos)
+    if at < 0:
+        return False
+    if len(child.content) <= len(child.markup):
+        w.prose[at : at + len(child.content)] = child.content
+    w.plain.append(child.content)
+    w.pos = at + len(child.markup)
+    return True
+
+
+def _on_break(w: _Walk, child: Any) -> bool:
+    at = w.raw.find("\n", w.pos)
+    if at < 0:
+        return False
+    w.plain.append(" ")
+    w.pos = at + 1
+    return True
+
+
+def _on_code_inline(w: _Walk, child: Any) -> bool:
+    at = w.raw.find(child.markup, w.pos)
+    close = w.raw.find(child.markup, at + len(child.markup)) if at >= 0 else -1
+    if close < 0:
+        return False
+    w.plain.append(child.content)
+    w.pos = close + len(child.markup)
+    return True
+
+
+def _on_emphasis(w: _Walk, child: Any) -> bool:
+    at = w.raw.find(child.markup, w.pos)
+    if at < 0:
+        return False
+    w.pos = at + len(child.markup)
+    return True
+
+
+def _on_link_open(w: _Walk, child: Any) -> bool:
+    href = str(child.attrs.get("href", ""))
+    if child.markup == "autolink":
+        at = w.raw.find("<", w.pos)
+        w.link_stack.append((at, len(w.plain), True, href))
+        w.pos = at + 1
+        return True
+    at = w.raw.find("[", w.pos)
+    if at < 0:
+        return False
+    w.link_stack.append((at, len(w.plain), False, href))
+    w.pos = at + 1
+    return True
+
+
+def _on_link_close(w: _Walk, child: Any) -> bool:
+    if not w.link_stack:
+        return True
+    start, first_plain, auto, href = w.link_stack.pop()
+    text = "".join(w.plain[first_plain:])
+    if auto:
+        end = w.raw.find(">", w.pos)
+        w.pos = (end + 1) if end >= 0 else w.pos
+    else:
+        at = w.raw.find("]", w.pos)
+        if at < 0:
+            return False
+        w.pos = _skip_destination(w.raw, at + 1)
+    w.links.append((start, w.pos, text, href, auto))
+    return True
+
+
+def _on_image(w: _Walk, child: Any) -> bool:
+    at = w.raw.find("![", w.pos)
+    if at < 0:
+        return False
+    close = _matching_bracket(w.raw, at + 1)
+    end = _skip_destination(w.raw, close + 1) if close >= 0 else len(w.raw)
+    w.images.append((at, end, child.content, str(child.attrs.get("src", ""))))
+    w.plain.append(child.content)
+    w.pos = end
+    return True
+
+
+def _on_html_inline(w: _Walk, child: Any) -> bool:
+    at = w.raw.find(child.content, w.pos)
+    if at < 0:
+        return False
+    w.html.append((at, at + len(child.content), child.content))
+    w.pos = at + len(child.content)
+    return True
+
+
+_INLINE_HANDLERS: dict[str, Callable[[_Walk, Any], bool]] = {
+    "text": _on_text,
+    "text_special": _on_text_special,
+    "softbreak": _on_break,
+    "hardbreak": _on_break,
+    "code_inline": _on_code_inline,
+    "link_open": _on_link_open,
+    "link_close": _on_link_close,
+    "image": _on_image,
+    "html_inline": _on_html_inline,
+    **{f"{kind}_{edge}": _on_emphasis for kind in _EMPHASIS for edge in ("open", "close")},
+}
+
+
 def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = None) -> Inline:
     """Locate every inline token in the raw content; build prose, plain text and elements.
 
     With templates masked, the tokens are located in the masked text (same length), then the
     prose blanks the template characters and everything else gets the originals back.
+    Token types without a handler (none today) are skipped, as before.
     """
     raw: str = tok.content
     offsets, origins = _line_origins(masker.restore(raw) if masker else raw, first_line, source)
-    prose = [" " if ch != "\n" else "\n" for ch in raw]
-    plain: list[str] = []
-    links: list[tuple[int, int, str, str, bool]] = []
-    images: list[tuple[int, int, str, str]] = []
-    html: list[tuple[int, int, str]] = []
-    link_stack: list[tuple[int, int, bool, str]] = []  # (start, plain index, autolink, href)
-    pos = 0
+    w = _Walk(raw)
     lost = False
     for child in tok.children or []:
-        ct = child.type
-        if ct == "text":
-            if not child.content:
-                continue
-            at = raw.find(child.content, pos)
-            if at < 0:
-                lost = True
-                break
-            if not (link_stack and link_stack[-1][2]):
-                prose[at : at + len(child.content)] = raw[at : at + len(child.content)]
-            plain.append(child.content)
-            pos = at + len(child.content)
-        elif ct == "text_special":
-            at = raw.find(child.markup, pos)
-            if at < 0:
-                lost = True
-                break
-            if len(child.content) <= len(child.markup):
-                prose[at : at + len(child.content)] = child.content
-            plain.append(child.content)
-            pos = at + len(child.markup)
-        elif ct in ("softbreak", "hardbreak"):
-            at = raw.find("\n", pos)
-            if at < 0:
-                lost = True
-                break
-            plain.append(" ")
-            pos = at + 1
-        elif ct == "code_inline":
-            at = raw.find(child.markup, pos)
-            close = raw.find(child.markup, at + len(child.markup)) if at >= 0 else -1
-            if close < 0:
-                lost = True
-                break
-            plain.append(child.content)
-            pos = close + len(child.markup)
-        elif ct.endswith(("_open", "_close")) and ct.rsplit("_", 1)[0] in _EMPHASIS:
-            at = raw.find(child.markup, pos)
-            if at < 0:
-                lost = True
-                break
-            pos = at + len(child.markup)
-        elif ct == "link_open":
-            href = child.attrs.get("href", "")
-            if child.markup == "autolink":
-                at = raw.find("<", pos)
-                link_stack.append((at, len(plain), True, str(href)))
-                pos = at + 1
-            else:
-                at = raw.find("[", pos)
-                if at < 0:
-                    lost = True
-                    break
-                link_stack.append((at, len(plain), False, str(href)))
-                pos = at + 1
-        elif ct == "link_close":
-            if not link_stack:
-                continue
-            start, first_plain, auto, href = link_stack.pop()
-            text = "".join(plain[first_plain:])
-            if auto:
-                end = raw.find(">", pos)
-                pos = (end + 1) if end >= 0 else pos
-            else:
-                at = raw.find("]", pos)
-                if at < 0:
-                    lost = True
-                    break
-                pos = _skip_destination(raw, at + 1)
-            links.append((start, pos, text, href, auto))
-        elif ct == "image":
-            at = raw.find("![", pos)
-            if at < 0:
-                lost = True
-                break
-            close = _matching_bracket(raw, at + 1)
-            end = _skip_destination(raw, close + 1) if close >= 0 else len(raw)
-            images.append((at, end, child.content, str(child.attrs.get("src", ""))))
-            plain.append(child.content)
-            pos = end
-        elif ct == "html_inline":
-            at = raw.find(child.content, pos)
-            if at < 0:
-                lost = True
-                break
-            html.append((at, at + len(child.content), child.content))
-            pos = at + len(child.content)
+        handler = _INLINE_HANDLERS.get(child.type)
+        if handler is not None and not handler(w, child):
+            lost = True
+            break
+    prose, plain, links, images, html, pos = w.prose, w.plain, w.links, w.images, w.html, w.pos
     if lost:  # keep what could not be located as prose rather than dropping it
         prose[pos:] = raw[pos:]
         plain.append(raw[pos:])

@@ -277,10 +277,6 @@ def measure_blocks(article: Article, block_indices: Iterable[int], settings: Set
     return total + _counted(article, indices)
 
 
-def measure_article(article: Article, settings: Settings | None = None) -> Stats:
-    return measure(article, settings).article
-
-
 def rows(article: Article) -> list[tuple[int, list[int]]]:
     """Report rows: (section index, its block indices).
 
@@ -303,14 +299,13 @@ def rows(article: Article) -> list[tuple[int, list[int]]]:
     return [(index, sorted(blocks)) for index, blocks in grouped.items()]
 
 
-_memo: list[tuple[Article, bool, Measurement]] = []
-
-
 def measure(article: Article, settings: Settings | None = None) -> Measurement:
-    """Article, section-row, paragraph and sentence statistics (memoised for the last article)."""
+    """Article, section-row, paragraph and sentence statistics, computed once per article and
+    exclude-quotes setting (kept in `Article.derived`, so the six readability rules share it)."""
     skip = exclude_quotes(settings)
-    if _memo and _memo[0][0] is article and _memo[0][1] == skip:
-        return _memo[0][2]
+    key = ("readability", skip)
+    if key in article.derived:
+        return article.derived[key]
     per_block: dict[int, list[SentenceStats]] = {}
     for block in article.blocks:
         if block.is_prose:
@@ -335,7 +330,7 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
     all_sentences = tuple(s for b in sorted(per_block) for s in per_block[b])
     whole = _total(all_sentences) + _counted(article, per_block)
     result = Measurement(whole, tuple(sections), tuple(paragraphs), all_sentences)
-    _memo[:] = [(article, skip, result)]
+    article.derived[key] = result
     return result
 
 

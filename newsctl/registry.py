@@ -1,6 +1,9 @@
 """The rule registry: the one place a rule's code, name, category and documentation live.
 
 `newsctl rules`, `newsctl explain`, the SARIF rule table and docs/rules.md all read it.
+The registry imports no rule: rule modules import it to register themselves, and whatever
+needs every rule asks `newsctl.rulebook`, which loads the rule package (a plugin host).
+The queries here answer for the rules registered so far.
 """
 
 from __future__ import annotations
@@ -124,13 +127,12 @@ def parse_doc(doc: str) -> dict[str, str]:
 
 
 def all_rules() -> list[Rule]:
-    """Every registered rule, loading the rule modules on first use."""
-    load()
+    """Every registered rule, in category order (`newsctl.rulebook.all_rules` loads them all first)."""
     return sorted(RULES.values(), key=lambda r: ("MSDRH".index(r.code[0]), r.code))
 
 
 def get(code_or_name: str) -> Rule | None:
-    load()
+    """A registered rule by code (any case) or name."""
     key = code_or_name.strip()
     if key.upper() in RULES:
         return RULES[key.upper()]
@@ -150,15 +152,6 @@ def matches(selector: str, r: Rule) -> bool:
 
 
 def is_valid_selector(selector: str) -> bool:
-    load()
+    """Whether a selector matches at least one registered rule."""
     return any(matches(selector, r) for r in RULES.values())
 
-
-_loaded = False
-
-
-def load() -> None:
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import newsctl.rules  # noqa: F401  (registers every rule)

@@ -132,8 +132,7 @@ class Settings:
         """A rule threshold: the configured value or the rule's declared default."""
         if name in self.options:
             return self.options[name]
-        registry.load()
-        return registry.OPTIONS[name].default
+        return _rulebook().OPTIONS[name].default
 
     def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
         """Rules that run on `path`, after select, extend-select, ignore and per-file-ignores."""
@@ -143,7 +142,7 @@ class Settings:
                 if _glob_match(path, pattern, self.root):
                     ignored.extend(selectors)
         out = []
-        for r in registry.all_rules():
+        for r in _rulebook().all_rules():
             if not self._selected(r):
                 continue
             if any(registry.matches(sel, r) for sel in ignored):
@@ -291,7 +290,7 @@ def load_settings(
     *,
     cwd: Path | None = None,
     isolated: bool = False,
-    overrides: Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | Overrides | None = None,
 ) -> Settings:
     """Resolve settings: file (explicit, discovered, or none) then command-line overrides."""
     cwd = cwd or Path.cwd()
@@ -318,10 +317,9 @@ def load_settings(
 
 def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     """Validate a raw [tool.newsctl] table into Settings; every error names file and key."""
-    registry.load()
     label = f"{where}" if where else "settings"
     table = "[tool.newsctl]" if where and where.name == "pyproject.toml" else ""
-    known = set(CORE_KEYS) | set(SITE_KEYS) | set(registry.OPTIONS)
+    known = set(CORE_KEYS) | set(SITE_KEYS) | set(_rulebook().OPTIONS)
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{label}: {table + ' ' if table else ''}key '{key}': {message}")
@@ -396,8 +394,8 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         kwargs["site"] = site
     options = {}
     for key, value in raw.items():
-        if key in registry.OPTIONS:
-            options[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: fail(k, m))
+        if key in _rulebook().OPTIONS:
+            options[key] = _option(_rulebook().OPTIONS[key], value, lambda m, k=key: fail(k, m))
     kwargs["options"] = MappingProxyType(options)
     if where is not None:
         kwargs["config_path"] = where
@@ -480,31 +478,60 @@ def _site_format(raw: Mapping[str, Any], fail: Any) -> SiteFormat:
     return SiteFormat(**kwargs) if kwargs else DEFAULT_SITE
 
 
-def apply_overrides(settings: Settings, overrides: Mapping[str, Any]) -> Settings:
-    """Command-line values over file values. Keys: select, extend_select, ignore, fail_on, now, options."""
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line values that go over the file's: a typed value, so a misspelt key is an error.
+
+    Selectors and severities are raw strings here; `apply_overrides` validates them and names
+    the option (`--select: ...`) in its message.
+    """
+
+    select: Iterable[str] | str | None = None
+    extend_select: Iterable[str] | str | None = None
+    ignore: Iterable[str] | str | None = None
+    fail_on: str | None = None
+    now: datetime | None = None
+    no_ignore: bool = False
+    options: Mapping[str, Any] | None = None
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any] | Overrides) -> Overrides:
+        """From a mapping (the CLI's keyword form); an unknown key raises ValueError naming it."""
+        if isinstance(values, Overrides):
+            return values
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown setting override {unknown[0]!r}; known: {', '.join(sorted(known))}")
+        return cls(**values)
+
+
+def apply_overrides(settings: Settings, overrides: Mapping[str, Any] | Overrides) -> Settings:
+    """Command-line values over file values (see `Overrides`; a mapping with a misspelt key raises)."""
+    overrides = Overrides.of(overrides)
     changes: dict[str, Any] = {}
-    if overrides.get("select"):
-        changes["select"] = _selectors(overrides["select"], lambda m: ConfigError(f"--select: {m}"))
-    if overrides.get("extend_select"):  # adds to the file's extend-select, as --ignore adds to ignore
-        extra = _selectors(overrides["extend_select"], lambda m: ConfigError(f"--extend-select: {m}"))
+    if overrides.select:
+        changes["select"] = _selectors(overrides.select, lambda m: ConfigError(f"--select: {m}"))
+    if overrides.extend_select:  # adds to the file's extend-select, as --ignore adds to ignore
+        extra = _selectors(overrides.extend_select, lambda m: ConfigError(f"--extend-select: {m}"))
         changes["extend_select"] = settings.extend_select + extra
-    if overrides.get("ignore"):
-        extra = _selectors(overrides["ignore"], lambda m: ConfigError(f"--ignore: {m}"))
+    if overrides.ignore:
+        extra = _selectors(overrides.ignore, lambda m: ConfigError(f"--ignore: {m}"))
         changes["ignore"] = settings.ignore + extra
-    if overrides.get("fail_on"):
-        changes["fail_on"] = _severity(overrides["fail_on"], lambda m: ConfigError(f"--fail-on: {m}"))
-    if overrides.get("now") is not None:
-        changes["now"] = overrides["now"]
-    if overrides.get("no_ignore"):
+    if overrides.fail_on:
+        changes["fail_on"] = _severity(overrides.fail_on, lambda m: ConfigError(f"--fail-on: {m}"))
+    if overrides.now is not None:
+        changes["now"] = overrides.now
+    if overrides.no_ignore:
         changes["respect_gitignore"] = False
-    if overrides.get("options"):
+    if overrides.options:
         merged = dict(settings.options)
-        for key, value in overrides["options"].items():
-            if key not in registry.OPTIONS:
-                guess = difflib.get_close_matches(key, sorted(registry.OPTIONS), n=1)
+        for key, value in overrides.options.items():
+            if key not in _rulebook().OPTIONS:
+                guess = difflib.get_close_matches(key, sorted(_rulebook().OPTIONS), n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise ConfigError(f"--option: unknown option '{key}'{hint}")
-            merged[key] = _option(registry.OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
+            merged[key] = _option(_rulebook().OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
         changes["options"] = MappingProxyType(merged)
     return replace(settings, **changes)
 
@@ -517,7 +544,9 @@ def parse_now(text: str) -> datetime:
         value, _ = parse_datetime(text)
     except Invalid as exc:
         raise ConfigError(f"--now: {exc}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    from newsctl.timeutil import as_utc_if_naive
+
+    return as_utc_if_naive(value)
 
 
 def _selectors(value: Any, fail: Any) -> tuple[str, ...]:
@@ -531,8 +560,8 @@ def _selectors(value: Any, fail: Any) -> tuple[str, ...]:
         for part in (p.strip() for p in item.split(",")):
             if not part:
                 continue
-            if not registry.is_valid_selector(part):
-                names = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
+            if not _rulebook().is_valid_selector(part):
+                names = [r.code for r in _rulebook().all_rules()] + [r.name for r in _rulebook().all_rules()]
                 guess = difflib.get_close_matches(part, names, n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise fail(f"'{part}' matches no rule{hint}; see `newsctl rules`")
@@ -584,6 +613,8 @@ def _option(opt: registry.Option, value: Any, fail: Any) -> Any:
     return value
 
 
-def iter_option_docs() -> Iterable[registry.Option]:
-    registry.load()
-    return sorted(registry.OPTIONS.values(), key=lambda o: o.name)
+def _rulebook() -> Any:
+    """The rule host, every rule registered (imported here, not at the top: start-up stays fast)."""
+    from newsctl import rulebook
+
+    return rulebook

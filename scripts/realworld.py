@@ -53,7 +53,7 @@ def lint_archives(base: Path, jobs: int | None = None) -> tuple[dict[str, int], 
 
 def table(articles: dict[str, int], findings: list) -> str:
     """Findings per rule: count, per 100 articles, articles affected; then the CI failure share."""
-    from newsctl import registry
+    from newsctl import rulebook
 
     total = sum(articles.values())
     per_rule = Counter(f.code for f in findings)
@@ -67,7 +67,7 @@ def table(articles: dict[str, int], findings: list) -> str:
         f"{'rule':<6}{'severity':<9}{'findings':>9}{'per 100':>9}{'affected':>9}  name",
     ]
     for code in sorted(per_rule, key=lambda c: ("MSDRH".index(c[0]), c)):
-        r = registry.get(code)
+        r = rulebook.get(code)
         lines.append(
             f"{code:<6}{severity[code]:<9}{per_rule[code]:>9}{100 * per_rule[code] / total:>9.1f}"
             f"{len(files_per_rule[code]):>9}  {r.name if r else ''}"

@@ -82,3 +82,24 @@ def vnu_command() -> tuple[list[str] | None, str]:
     if not jar:
         return None, "vnu.jar not found (run `make tools`, or set VNU_JAR); needs npm and the npm registry"
     return [java, "-jar", jar], ""
+
+
+def run_vnu(files: list[str], *flags: str) -> tuple[list[str], int]:
+    """The Nu Html Checker's errors on files ("name:line: message") and its exit status.
+
+    Skips when the checker is unavailable, unless NEWSCTL_REQUIRE_VNU=1 (set by .ci/run): then
+    a missing checker fails the test, so CI cannot pass without having checked the HTML.
+    """
+    import subprocess
+
+    import pytest
+
+    command, why = vnu_command()
+    if command is None:
+        if os.environ.get("NEWSCTL_REQUIRE_VNU") == "1":
+            pytest.fail(f"NEWSCTL_REQUIRE_VNU=1 but the Nu Html Checker is unavailable: {why}")
+        pytest.skip(f"Nu Html Checker unavailable: {why}")
+    run = subprocess.run([*command, "--errors-only", "--format", "json", *flags, *files], capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stderr or run.stdout or '{"messages": []}')
+    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in report.get("messages", [])]
+    return errors, run.returncode

@@ -12,9 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import newsctl.parse  # noqa: E402
-from newsctl import registry  # noqa: E402
-
-registry.load()
+from newsctl import registry, rulebook  # noqa: E402,F401  (every rule registered)
 
 
 @registry.rule("H900", "crashing-rule", "warning", "Always fails (test only).")

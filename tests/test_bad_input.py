@@ -122,3 +122,13 @@ def test_arbitrary_bytes_decode_or_raise_source_error(data: bytes):
         assert err.line >= 1 and err.column >= 1 and err.message
         return
     lint_article(parse(src), Settings())
+
+
+def test_an_inline_footnote_does_not_crash_the_parse():
+    """`^[...]` (an inline footnote) makes a paragraph token without source lines (hypothesis found `^[]`)."""
+    from newsctl.parse import parse_text
+
+    for text in ("^[]", "---\ntitle: T\n---\n\nFlood^[a note] rose.\n"):
+        article = parse_text(text, "a.md")
+        assert [b.kind for b in article.blocks] == ["paragraph"]
+    assert article.blocks[0].line == 5

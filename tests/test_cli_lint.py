@@ -342,10 +342,10 @@ def test_extend_select_on_the_command_line_adds_to_the_file(tmp_path: Path):
 
 
 def test_select_all_turns_on_off_by_default_rules():
-    from newsctl import registry
+    from newsctl import rulebook
     from newsctl.settings import from_mapping
 
-    off = [r.code for r in registry.all_rules() if not r.default_enabled]
+    off = [r.code for r in rulebook.all_rules() if not r.default_enabled]
     assert off and set(off) <= {r.code for r in from_mapping({"select": ["all"]}).enabled_rules()}
     assert not set(off) & {r.code for r in from_mapping({"select": ["D"]}).enabled_rules()}
 

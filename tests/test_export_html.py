@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import html5lib
 import pytest
-from tests.export_helpers import BASE_URL, FIXTURES, ROOT, sample_articles, vnu_command
+from tests.export_helpers import BASE_URL, FIXTURES, ROOT, sample_articles, run_vnu
 
 from newsctl.anchors import section_anchors
 from newsctl.export import ExportError, ExportOptions, render_article
@@ -181,25 +180,15 @@ def test_unusable_front_matter_is_an_export_error() -> None:
 
 def test_nu_html_checker_reports_no_errors(tmp_path: Path) -> None:
     """The Nu Html Checker (vnu.jar) on every sample page, when Java and the checker are installed."""
-    command, why = vnu_command()
-    if command is None:
-        pytest.skip(f"Nu Html Checker unavailable: {why}")
     files = []
     for path in sample_articles():
         for name, options in (("full", ExportOptions(base_url=BASE_URL)), ("plain", ExportOptions())):
             out = tmp_path / f"{path.stem}-{name}.html"
             out.write_text(render_article(parse_file(path, path.name), "html", options), encoding="utf-8")
             files.append(str(out))
-    run = subprocess.run(
-        [*command, "--errors-only", "--format", "json", "--also-check-css", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = json.loads(run.stderr or run.stdout or '{"messages": []}')
-    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in report.get("messages", [])]
+    errors, status = run_vnu(files, "--also-check-css")
     assert errors == []
-    assert run.returncode == 0
+    assert status == 0
 
 
 def test_seed_article_renders_its_sections() -> None:

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import zlib
 import struct
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from newsctl.export.common import transliterate
 from newsctl.export.validate import problems
 from newsctl.parse import parse_file, parse_text
 from newsctl.settings import ConfigError, Site, from_mapping
-from tests.export_helpers import ROOT, ninjs_validator, vnu_command
+from tests.export_helpers import ROOT, ninjs_validator, run_vnu
 
 BASE = "https://example.com/news/"
 NOW = "2026-11-25T12:00:00Z"
@@ -59,21 +60,21 @@ def write(root: Path, name: str, text: str) -> Path:
 
 
 def html_of(text: str, path: str = "a.md", **options) -> str:
+    """The HTML page, the clock pinned at NOW (an embargo banner depends on it)."""
+    options.setdefault("now", datetime.fromisoformat(NOW))
     return render_article(parse_text(text, path), "html", ExportOptions(**options))
 
 
 def nu_errors(tmp_path: Path, pages: dict[str, str]) -> list[str]:
-    command, why = vnu_command()
-    if command is None:
-        pytest.skip(f"Nu Html Checker unavailable: {why}")
+    """The checker's errors on the pages; its exit status must agree (0 exactly when none)."""
     files = []
     for name, text in pages.items():
         out = tmp_path / name
         out.write_text(text, encoding="utf-8")
         files.append(str(out))
-    run_ = subprocess.run([*command, "--errors-only", "--format", "json", *files], capture_output=True, text=True, timeout=300)
-    report = json.loads(run_.stderr or run_.stdout or '{"messages": []}')
-    return [f"{Path(m.get('url', '')).name}: {m.get('message')}" for m in report.get("messages", [])]
+    errors, status = run_vnu(files)
+    assert status == (1 if errors else 0)
+    return errors
 
 
 # --- publishing gates --------------------------------------------------------------------------
@@ -160,9 +161,8 @@ def test_missing_linked_article_rule_is_pure() -> None:
     from dataclasses import replace
 
     from newsctl.engine import lint_article
-    from newsctl.registry import RULES, load
+    from newsctl.rulebook import RULES
 
-    load()
     a = parse_text(article("A", "See [b](b.md).\n"), "/nowhere/a.md")
     rule = RULES["S011"]
     assert list(rule.check(a, replace(from_mapping({}), linked_files=None))) == []

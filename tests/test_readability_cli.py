@@ -154,9 +154,9 @@ def test_readme_example_is_the_real_output(monkeypatch):
 
 
 def test_every_readability_rule_is_documented():
-    from newsctl import registry
+    from newsctl import rulebook
 
-    rules = [r for r in registry.all_rules() if r.category == "readability"]
+    rules = [r for r in rulebook.all_rules() if r.category == "readability"]
     assert [r.code for r in rules] == ["R001", "R002", "R003", "R004", "R005", "R006"]
     for r in rules:
         assert set(r.doc) == {"What it checks", "Why it matters", "Example", "Use instead", "Options"}, r.code

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsctl import registry
+from newsctl import rulebook
 from newsctl.engine import lint_paths
 from newsctl.report import json as json_report
 from newsctl.report import sarif
@@ -42,7 +42,7 @@ def test_sarif_is_valid_against_the_official_schema(result):
 def test_sarif_rule_table_comes_from_the_registry(result):
     run = sarif.document(result, ROOT)["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert ids == [r.code for r in registry.all_rules()]
+    assert ids == [r.code for r in rulebook.all_rules()]
     for res in run["results"]:
         assert ids[res["ruleIndex"]] == res["ruleId"]
         loc = res["locations"][0]["physicalLocation"]

@@ -364,23 +364,11 @@ def checked_pages(pages: list[Path]) -> list[Path]:
 
 
 def test_nu_html_checker_reports_no_errors(pages: list[Path]) -> None:
-    import subprocess
+    from tests.export_helpers import run_vnu
 
-    from tests.export_helpers import vnu_command
-
-    command, why = vnu_command()
-    if command is None:
-        pytest.skip(f"Nu Html Checker unavailable: {why}")
-    run_ = subprocess.run(
-        [*command, "--errors-only", "--format", "json", "--also-check-css", "--also-check-svg", *map(str, checked_pages(pages))],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = json.loads(run_.stderr or run_.stdout or '{"messages": []}')
-    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in report.get("messages", [])]
+    errors, status = run_vnu([str(p) for p in checked_pages(pages)], "--also-check-css", "--also-check-svg")
     assert errors == []
-    assert run_.returncode == 0
+    assert status == 0
 
 
 def chromium() -> str | None:

@@ -14,7 +14,8 @@ from tests.conftest import FIXTURES, ROOT, lint
 from newsctl.dates import MONTHS, WEEKDAYS
 from newsctl.engine import lint_article, lint_paths
 from newsctl.parse import parse_text
-from newsctl.registry import DOC_SECTIONS, all_rules
+from newsctl.registry import DOC_SECTIONS
+from newsctl.rulebook import all_rules
 from newsctl.settings import from_mapping, parse_now
 
 NOW = "2023-03-07T12:00:00Z"
@@ -190,6 +191,12 @@ def test_future_publication_date(status, now, expected):
     got = rows(run(text, ["D003", "D004"], now=now))
     assert [(c, ln, col, m if e[3] else None) for (c, ln, col, m), e in zip(got, expected)] == expected
     assert len(got) == len(expected)
+
+
+def test_scheduled_story_is_reported_at_its_date():
+    text = body("Text.\n", status="ready")
+    assert [row[:3] for row in rows(run(text, "D004", now="2023-03-06T12:00:00Z"))] == [("D004", 3, 7)]
+    assert run(text, "D004", now="2023-03-07T12:00:00Z") == []
 
 
 def test_future_bare_date_is_a_whole_day():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from newsctl import registry
+from newsctl import rulebook
 from newsctl.parse import parse_text
 from newsctl.server.analysis import Options, analyse
 from newsctl.server.convert import Lines, rule_anchor
@@ -99,7 +99,7 @@ def test_options_are_checked_and_reported():
 def test_every_rule_anchor_is_a_heading_of_the_rules_reference():
     headings = re.findall(r"^### ([MSDRH]\d{3} [a-z0-9-]+)$", (ROOT / "docs" / "rules.md").read_text("utf-8"), re.M)
     slugs = {h.lower().replace(" ", "-") for h in headings}  # GitHub's anchors for these headings
-    assert {rule_anchor(r.code, r.name) for r in registry.all_rules()} <= slugs
+    assert {rule_anchor(r.code, r.name) for r in rulebook.all_rules()} <= slugs
 
 
 def test_analysis_reads_settings_from_the_documents_directory(tmp_path: Path):

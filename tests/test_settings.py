@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsctl import registry
+from newsctl import rulebook
 from newsctl.findings import Severity
 from newsctl.settings import ConfigError, Settings, apply_overrides, from_mapping, load_settings, parse_now
 from tests.conftest import FRONT, codes, lint
@@ -18,7 +18,7 @@ def enabled(settings: Settings, path: str | None = None) -> set[str]:
 
 def test_defaults_enable_every_default_rule():
     on = enabled(Settings())
-    assert on == {r.code for r in registry.all_rules() if r.default_enabled}
+    assert on == {r.code for r in rulebook.all_rules() if r.default_enabled}
 
 
 def test_select_by_prefix_category_and_name_and_ignore_wins():
@@ -40,7 +40,7 @@ def test_per_file_ignores_match_globs(tmp_path: Path):
 
 def test_severity_override_most_specific_wins():
     s = from_mapping({"severity": {"structure": "info", "S003": "error"}})
-    s003, s001 = registry.get("S003"), registry.get("S001")
+    s003, s001 = rulebook.get("S003"), rulebook.get("S001")
     assert s.severity_of(s003) is Severity.ERROR
     assert s.severity_of(s001) is Severity.INFO
 
@@ -156,3 +156,14 @@ def test_invalid_value_hint_shows_a_valid_example():
         (5, 'Write it like: summary: "The council passed the budget after a six-hour debate."'),
     ]
     assert "put the text in quotes" in findings[1].message
+
+
+def test_overrides_are_typed_and_a_misspelt_key_is_an_error():
+    from newsctl.settings import Overrides
+
+    base = from_mapping({})
+    with pytest.raises(ValueError, match="unknown setting override 'extend-select'"):
+        apply_overrides(base, {"extend-select": ["D012"]})
+    s = apply_overrides(base, Overrides(extend_select=["D012"], fail_on="warning"))
+    assert s.extend_select == ("D012",) and s.fail_on.value == "warning"
+    assert apply_overrides(base, {"extend_select": ["D012"]}).extend_select == ("D012",)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, refuse_input_as_output, write_output
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, refuse_input_as_output, write_output, require_targets
 from newsctl.cli.lint import (
     ExtendSelectOpt,
     IgnoreOpt,
@@ -41,8 +41,7 @@ def baseline_command(
     """
     settings = load_lint_settings(config, select, extend_select, ignore, None, now, option)
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "lint")
     refuse_input_as_output(file, targets, settings, "linted")
     files = _collect(targets, settings, False)
     result = _run(files, settings, False, None)

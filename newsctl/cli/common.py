@@ -55,14 +55,21 @@ def use_color(stream: Any) -> bool:
 
 def load(config: Path | None, overrides: dict[str, Any]) -> Any:
     """Settings, or exit 2 with a message that names the file and key."""
-    from newsctl.settings import ConfigError, load_settings, parse_now
+    from newsctl.settings import ConfigError, Overrides, load_settings, parse_now
 
     try:
         if overrides.get("now") is not None:
             overrides = {**overrides, "now": parse_now(overrides["now"])}
-        return load_settings(config, overrides=overrides)
+        return load_settings(config, overrides=Overrides.of(overrides))
     except ConfigError as exc:
         raise fail(str(exc)) from None
+
+
+def require_targets(paths: list[str] | None, targets: list[str], doing: str) -> None:
+    """Exit 2 ("nothing to lint: articles not found") when no path was given on the command
+    line and none of the configured or default ones exists."""
+    if not paths and not any(Path(t).exists() for t in targets):
+        raise fail(f"nothing to {doing}: {', '.join(targets)} not found; pass article paths")
 
 
 def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
@@ -144,24 +151,11 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
     return articles, errors
 
 
-_LINE_PREFIX = None
-
-
 def located(path: str, reason: str) -> str:
-    """A failure as `path:line:col: message`, the form editors and terminals jump to.
+    """A failure as `path:line:col: message` (`newsctl.export.summary.located`)."""
+    from newsctl.export.summary import located as _located
 
-    Exporters give reasons like "line 2, column 5: ..." or "line 2: ..."; a reason without a
-    line (a template error, a slug taken by another article) stays `path: reason`.
-    """
-    import re
-
-    global _LINE_PREFIX
-    if _LINE_PREFIX is None:
-        _LINE_PREFIX = re.compile(r"^line (\d+)(?:, column (\d+))?: ")
-    m = _LINE_PREFIX.match(reason)
-    if m:
-        return f"{path}:{m.group(1)}:{m.group(2) or 1}: {reason[m.end():]}"
-    return f"{path}: {reason}"
+    return _located(path, reason)
 
 
 STDIN = "-"

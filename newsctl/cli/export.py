@@ -24,6 +24,7 @@ from newsctl.cli.common import (
     progress_bar,
     wants_stdin,
     write_output,
+    require_targets,
 )
 
 
@@ -140,8 +141,7 @@ def export_command(
         _export_stdin(stdin_filename, format.value, options, settings, selection, output, dry_run)
 
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to export: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "export")
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")
@@ -188,32 +188,12 @@ def export_command(
 
 
 def summary(result: object, output_dir: Path, fmt: str, site_files: list[Path] | None = None) -> str:
-    """The end-of-run report: counts, then each skipped and failed article with the reason, and
-    each warning (exported, but something is wrong)."""
-    from newsctl.export.batch import FAILED, SKIPPED, BatchResult
+    """The end-of-run report (`newsctl.export.summary.export_summary`)."""
+    from newsctl.export.batch import BatchResult
+    from newsctl.export.summary import export_summary
 
     assert isinstance(result, BatchResult)
-    exported = len(result.of("exported"))
-    skipped = result.of(SKIPPED)
-    failed = result.of(FAILED)
-    verb = "Would export" if result.dry_run else "Exported"
-    noun = "article" if exported == 1 else "articles"
-    lines = [f"{verb} {exported} {noun} ({fmt}) to {output_dir}/, skipped {len(skipped)}, failed {len(failed)}."]
-    if site_files:
-        lines.append(f"{'Would write' if result.dry_run else 'Wrote'} {', '.join(p.name for p in site_files)}.")
-        if not any(p.name == "news-sitemap.xml" for p in site_files):
-            lines.append("Not written: news-sitemap.xml (no article published in the two days before --now).")
-    if skipped:
-        lines.append("Skipped:")
-        lines.extend(f"  {i.path}: {i.reason}" for i in skipped)
-    if failed:
-        lines.append("Failed:")
-        lines.extend(f"  {located(i.path, i.reason or '')}" for i in failed)
-    warned = [(i.path, w) for i in result.of("exported") for w in i.warnings]
-    if warned:
-        lines.append("Warnings:")
-        lines.extend(f"  {path}: {w}" for path, w in warned)
-    return "\n".join(lines)
+    return export_summary(result, output_dir, fmt, site_files)
 
 
 def _export_one(fp: Path, shown: str, fmt: str, options: object, settings: object, selection: object,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, located, write_output
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output, require_targets
 
 
 class FeedFormat(str, Enum):
@@ -59,7 +59,7 @@ def feed_command(
     Example: newsctl feed articles/ --format atom --base-url https://example.com/news/ --output public/atom.xml
     """
     from newsctl.engine import collect
-    from newsctl.export.batch import FAILED, SKIPPED, Selection, prepare_path, unique_files
+    from newsctl.export.batch import FAILED, Selection, prepare_path, unique_files
     from newsctl.export.common import check_base_url
     from newsctl.export.feeds import FeedOptions, export_options, render_feed, select_entries
 
@@ -79,8 +79,7 @@ def feed_command(
     if not base_url:
         raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/ (or set base-url)")
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to put in a feed: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "put in a feed")
     missing = [t for t in targets if not Path(t).exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or directory")
@@ -91,10 +90,9 @@ def feed_command(
         raise fail(f"--output {out} is a source article; refusing to overwrite it")
 
     if out is not None and not feed_url:
-        base = base_url if base_url.endswith("/") else base_url + "/"
-        from urllib.parse import quote, urljoin
+        from newsctl.urls import beside
 
-        feed_url = urljoin(base, quote(out.name))
+        feed_url = beside(base_url, out.name)
     options = FeedOptions(
         base_url=base_url,
         title=title,
@@ -113,22 +111,7 @@ def feed_command(
         raise fail(f"internal error while rendering the feed: {type(exc).__name__}: {exc}", 1) from None
     write_output(text, out)
 
-    entries = min(len(docs), limit)
-    skipped = [i for i in items if i.status == SKIPPED]
-    failed = [i for i in items if i.status == FAILED]
-    where = "standard output" if out is None else str(out)
-    noun = "entry" if entries == 1 else "entries"
-    dropped = f" (newest {limit} of {len(docs)})" if len(docs) > limit else ""
-    lines = [f"Feed ({format.value}): {entries} {noun}{dropped} written to {where}, skipped {len(skipped)}, failed {len(failed)}."]
-    if skipped:
-        lines.append("Skipped:")
-        lines.extend(f"  {i.path}: {i.reason}" for i in skipped)
-    if failed:
-        lines.append("Failed:")
-        lines.extend(f"  {located(i.path, i.reason or '')}" for i in failed)
-    warned = [(d.article.path, w) for d in docs for w in d.warnings]
-    if warned:
-        lines.append("Warnings:")
-        lines.extend(f"  {path}: {w}" for path, w in warned)
-    err("\n".join(lines))
-    raise typer.Exit(1 if failed else 0)
+    from newsctl.export.summary import feed_summary
+
+    err(feed_summary(items, docs, format.value, limit, "standard output" if out is None else str(out)))
+    raise typer.Exit(1 if any(i.status == FAILED for i in items) else 0)

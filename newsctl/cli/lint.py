@@ -30,6 +30,7 @@ from newsctl.cli.common import (
     use_color,
     wants_stdin,
     write_output,
+    require_targets,
 )
 
 class LintFormat(str, Enum):
@@ -157,8 +158,7 @@ def lint_command(
         return
 
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to lint: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "lint")
     refuse_input_as_output(output, targets, settings, "linted")
     files = apply_shard(_collect(targets, settings, force_exclude), shard, settings)
     changed = _changed_lines(diff_base) if diff_base else None

@@ -27,6 +27,7 @@ from newsctl.cli.common import (
     refuse_input_as_output,
     wants_stdin,
     write_output,
+    require_targets,
 )
 
 
@@ -87,8 +88,7 @@ def outline_command(
         write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
         raise typer.Exit(EXIT_OK)
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to outline: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "outline")
     show_stats = stats if stats is not None else format != OutlineFormat.markdown
 
     refuse_input_as_output(output, targets, settings, "outlined")

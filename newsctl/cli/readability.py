@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -26,6 +25,7 @@ from newsctl.cli.common import (
     refuse_input_as_output,
     wants_stdin,
     write_output,
+    require_targets,
 )
 
 
@@ -78,8 +78,7 @@ def readability_command(
         reports, errors = _measure_stdin(stdin_filename, settings)
     else:
         targets = default_paths(paths, settings)
-        if not paths and not any(Path(t).exists() for t in targets):
-            raise fail(f"nothing to measure: {', '.join(targets)} not found; pass article paths")
+        require_targets(paths, targets, "measure")
         refuse_input_as_output(output, targets, settings, "measured")
         reports, errors = _measure(targets, settings, quiet)
     max_grade = settings.option("max-grade")

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load
+from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, require_targets
 
 
 def review_command(
@@ -54,8 +54,7 @@ def review_command(
         {"select": select, "extend_select": extend_select, "ignore": ignore, "now": now, "options": options},
     )
     targets = default_paths(paths, settings)
-    if not paths and not any(Path(t).exists() for t in targets):
-        raise fail(f"nothing to review: {', '.join(targets)} not found; pass article paths")
+    require_targets(paths, targets, "review")
     from newsctl.engine import collect, lint_files
     from newsctl.review.page import page_names, render_index, render_page, view_for_file
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -35,6 +35,7 @@ from newsctl.export.common import (  # noqa: F401 (MAX_NAME and safe_name re-exp
     safe_name,
 )
 from newsctl.settings import Settings
+from newsctl.timeutil import as_utc_if_naive
 
 EXPORTED, SKIPPED, FAILED = "exported", "skipped", "failed"
 
@@ -85,7 +86,7 @@ def unique_files(files: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
 
 
 def _aware(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(dt)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -16,57 +16,16 @@ from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit
 
 from newsctl.article import Article
+from newsctl.export.controls import strip_controls  # noqa: F401  (re-exported: exporters import it from here)
 from newsctl.settings import Site
 from newsctl.text import Counts
+from newsctl.timeutil import as_utc_if_naive
+from newsctl.urls import with_trailing_slash
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-
-
-# Control characters no exported document may carry: C0 except tab, newline and carriage
-# return; DEL; C1 (U+0080-U+009F). HTML forbids them, XML 1.0 forbids most of them, and
-# JSON consumers put them into HTML. Word pastes bring them in (U+000B is Word's manual
-# line break). The line-break ones (VT, FF, NEL) become a space; the others are removed.
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_AS_SPACE = frozenset("\x0b\x0c\x85")
-# In JSON text: an escape sequence (\\ and \" included, so escaped backslashes are skipped whole).
-_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))', re.S)
-# In HTML text: a numeric character reference (a literal "&#11;" in prose is written "&amp;#11;").
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
-
-
-def _control(char: str) -> str:
-    return " " if char in _AS_SPACE else ""
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    code = int(match.group(1), 16) if match.group(1) else {"b": 8, "f": 12}.get(match.group(2), -1)
-    if 0 <= code <= 0x10FFFF and CONTROLS.match(chr(code)):
-        return _control(chr(code))
-    return match.group()
-
-
-def _char_ref(match: re.Match[str]) -> str:
-    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-    if code <= 0x10FFFF and CONTROLS.match(chr(code)):
-        return _control(chr(code))
-    return match.group()
-
-
-def strip_controls(text: str, json_text: bool = False, html: bool = False) -> str:
-    """text without control characters (see CONTROLS): VT, FF and NEL become a space, the rest go.
-
-    The one filter every exporter's output passes through (`render_doc`, `render_feed`).
-    json_text=True: text is serialized JSON, so escapes such as \\u000b and \\f are filtered too;
-    html=True: text is HTML, so numeric character references such as &#11; are filtered too.
-    """
-    if json_text and "\\" in text:
-        text = _JSON_ESCAPE.sub(_json_escape, text)
-    if html and "&#" in text:
-        text = _CHAR_REF.sub(_char_ref, text)
-    return CONTROLS.sub(lambda m: _control(m.group()), text)
 
 
 # Typographic punctuation as ASCII, before anyascii does the rest: an em dash is "--" (anyascii: "-").
@@ -246,7 +205,7 @@ def prepare(article: Article, name: str, options: ExportOptions) -> ExportDoc:
 
 def aware(dt: datetime) -> datetime:
     """For comparing: a naive time (or bare date) is UTC."""
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(dt)
 
 
 def render_title(title: str, smart: bool = True, lang: str | None = None) -> tuple[str, str]:
@@ -396,8 +355,7 @@ def check_base_url(base_url: str) -> str | None:
 
 def page_url(base_url: str, name: str) -> str:
     """<base>/<name>.html: the address of the exported HTML page."""
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, f"{name}.html")
+    return urljoin(with_trailing_slash(base_url), f"{name}.html")
 
 
 def absolute(url: str, base_url: str | None) -> str | None:
@@ -407,8 +365,7 @@ def absolute(url: str, base_url: str | None) -> str | None:
         return url
     if parts.scheme or not base_url:
         return None
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    return urljoin(base, url)
+    return urljoin(with_trailing_slash(base_url), url)
 
 
 def _lead_image(article: Article, base_url: str | None) -> tuple[str | None, str, str | None, str | None] | None:
@@ -456,9 +413,7 @@ def iso(dt: datetime, bare: bool = False) -> str:
 
 def rfc3339(dt: datetime, bare: bool = False) -> str:
     """RFC 3339 date-time (ninjs): naive times and bare dates are taken as UTC."""
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return iso(dt)
+    return iso(as_utc_if_naive(dt))
 
 
 def display(dt: datetime, bare: bool = False) -> str:

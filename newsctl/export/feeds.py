@@ -44,6 +44,8 @@ from newsctl.export.common import (
     strip_controls,
 )
 from newsctl.settings import Site
+from newsctl.timeutil import as_utc_if_naive
+from newsctl.urls import with_trailing_slash
 
 if TYPE_CHECKING:
     from newsctl.export.batch import Item
@@ -94,22 +96,21 @@ def feed_title(options: FeedOptions) -> str:
 def feed_url(fmt: str, options: FeedOptions) -> str:
     if options.feed_url:
         return options.feed_url
-    base = options.base_url if options.base_url.endswith("/") else options.base_url + "/"
-    return urljoin(base, FEED_FORMATS[fmt])
+    return urljoin(with_trailing_slash(options.base_url), FEED_FORMATS[fmt])
 
 
 def home_url(options: FeedOptions) -> str:
-    return options.base_url if options.base_url.endswith("/") else options.base_url + "/"
+    return with_trailing_slash(options.base_url)
 
 
 def _utc(dt: datetime) -> datetime:
     """For comparing: naive times (and bare dates) are UTC."""
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+    return as_utc_if_naive(dt)
 
 
 def _aware(dt: datetime) -> datetime:
     """For writing: naive times get UTC, an offset as written is kept."""
-    return dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(dt)
 
 
 def published(doc: ExportDoc) -> datetime:

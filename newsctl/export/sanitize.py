@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from newsctl.export.controls import strip_controls
+
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_SCHEMES = frozenset({"http", "https"})
 _DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]*$", re.I)
@@ -157,6 +159,4 @@ def clean_html(html: str, heading_mark: str = "") -> str:
     )
     # nh3 serialises consistently (double-quoted attributes), so these passes are reliable.
     # Controls go before ids are judged: nh3 decodes "&#11;", and "a\x0bb" would become "a b".
-    from newsctl.export.common import strip_controls
-
     return unique_ids(strip_controls(_IMG_TAG.sub(_fix_img, cleaned), html=True), heading_mark)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from newsctl.export.common import ExportDoc, ExportError, ExportOptions, aware, display, iso, rfc3339
+from newsctl.urls import with_trailing_slash
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -39,7 +40,7 @@ def site_title(options: ExportOptions) -> str:
 
 def home(options: ExportOptions) -> str:
     assert options.base_url
-    return options.base_url if options.base_url.endswith("/") else options.base_url + "/"
+    return with_trailing_slash(options.base_url)
 
 
 def index_html(docs: Sequence[ExportDoc], options: ExportOptions) -> str:

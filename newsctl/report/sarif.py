@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from newsctl import __version__, registry
+from newsctl import __version__, registry, rulebook
 from newsctl.engine import LintResult
 from newsctl.fingerprint import fingerprints
 from newsctl.report.links import rule_url
@@ -64,7 +64,7 @@ def document(result: LintResult, root: Path | None = None, sources: Mapping[str,
     With `sources` (path -> text), each result carries a partial fingerprint that survives lines
     moving, so code scanning keeps tracking an alert instead of closing and reopening it.
     """
-    rules = registry.all_rules()
+    rules = rulebook.all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     root = (root or Path.cwd()).resolve()
     prints: dict[int, str] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.dates import (
@@ -27,8 +27,11 @@ from newsctl.dates import (
 )
 from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
-from newsctl.settings import Settings
+from newsctl.timeutil import as_utc_if_naive
 from newsctl.text import quoted_ranges, split_sentences
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 _NOT_PUBLISHED = ("draft", "ready")
 _RELATIVE_PREFIX = {
@@ -83,7 +86,7 @@ def _bare(article: Article, key: str) -> bool:
 
 def _aware(value: datetime) -> datetime:
     """Naive times (written without a timezone) are compared as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return as_utc_if_naive(value)
 
 
 def _later(a: datetime, a_bare: bool, b: datetime, b_bare: bool) -> bool:
@@ -442,10 +445,20 @@ def relative_date_word(article: Article, settings: Settings) -> Iterator[Hit]:
         "nowadays"; with those left out, what remains is a day an editor would name.
 
     Example:
+        ---
+        title: Council approves budget
+        date: 2024-03-06T09:00:00+01:00
+        ---
+
         The council approved the budget yesterday and meets again next Monday.
 
     Use instead:
-        The council approved the budget on Sunday and meets again on March 13.
+        ---
+        title: Council approves budget
+        date: 2024-03-06T09:00:00+01:00
+        ---
+
+        The council approved the budget on Tuesday and meets again on March 11.
     """
     pub = article.meta.publication_date
     if pub is None:
@@ -647,9 +660,19 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
         copy the only 0.1 findings were an editor's note added a year later, now skipped.
 
     Example:
-        The treaty was signed on June 3, 2024.   # in an article dated 2023-03-06
+        ---
+        title: Treaty enters force
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
+        The treaty was signed on June 3, 2024.
 
     Use instead:
+        ---
+        title: Treaty enters force
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
         The treaty was signed on June 3, 2022.
     """
     pub = article.meta.publication_date
@@ -707,9 +730,19 @@ def ap_date_style(article: Article, settings: Settings) -> Iterator[Hit]:
         Off by default and info: house style, for newsrooms that follow AP.
 
     Example:
-        The vote on January 9, 2023 follows talks on Mar. 8.   # in a story of March 6, 2023
+        ---
+        title: Council sets vote
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
+        The vote on January 9, 2023 follows talks on Mar. 8.
 
     Use instead:
+        ---
+        title: Council sets vote
+        date: 2023-03-06T09:00:00+01:00
+        ---
+
         The vote on Jan. 9, 2023 follows talks on Wednesday.
     """
     pub = article.meta.publication_date

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from newsctl.article import Article, Block, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
-from newsctl.settings import Settings
 from newsctl.text import quoted_ranges
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop", "mahi", "tom", "can"}

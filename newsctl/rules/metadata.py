@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.fields import looks_like_text
 from newsctl.findings import Edit, Fix, Hit, Severity
 from newsctl.registry import rule
-from newsctl.settings import Settings
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 
 def _problems(article: Article, kind: str) -> Iterator[Hit]:

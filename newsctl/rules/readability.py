@@ -6,15 +6,17 @@ the Article's prose; direct quotations left out unless `exclude-quotes = false`)
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Hit
 from newsctl.readability import Measurement, SentenceStats, measure
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_answer
-from newsctl.settings import Settings
 from newsctl.text import WORD_RE
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 EXCLUDE_QUOTES = option(
     "exclude-quotes", True, "Leave direct quotations and block quotes out of readability statistics (R rules, readability report)."
@@ -71,7 +73,7 @@ def hard_article(article: Article, settings: Settings) -> Iterator[Hit]:
         interconnectedness, cybersecurity has emerged as a pivotal element of international relations.
 
     Use instead:
-        Technology now ties every country together. That has made cybersecurity a question of diplomacy.
+        Technology now ties every country together. That makes online safety a job for diplomats.
 
     Options:
         max-grade: the highest grade allowed for the article (default 13).
@@ -101,10 +103,17 @@ def hard_section(article: Article, settings: Settings) -> Iterator[Hit]:
 
     Example:
         ## Background
-        (paragraphs averaging 30 words a sentence and many long words)
+
+        The municipality's infrastructure modernisation programme necessitates comprehensive
+        intergovernmental coordination, substantial capital expenditure and sophisticated
+        procurement methodologies, notwithstanding considerable administrative uncertainty regarding
+        implementation responsibilities and the corresponding accountability mechanisms.
 
     Use instead:
-        Split the long sentences and explain the technical terms.
+        ## Background
+
+        The city must update its roads, pipes and buses. That needs money, good buying and close
+        work with the region. It is not yet clear who will run the work or answer for it.
 
     Options:
         max-section-grade: the highest grade allowed for one section (default 14).
@@ -144,8 +153,9 @@ def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
 
     Example:
         In 2023, the global landscape has seen escalating cyber conflicts, with high-profile
-        ransomware attacks and ongoing cyber warfare between nations leading to a renewed
-        focus on cybersecurity diplomacy.
+        ransomware attacks on hospitals, schools and city halls and ongoing cyber warfare between
+        nations leading governments on every continent to a renewed focus on cybersecurity
+        diplomacy.
 
     Use instead:
         Cyber conflicts escalated in 2023. Ransomware attacks and cyber warfare put
@@ -182,10 +192,15 @@ def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
         were walls of text an editor would split.
 
     Example:
-        A 200-word paragraph covering the background, the reaction and what happens next.
+        The council met on Tuesday to vote on the budget.   # with max-paragraph-words = 40
+        The opposition asked for more money for roads and less for the new tram line. The mayor said
+        the tram would open in 2027. The vote is on Thursday, and the budget takes effect in April.
 
     Use instead:
-        One idea per paragraph; two or three sentences each.
+        The council met on Tuesday to vote on the budget.   # with max-paragraph-words = 40
+
+        The opposition asked for more money for roads and less for the new tram line. The mayor said
+        the tram would open in 2027.
 
     Options:
         max-paragraph-words: the most words allowed in one paragraph (default 175).
@@ -222,10 +237,16 @@ def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
         Severity info: a share of long sentences is style, and fires on half of real articles.
 
     Example:
-        An article where 12 of 30 sentences run past 20 words.
+        The city council approved a 2.1 billion euro budget on Tuesday night after a six-hour debate
+        that ran long past the time the chair had set for it. The opposition asked for more money
+        for roads and less for the tram line that the mayor has promised to open before the next
+        election. The vote was 31 to 14. The budget takes effect in April.
 
     Use instead:
-        Split some long sentences; let short ones carry the key facts.
+        The city council approved a 2.1 billion euro budget on Tuesday night. The debate ran six
+        hours. The opposition asked for more money for roads and less for the tram line. The mayor
+        has promised to open it before the next election. The vote was 31 to 14. The budget takes
+        effect in April.
 
     Options:
         long-sentence-words: a sentence with more words than this is long (default 20).

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_question_to_interviewee
-from newsctl.settings import Settings
 from newsctl.text import count_words
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 MAX_TITLE = option("max-title-length", 75, "Longest title, in characters (S007).", minimum=1)
 MAX_SECTION = option("max-section-words", 400, "Most words in a section before a subheading is due (S006).", minimum=1)
@@ -250,11 +252,22 @@ def long_section(article: Article, settings: Settings) -> Iterator[Hit]:
         words were ones an editor would break up.
 
     Example:
-        ## Background
-        (450 words of paragraphs)
+        ## Background   # with max-section-words = 40
+
+        The budget has been fought over since June. The opposition asked for more money for roads
+        and less for the new tram line, and the mayor refused. Three committees met twelve times.
+        The tram would open in 2027, the city says, and cost 400 million euros.
 
     Use instead:
-        Split the section with `###` subheadings.
+        ## Background   # with max-section-words = 40
+
+        The budget has been fought over since June. The opposition asked for more money for roads
+        and less for the new tram line, and the mayor refused.
+
+        ### The tram
+
+        Three committees met twelve times. The tram would open in 2027, the city says, and cost 400
+        million euros.
 
     Options:
         max-section-words: the most words allowed before a subheading (default 400).
@@ -381,10 +394,17 @@ def long_lead(article: Article, settings: Settings) -> Iterator[Hit]:
         Severity info: style; long leads are common in feature and blog copy.
 
     Example:
-        A 70-word opening paragraph with three clauses.
+        The city council approved a 2.1 billion euro budget on Tuesday night after a six-hour debate
+        in which opposition members tried three times to cut spending on roads, failed each time,
+        and finally voted with the majority so that the new tram line, the school repairs and the
+        flood defences can start next spring.
 
     Use instead:
-        Say what happened in one or two short sentences; move the context to paragraph two.
+        The city council approved a 2.1 billion euro budget on Tuesday night after a six-hour
+        debate.
+
+        Opposition members tried three times to cut spending on roads and failed; the tram line,
+        school repairs and flood defences can start next spring.
 
     Options:
         max-lead-words: the most words allowed in the lead (default 45).

@@ -7,12 +7,14 @@ them. They never touch code, and never the two trailing spaces that make a hard 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
-from newsctl.settings import Settings
+
+if TYPE_CHECKING:
+    from newsctl.settings import Settings
 
 _TRAILING = re.compile(r"[ \t]+$")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")

@@ -301,10 +301,10 @@ def create_server() -> NewsctlServer:
         """Show a rule's explanation: its page when rulesUrl is set, else the text in a message."""
         if not isinstance(code, str) or (text := features.explain_text(code, ls.rules_url)) is None:
             raise JsonRpcInvalidParams(f"{features.EXPLAIN_COMMAND} expects a rule code such as H003, got {code!r}")
-        from newsctl import registry
+        from newsctl import rulebook
         from newsctl.server.convert import rule_href
 
-        rule = registry.get(code)
+        rule = rulebook.get(code)
         href = rule_href(ls.rules_url, rule.code, rule.name) if rule else None
         window = ls.client_capabilities.window
         if href and rule and window and window.show_document and window.show_document.support:

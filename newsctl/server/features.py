@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from lsprotocol import types
 
-from newsctl import registry
+from newsctl import registry, rulebook
 from newsctl.server.convert import Lines, diagnostic, rule_href
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _contains(line: int, column: int, end_line: int, end_column: int, at_line: i
 
 def finding_markdown(f: Finding, rules_url: str | None) -> str:
     """A finding and its rule's documentation, as `newsctl explain` gives it, in Markdown."""
-    r = registry.get(f.code)
+    r = rulebook.get(f.code)
     out = [f"**{f.code} {f.rule}** ({f.category}, {f.severity.value}): {_escape(f.message)}"]
     if f.hint:
         out.append(f"*{_escape(f.hint)}*")
@@ -327,7 +327,7 @@ def disable_line_edit(article: Article, lines: Lines, line: int, code: str) -> t
 
 def explain_text(code: str, rules_url: str | None) -> str | None:
     """The plain-text explanation the "explain CODE" action shows (as `newsctl explain` prints it)."""
-    r = registry.get(code)
+    r = rulebook.get(code)
     if r is None:
         return None
     head = f"{r.code} {r.name} ({r.category}, {r.severity.value}{'' if r.default_enabled else ', off by default'})"
