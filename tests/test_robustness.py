@@ -1,0 +1,141 @@
+"""Issue 15: inputs that used to abort a batch with a traceback, each reproduced as found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsctl.cli.app import app
+from newsctl.engine import lint_paths
+from newsctl.settings import Settings
+
+NOW = "2026-11-28T12:00:00Z"
+HEAD = "---\ntitle: Council approves budget\ndate: 2026-11-20\nauthor: Jane Roe\nsummary: The council approved it.\n"
+BODY = "---\n\n# Council approves budget\n\nThe council approved the budget on Tuesday. It passed by six votes.\n"
+GOOD = HEAD + BODY
+
+
+def _write(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    return tmp_path
+
+
+def _findings(tmp_path: Path, name: str, code: str) -> list[tuple[int, int, str]]:
+    result = lint_paths([tmp_path], Settings())
+    return [(f.line, f.column, f.message) for fr in result.files if fr.path.endswith(name) for f in fr.findings if f.code == code]
+
+
+@pytest.mark.parametrize(
+    ("char", "shown", "column"),
+    [("\x01", "U+0001", 13), ("\x9f", "U+009F", 13), ("\x7f", "U+007F", 13), ("\ufffe", "U+FFFE", 13), ("\uffff", "U+FFFF", 13)],
+)
+def test_character_yaml_refuses_is_a_finding_with_its_position(tmp_path: Path, char: str, shown: str, column: int) -> None:
+    _write(tmp_path, {"bad.md": HEAD.replace("Jane Roe", f"Jane{char}Roe") + BODY, "good.md": GOOD})
+    found = _findings(tmp_path, "bad.md", "M004")
+    assert found == [(4, column, f"Invalid YAML in front matter: character {shown} is not allowed (a control or non-character)")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column"),
+    [
+        ("yaml.md", HEAD + "count: " + "9" * 5000 + "\n" + BODY, 6, 8),
+        ("yaml-small.md", HEAD + "count: " + "9" * 101 + "\n" + BODY, 6, 8),
+        ("toml.md", '+++\ntitle = "Council approves"\ncount = ' + "9" * 5000 + "\n+++\n\nBody text here.\n", 3, 9),
+        ("json.md", '{\n"title": "Council approves",\n"count": ' + "9" * 5000 + "\n}\n\nBody text here.\n", 3, 10),
+    ],
+)
+def test_huge_integer_is_a_finding_not_a_traceback(tmp_path: Path, name: str, text: str, line: int, column: int) -> None:
+    _write(tmp_path, {name: text, "good.md": GOOD})
+    found = _findings(tmp_path, name, "M006")
+    assert found == [(line, column, "A number in the front matter has more than 100 digits; the limit is 100")]
+
+
+def test_a_hundred_digit_integer_is_still_read(tmp_path: Path) -> None:
+    _write(tmp_path, {"ok.md": HEAD + "count: " + "9" * 100 + "\n" + BODY})
+    assert _findings(tmp_path, "ok.md", "M006") == []
+
+
+SURROGATE_YAML = HEAD.replace("title: Council approves budget", 'title: "Council \\uD800 approves"') + BODY
+SURROGATE_JSON = '{\n"title": "Council \\ud800 approves",\n"date": "2026-11-20"\n}\n\n# Council\n\nBody text here.\n'
+
+
+@pytest.mark.parametrize(("name", "text", "column"), [("y.md", SURROGATE_YAML, 17), ("j.md", SURROGATE_JSON, 19)])
+@pytest.mark.parametrize(
+    "command",
+    [["outline"], ["readability"], ["export", "--format", "html"], ["export", "--format", "text"], ["export", "--format", "ninjs"]],
+)
+def test_lone_surrogate_escape_reads_as_replacement_character(tmp_path: Path, name: str, text: str, column: int, command: list[str]) -> None:
+    _write(tmp_path, {name: text})
+    assert _findings(tmp_path, name, "M004") == [
+        (2, column, "An escape in the front matter is half of a surrogate pair (like \\uD800), not a character; it reads as U+FFFD")
+    ]
+    out = tmp_path / "out"
+    args = [*command, str(tmp_path / name)]
+    if command[0] == "export":
+        args += ["-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8") if command[0] == "export" else result.output
+    assert "Council \ufffd approves" in written
+
+
+@pytest.mark.parametrize("fmt", ["opml", "json", "markdown", "tree"])
+def test_dates_at_both_ends_of_the_range_in_every_outline_format(tmp_path: Path, fmt: str) -> None:
+    _write(
+        tmp_path,
+        {
+            "late.md": GOOD.replace("2026-11-20", "9999-12-31T23:30:00-05:00"),
+            "early.md": GOOD.replace("2026-11-20", "0001-01-01T00:30:00+05:00"),
+        },
+    )
+    result = CliRunner().invoke(app, ["outline", "--format", fmt, str(tmp_path / "late.md"), str(tmp_path / "early.md")])
+    assert result.exit_code == 0, result.output
+    if fmt == "opml":
+        assert "<dateModified>Fri, 31 Dec 9999 23:30:00 -0500</dateModified>" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss", "json"])
+def test_feeds_at_both_ends_of_the_range(tmp_path: Path, fmt: str) -> None:
+    _write(
+        tmp_path,
+        {
+            "late.md": GOOD.replace("2026-11-20", "9999-12-31T23:30:00-05:00"),
+            "early.md": GOOD.replace("2026-11-20", "0001-01-01T00:30:00+05:00"),
+        },
+    )
+    args = ["feed", str(tmp_path), "--format", fmt, "--base-url", "https://e.com/", "--now", "9999-12-31T23:59:00Z", "--include-future"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = result.output
+    if fmt == "rss":
+        assert "<pubDate>Fri, 31 Dec 9999 23:30:00 -0500</pubDate>" in text
+        assert "<pubDate>Mon, 01 Jan 0001 00:30:00 +0500</pubDate>" in text
+    elif fmt == "atom":
+        assert "<published>9999-12-31T23:30:00-05:00</published>" in text
+        assert "<published>0001-01-01T00:30:00+05:00</published>" in text
+    else:
+        dates = sorted(i["date_published"] for i in json.loads(text[text.index("{") :])["items"])
+        assert dates == ["0001-01-01T00:30:00+05:00", "9999-12-31T23:30:00-05:00"]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [("<![", "<!["), ("<div><![</div>after", "after"), ("<p>a <![ b</p> c", "a c"), ("<![CDATA[x]]>y", "y")],
+)
+def test_text_tag_stripper_reads_bogus_marked_sections_as_html_does(html: str, expected: str) -> None:
+    from newsctl.export.text import strip_tags
+
+    assert strip_tags(html) == expected
+
+
+def test_html_block_with_marked_section_exports_as_text(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.md": GOOD + "\n<div><![</div>\n\nAfter.\n"})
+    out = tmp_path / "a.txt"
+    result = CliRunner().invoke(app, ["export", "--format", "text", str(tmp_path / "a.md"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").endswith("It passed by six votes.\n\nAfter.\n")
