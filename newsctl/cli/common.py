@@ -140,6 +140,10 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
                 articles.append(parse_file(fp, shown, settings.site_format))
             except SourceError as exc:
                 errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
+            except Exception as exc:  # a parser bug: this file is reported, the others go on
+                from newsctl.engine import internal_error
+
+                errors.append({"path": shown, "line": 1, "column": 1, "message": internal_error(exc, "while reading")})
             advance()
     return articles, errors
 

@@ -133,7 +133,9 @@ class Exporter:
         except ExportError as exc:
             return Item(shown, FAILED, str(exc))
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
-            return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+            from newsctl.engine import internal_error
+
+            return Item(shown, FAILED, internal_error(exc, f"while rendering {self.fmt}"))
         if self.selection.strict and self.fmt == "html" and not self.options.fragment:
             from newsctl.export.validate import problems
 
@@ -157,6 +159,10 @@ class Exporter:
                 write_atomic(target, text)
             except OSError as exc:
                 return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
+            except Exception as exc:  # a writer bug: this article fails, the batch goes on
+                from newsctl.engine import internal_error
+
+                return Item(shown, FAILED, internal_error(exc, "while writing"), target)
         return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc if self.keep_docs else None)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
@@ -187,6 +193,10 @@ def prepare_path(
         article = parse_file(path, shown, settings.site_format)
     except SourceError as exc:
         return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}"), None
+    except Exception as exc:  # a parser bug: this article fails, the batch goes on
+        from newsctl.engine import internal_error
+
+        return Item(shown, FAILED, f"line 1, column 1: {internal_error(exc, 'while reading')}"), None
     meta = article.meta
     if meta.status == "draft" and not selection.include_drafts:
         return Item(shown, SKIPPED, "draft (status: draft; use --include-drafts)"), None
@@ -218,7 +228,9 @@ def prepare_path(
     except ExportError as exc:
         return Item(shown, FAILED, str(exc)), None
     except Exception as exc:  # a bug must not stop the batch or show a traceback
-        return Item(shown, FAILED, f"internal error while preparing: {type(exc).__name__}: {exc}"), None
+        from newsctl.engine import internal_error
+
+        return Item(shown, FAILED, internal_error(exc, "while preparing")), None
     return Item(shown, EXPORTED), doc
 
 
