@@ -139,3 +139,67 @@ def test_html_block_with_marked_section_exports_as_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--format", "text", str(tmp_path / "a.md"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").endswith("It passed by six votes.\n\nAfter.\n")
+
+
+# --- settings: globs and numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('exclude = ["[z-a].md"]', "key 'exclude': bad character class '[z-a]' in '[z-a].md': bad character range z-a"),
+        ('exclude = ["drafts/[].md"]', "key 'exclude': empty character class '[]' in 'drafts/[].md'"),
+        ('exclude = ["[!].md"]', "key 'exclude': empty character class '[!]' in '[!].md'"),
+        ('per-file-ignores = { "[z-a]" = ["S001"] }', "key 'per-file-ignores': bad character class '[z-a]' in '[z-a]': bad character range z-a"),
+        ("max-grade = nan", "key 'max-grade': must be a finite number, got nan"),
+        ("max-grade = inf", "key 'max-grade': must be a finite number, got inf"),
+        ("max-grade = 1e400", "key 'max-grade': must be a finite number, got inf"),
+        ("max-sentence-words = " + "9" * 200, "key 'max-sentence-words': must be at most 1,000,000,000, got a number with 200 digits"),
+        ("max-sentence-words = " + "9" * 5000, "line 1, key 'max-sentence-words': a number with 5,000 digits; settings numbers are at most 1,000,000,000"),
+    ],
+)
+def test_bad_glob_or_number_in_settings_is_exit_2_with_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, message: str) -> None:
+    _write(tmp_path, {"a.md": GOOD})
+    (tmp_path / "newsctl.toml").write_text(line + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["lint", "--now", NOW, "a.md"])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'newsctl.toml'}: {message}" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("*.md", "a.md", True),
+        ("*.md", "x/a.md", False),
+        ("drafts/", "drafts/a.md", True),
+        ("drafts", "drafts/x/a.md", True),
+        ("drafts/**", "drafts/x/a.md", True),
+        ("**/drafts/*.md", "drafts/a.md", True),
+        ("**/drafts/*.md", "x/y/drafts/a.md", True),
+        ("**/drafts/*.md", "x/drafts/y/a.md", False),
+        ("a/**/b.md", "a/b.md", True),
+        ("a/**/b.md", "a/x/y/b.md", True),
+        ("a/**/b.md", "ax/b.md", False),
+        ("[!a-c]*.md", "d.md", True),
+        ("[!a-c]*.md", "b.md", False),
+        ("x?y.md", "xzy.md", True),
+        ("x?y.md", "x/y.md", False),
+        ("a[.md", "a[.md", True),
+        ("**", "a/b/c.md", True),
+    ],
+)
+def test_linear_glob_matches_as_documented(pattern: str, path: str, expected: bool) -> None:
+    from newsctl.globs import compile_glob
+
+    assert compile_glob(pattern).fullmatch(path) is expected
+
+
+def test_glob_with_many_stars_against_a_long_name_is_answered() -> None:
+    """Backtracking `re` took minutes here; the state set answers at once (no timing asserted)."""
+    from newsctl.globs import compile_glob
+
+    glob = compile_glob("*a" * 30 + "*b")
+    assert glob.fullmatch("a" * 2000) is False
+    assert glob.fullmatch("a" * 2000 + "b") is True
+    assert len(glob.tokens) == 62  # one state per token: the work per character is bounded by this
