@@ -325,7 +325,7 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
     entry = d.entries[0]
     assert entry.title == CLEAN_TITLE
     assert [a.name for a in entry.authors] == ["Mallory </author><b> &  co"]
-    assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
+    assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "\ufffdlone"]  # a lone surrogate reads as U+FFFD (M004 warns)
     content = entry.content[0].value
     assert "onclick" not in content and "\x01" not in content and "\x08" not in content and "\ufffe" not in content
     assert "<b>bold</b>" in content
@@ -341,7 +341,7 @@ def test_hostile_text_in_json_feed() -> None:
     item = data["items"][0]
     assert item["title"] == CLEAN_TITLE
     assert item["authors"] == [{"name": "Mallory </author><b> &  co"}]
-    assert item["tags"] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
+    assert item["tags"] == ["<img src=x onerror=alert(1)>", "a&b", "\ufffdlone"]
     assert "onclick" not in item["content_html"]
 
 
