@@ -119,6 +119,10 @@ class Exporter:
         self.sources = [Path(os.path.realpath(p)) for p in sources]
         self.written: dict[Path, str] = {}  # target -> source shown
         self.keep_docs = keep_docs  # keep each exported ExportDoc on its Item (for the index page)
+        if self.out_dir is not None and not dry_run:
+            from newsctl.atomic import remove_leftovers
+
+            remove_leftovers(self.out_dir)  # what a killed earlier run left behind
 
     def target_for(self, name: str) -> Path:
         assert self.out_dir is not None
