@@ -7,6 +7,7 @@ intended change: NEWSCTL_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_f
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import os
 from datetime import datetime, timezone
@@ -320,10 +321,12 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
     text = feed(fmt, [hostile()], smart=False)  # straight quotes: the title as written
     root = ET.fromstring(text)  # well-formed XML 1.0
     titles = [el.text for el in root.iter() if el.tag in (f"{{{ATOM}}}title", "title")]
-    assert CLEAN_TITLE in titles
+    # RSS titles are written as HTML (readers render them so): the markup shows as characters
+    assert (CLEAN_TITLE if fmt == "atom" else html.escape(CLEAN_TITLE, quote=False)) in titles
     d = read(text)
     entry = d.entries[0]
-    assert entry.title == CLEAN_TITLE
+    # feedparser reads an RSS title without markup as text: it shows the escaped form, inert
+    assert entry.title == (CLEAN_TITLE if fmt == "atom" else html.escape(CLEAN_TITLE, quote=False))
     assert [a.name for a in entry.authors] == ["Mallory </author><b> &  co"]
     assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "\ufffdlone"]  # a lone surrogate reads as U+FFFD (M004 warns)
     content = entry.content[0].value
@@ -333,6 +336,27 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
         assert entry.summary == "a < b && c > d ]]> <tags>"
     else:  # RSS description is HTML: the plain-text summary was escaped once more, so it shows as written
         assert entry.summary == "a &lt; b &amp;&amp; c &gt; d ]]&gt; &lt;tags&gt;"
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("AT&T buys Q&A site", "AT&T buys Q&A site"),
+        ("Budget <b>approved</b>", "Budget &lt;b&gt;approved&lt;/b&gt;"),
+        ("Fish &amp; chips", "Fish &amp;amp; chips"),
+        ("5 &lt; 6", "5 &amp;lt; 6"),
+        ("&#60;script&#62;", "&amp;#60;script&amp;#62;"),
+    ],
+)
+def test_rss_title_is_inert_when_read_as_html(title: str, written: str) -> None:
+    from dataclasses import replace
+
+    from newsctl.export.common import prepare
+    from newsctl.export.feeds import render_feed
+
+    doc = replace(prepare(art(), "a", ExportOptions(base_url=BASE)), title=title)
+    channel = ET.fromstring(render_feed([doc], "rss", FeedOptions(base_url=BASE))).find("channel")
+    assert channel is not None and channel.findtext("item/title") == written
 
 
 def test_hostile_text_in_json_feed() -> None:
@@ -380,7 +404,9 @@ def test_any_text_makes_well_formed_feeds(text: str) -> None:
     category = entry.find(f"{{{ATOM}}}category")
     assert category is not None and category.get("term") == xml_text(text)  # attributes keep CR (escaped)
     channel = ET.fromstring(render_feed([doc], "rss", options)).find("channel")
-    assert channel is not None and channel.findtext("item/title") == expected
+    rss_title = channel.findtext("item/title") if channel is not None else None
+    assert rss_title is not None and "<" not in rss_title  # inert for readers that render it as HTML
+    assert rss_title == expected or html.unescape(rss_title) == expected
     item = json.loads(render_feed([doc], "json", options))["items"][0]
     assert item["title"] == xml_text(text or "x")
 
