@@ -24,6 +24,11 @@ _DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 # the directives newsctl knows; rule H006 reports any other word
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 
+# More than this many suppression comments in one article: the rest are ignored (and H006 says
+# so). Replay is linear, so this is not for speed: an article that needs thousands of them is
+# hiding its findings, and a reviewer should see it.
+MAX_DIRECTIVES = 1000
+
 _ONLY_DIRECTIVES = re.compile(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
 
 
@@ -106,7 +111,7 @@ def filter_suppressed(findings: list[Finding], article: Article) -> list[Finding
     from bisect import bisect_right
     from collections import defaultdict
 
-    found = directives(article)
+    found = directives(article)[:MAX_DIRECTIVES]
     if not found:
         return findings
     line_rules: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # disable-next-line, disable-line

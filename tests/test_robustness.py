@@ -203,3 +203,15 @@ def test_glob_with_many_stars_against_a_long_name_is_answered() -> None:
     assert glob.fullmatch("a" * 2000) is False
     assert glob.fullmatch("a" * 2000 + "b") is True
     assert len(glob.tokens) == 62  # one state per token: the work per character is bounded by this
+
+
+def test_suppression_comments_past_the_limit_are_ignored_and_reported(tmp_path: Path) -> None:
+    from newsctl.suppress import MAX_DIRECTIVES
+
+    block = "".join(f"<!-- newsctl: disable-next-line H003 -->\nThe the count {i} went up.\n\n" for i in range(MAX_DIRECTIVES + 2))
+    _write(tmp_path, {"many.md": GOOD + "\n" + block})
+    h006 = _findings(tmp_path, "many.md", "H006")
+    first_ignored = 11 + 3 * MAX_DIRECTIVES + 1  # the body's block starts on line 12
+    assert h006 == [(first_ignored, 1, "1,002 suppression comments; only the first 1,000 apply, this one and the rest are ignored")]
+    h003 = _findings(tmp_path, "many.md", "H003")
+    assert [line for line, _, _ in h003] == [first_ignored + 1, first_ignored + 4]
