@@ -52,7 +52,9 @@ def main() -> int:
             if digest not in failures:
                 REGRESSIONS.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(text.encode("utf-8", "surrogatepass"))
-                summary = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
+                first = str(exc).strip().splitlines()
+                summary = f"{type(exc).__name__}: {first[0] if first else ''}"
+                traceback.print_exception(exc, file=sys.stdout)
                 failures[digest] = summary
                 print(f"FAILED (seed {seed}): {summary}\n  saved {path}", flush=True)
         rounds += 1
