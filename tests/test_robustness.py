@@ -215,3 +215,14 @@ def test_suppression_comments_past_the_limit_are_ignored_and_reported(tmp_path: 
     assert h006 == [(first_ignored, 1, "1,002 suppression comments; only the first 1,000 apply, this one and the rest are ignored")]
     h003 = _findings(tmp_path, "many.md", "H003")
     assert [line for line, _, _ in h003] == [first_ignored + 1, first_ignored + 4]
+
+
+def test_unknown_timezone_name_prints_no_library_warning(tmp_path: Path) -> None:
+    import warnings
+
+    _write(tmp_path, {"tz.md": GOOD.replace("date: 2026-11-20", "date: 2026-11-20 10:00 F")})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = CliRunner().invoke(app, ["lint", "--now", NOW, str(tmp_path / "tz.md")])
+    assert [str(w.message) for w in caught if "tzname" in str(w.message)] == []
+    assert "tz.md:3:7: D006 info: 'date' 2026-11-20 10:00 F has a time but no timezone [date-without-timezone]" in result.output
