@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench bench-micro docs clean tools review-check realworld-sites realworld fix-check import-measure
+.PHONY: demo test bench bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,13 @@ bench: $(STAMP)
 # Micro-benchmarks of parse, lint and readability (pytest-benchmark).
 bench-micro: $(STAMP)
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+	$(BIN)/python -m tests.bench.growth
+
+# In-process fuzzing of every command and output format for FUZZ_MINUTES minutes; failing
+# examples are saved to tests/fuzz/regressions/ (replayed by `make test`). docs/security.md
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	FUZZ_MINUTES=$(FUZZ_MINUTES) $(BIN)/python -m tests.fuzz.run
 
 # Every review page in headless Chromium (one browser run each), with a desktop and a phone
 # screenshot per sample article and fixture kept in out/review-screenshots/ for a person to look at.

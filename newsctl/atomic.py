@@ -9,9 +9,53 @@ place: replacing them with a regular file would destroy them.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
+
+# Temporary files are `.<target name>.newsctl-<pid>-<random>.tmp`: hidden, and recognisable, so
+# one left by a killed run (SIGKILL, power loss) is removed by the next run into that directory
+# once its process is gone (`remove_leftovers`). SIGTERM and SIGINT never leave one: the write
+# is interrupted by an exception and the temporary file removed on the way out.
+_LEFTOVER = re.compile(r"^\..+\.newsctl-(\d+)-[A-Za-z0-9_]+\.tmp$")
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}.newsctl-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_leftovers(directory: Path) -> list[Path]:
+    """Delete temporary files an interrupted newsctl left in directory (their process is gone)."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return removed
+    for name in names:
+        m = _LEFTOVER.match(name)
+        if m is None or _alive(int(m[1])):
+            continue
+        path = directory / name
+        try:
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            pass
+    return removed
 
 
 def _umask() -> int:
@@ -35,7 +79,7 @@ def write_atomic(target: Path, data: str | bytes) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -63,7 +107,7 @@ def write_new_atomic(target: Path, data: str | bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if os.path.lexists(target):
         raise FileExistsError(17, "File exists", str(target))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)

@@ -27,6 +27,12 @@ BODY_CATEGORIES = frozenset({"structure", "readability"})
 UNREADABLE = "M001"
 
 
+def internal_error(exc: BaseException, where: str) -> str:
+    """One line for a bug that met one article: what failed, the exception, and a request to report it."""
+    summary = " ".join(str(exc).split())[:200]
+    return f"Internal error {where}: {type(exc).__name__}{': ' + summary if summary else ''} (a bug in newsctl: please report it with this file)"
+
+
 @dataclass
 class FileResult:
     path: str
@@ -73,7 +79,7 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
         try:
             hits: Iterable[Hit] = list(r.check(article, settings))
         except Exception as exc:  # a rule bug must not hide the other rules' findings
-            hits = [Hit(Span(1, 1, 1, 1), f"Internal error in rule {r.code} ({r.name}): {type(exc).__name__}: {exc}")]
+            hits = [Hit(Span(1, 1, 1, 1), internal_error(exc, f"in rule {r.code} ({r.name})"))]
         for hit in hits:
             own = hit.severity if hit.severity is not None and severity == r.severity else severity
             findings.append(stamp(hit, r, own, article.path))
@@ -131,9 +137,16 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
+    except Exception as exc:  # a parser bug: this file gets a finding, the batch goes on
+        finding = unreadable(display, SourceError(internal_error(exc, "while reading"), 1, 1), settings)
+        return FileResult(display, [finding] if finding else [])
+    try:
+        findings = lint_article(article, settings)
+    except Exception as exc:  # a bug outside the rules (suppression, sorting): same
+        finding = unreadable(display, SourceError(internal_error(exc, "while checking"), 1, 1), settings)
+        findings = [finding] if finding else []
     keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
-    findings = lint_article(article, settings)
-    if key is not None and cache is not None:
+    if key is not None and cache is not None and not any("Internal error" in f.message for f in findings):
         from newsctl.links import article_links
 
         links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})

@@ -86,10 +86,14 @@ def _readable_datetime(text: str) -> datetime | None:
         return None  # 03/04/2024: March 4 or 3 April
     if not re.search(r"\d{4}", text):
         return None  # no year: not a publication date
+    import warnings
+
     from dateutil import parser
 
     try:
-        value = parser.parse(text, default=datetime(1, 1, 1))
+        with warnings.catch_warnings():  # "tzname F identified but not understood" on stderr, mid-report
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            value = parser.parse(text, default=datetime(1, 1, 1))
     except (ValueError, OverflowError):
         return None
     return value

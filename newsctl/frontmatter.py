@@ -22,6 +22,14 @@ from newsctl.article import Field, FrontMatter, Problem, Span
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_DEPTH = 16
+# Integers longer than this are refused: Python will not even print one of 4,300 digits, and
+# no newsroom field (a count, a year, an id) needs more than a few dozen.
+MAX_NUMBER_DIGITS = 100
+# What PyYAML's reader refuses (C0/C1 controls but tab, LF, CR, NEL; DEL; U+FFFE/U+FFFF;
+# surrogates): found here first so the finding names the line and column.
+_YAML_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_DIGITS = re.compile(r"\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
 _PLAIN_TAGS = {"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _OPEN = "---"
 _CLOSE = ("---", "...")
@@ -201,6 +209,8 @@ def _load_toml(header: str, first_line: int, start_line: int, end_line: int) -> 
             hint='Check the quoting: TOML strings need quotes (title = "Council approves budget")',
         )
         return broken, (problem,)
+    except ValueError:  # an integer past Python's int-string limit
+        return broken, (_number_problem(header, first_line),)
     if _depth(data) > MAX_DEPTH:
         return broken, (Problem("unsafe-yaml", f"Front matter is nested more than {MAX_DEPTH} levels deep", Span(first_line, 1, first_line, 1)),)
     lines = header.split("\n")
@@ -245,6 +255,8 @@ def _load_json(header: str, first_line: int, start_line: int, end_line: int) -> 
             hint='Check the commas and quotes: "key": "value", one pair per line',
         )
         return broken, (problem,)
+    except ValueError:  # an integer past Python's int-string limit (JSONDecodeError is caught above)
+        return broken, (_number_problem(header, first_line),)
     except RecursionError:
         return broken, (Problem("unsafe-yaml", f"Front matter is nested more than {MAX_DEPTH} levels deep", Span(first_line, 1, first_line, 1)),)
     if _depth(data) > MAX_DEPTH:
@@ -295,6 +307,13 @@ def _with_positions(
             Problem("front-matter-not-mapping", "Front matter is not a mapping of fields", span),
         )
     data = {str(k): _as_text_dates(v) for k, v in data.items()}
+    data, trouble = _clean(data)
+    extra: tuple[Problem, ...] = ()
+    if trouble == "number":
+        broken = FrontMatter(present=True, ok=False, start_line=start_line, end_line=end_line, format=fmt)
+        return broken, (_number_problem("\n".join(lines), first_line),)
+    if trouble == "surrogate":
+        extra = (_surrogate_problem("\n".join(lines), first_line),)
     starts = sorted(i for i, _, _ in key_lines.values())
     fields: dict[str, Field] = {}
     for key, value in data.items():
@@ -317,7 +336,7 @@ def _with_positions(
         end_line=end_line,
         format=fmt,
     )
-    return fm, ()
+    return fm, extra
 
 
 def _depth(value: Any, level: int = 0) -> int:
@@ -328,6 +347,71 @@ def _depth(value: Any, level: int = 0) -> int:
     if isinstance(value, list):
         return max((_depth(v, level + 1) for v in value), default=level + 1)
     return level
+
+
+def _clean(value: Any) -> tuple[Any, str | None]:
+    """The value with lone surrogates (from escapes like "\\uD800") made U+FFFD, so every output
+    can encode it; and what was wrong: "number" (an integer past MAX_NUMBER_DIGITS: refused),
+    "surrogate" (replaced) or None."""
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, int):
+        return value, ("number" if value.bit_length() > MAX_NUMBER_DIGITS * 3.33 else None)
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            return _SURROGATE.sub("\ufffd", value), "surrogate"
+        return value, None
+    if isinstance(value, (list, dict)):
+        worst: str | None = None
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        cleaned = []
+        for k, v in items:
+            k2, t1 = _clean(k) if isinstance(k, str) else (k, None)
+            v2, t2 = _clean(v)
+            for t in (t1, t2):
+                if t == "number" or (t and worst is None):
+                    worst = t
+            cleaned.append((k2, v2))
+        return (dict(cleaned) if isinstance(value, dict) else [v for _, v in cleaned]), worst
+    return value, None
+
+
+def _position(text: str, offset: int, first_line: int) -> Span:
+    line = first_line + text.count("\n", 0, offset)
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(line, col, line, col + 1)
+
+
+def _forbidden(text: str, m: re.Match[str], first_line: int) -> Problem:
+    return Problem(
+        "yaml-syntax-error",
+        f"Invalid YAML in front matter: character U+{ord(m.group()):04X} is not allowed (a control or non-character)",
+        _position(text, m.start(), first_line),
+        hint="Delete the character; an invisible one usually comes from a copy and paste",
+    )
+
+
+def _number_problem(text: str, first_line: int) -> Problem:
+    m = _LONG_DIGITS.search(text)
+    span = _position(text, m.start(), first_line) if m else Span(first_line, 1, first_line, 1)
+    return Problem(
+        "unsafe-yaml",
+        f"A number in the front matter has more than {MAX_NUMBER_DIGITS} digits; the limit is {MAX_NUMBER_DIGITS}",
+        span,
+        hint="Quote it if it is an identifier, not a number",
+    )
+
+
+def _surrogate_problem(text: str, first_line: int) -> Problem:
+    m = re.search(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", text)
+    span = _position(text, m.start(), first_line) if m else Span(first_line, 1, first_line, 1)
+    return Problem(
+        "yaml-syntax-error",
+        "An escape in the front matter is half of a surrogate pair (like \\uD800), not a character; it reads as U+FFFD",
+        span,
+        hint="Write the character itself, or the full pair (\\uD83D\\uDE00)",
+        severity="warning",  # read (as U+FFFD), so every command still runs
+    )
 
 
 def _too_large(header: str, first_line: int) -> Problem:
@@ -341,6 +425,9 @@ def _load(yaml_text: str, first_line: int, start_line: int, end_line: int) -> tu
         span = Span(first_line, 1, first_line, 1)
         msg = f"Front matter is {len(yaml_text):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,}"
         return broken, (Problem("unsafe-yaml", msg, span),)
+    bad = _YAML_FORBIDDEN.search(yaml_text)
+    if bad:
+        return broken, (_forbidden(yaml_text, bad, first_line),)
     # libyaml reads a tab as white space where PyYAML rejects the header (_load_yaml warns about
     # that case): such text goes straight to the pure-Python loader
     if _FastLoader is not None and "\t" not in yaml_text:
@@ -389,16 +476,23 @@ def _load_with(
                         hint="Keep one of the two entries",
                     )
                 )
+            value, trouble = _clean(value)
+            if trouble == "number":
+                return broken, (_number_problem(yaml_text, first_line),)
+            if trouble == "surrogate" and not any(p.message.startswith("An escape") for p in problems):
+                problems.append(_surrogate_problem(yaml_text, first_line))
             data[key_text] = value
             fields[key_text] = Field(key_text, value, key_span, _span(value_node, first_line))
     except yaml.MarkedYAMLError as exc:
         if strict:
             raise
         return broken, (_yaml_problem(exc, first_line),)
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+    except yaml.YAMLError as exc:  # the reader's errors (a forbidden character) are not marked
         if strict:
             raise
         return broken, (Problem("yaml-syntax-error", f"Invalid YAML: {exc}", Span(first_line, 1, first_line, 1)),)
+    except ValueError:  # an integer past Python's int-string limit
+        return broken, (_number_problem(yaml_text, first_line),)
     finally:
         loader.dispose()
     fm = FrontMatter(
@@ -451,6 +545,8 @@ def _check_events(yaml_text: str, first_line: int, loader_class: type = _Loader,
         if strict:
             raise
         return _yaml_problem(exc, first_line)
+    except yaml.YAMLError as exc:
+        return Problem("yaml-syntax-error", f"Invalid YAML: {exc}", Span(first_line, 1, first_line, 1))
     return None
 
 

@@ -11,7 +11,6 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -187,7 +186,12 @@ def _glob_match(path: str, pattern: str, root: Path) -> bool:
     `*` and `?` stay within one directory, `**` spans any number of directories (zero
     included), and a pattern without `/` matches the file name anywhere, as in .gitignore.
     """
-    regex = _glob_regex(pattern)
+    from newsctl.globs import GlobError, compile_glob
+
+    try:
+        regex = compile_glob(pattern)  # linear time: see newsctl/globs.py
+    except GlobError:  # refused when the settings load; a pattern set in code matches nothing
+        return False
     candidates = {PurePosixPath(Path(path).as_posix()).as_posix().removeprefix("./")}
     try:
         candidates.add(Path(path).resolve().relative_to(root.resolve()).as_posix())
@@ -199,40 +203,6 @@ def _glob_match(path: str, pattern: str, root: Path) -> bool:
         if "/" not in pattern.rstrip("/") and regex.fullmatch(PurePosixPath(cand).name):
             return True
     return False
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
-    i = 0
-    pat = pattern.removeprefix("./")
-    while i < len(pat):
-        if pat.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pat.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pat[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pat[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pat[i] == "[":
-            close = pat.find("]", i + 1)
-            if close < 0:
-                out.append(re.escape(pat[i]))
-                i += 1
-            else:
-                body = pat[i + 1 : close].replace("\\", "\\\\")
-                out.append(f"[^{body[1:]}]" if body.startswith("!") else f"[{body}]")
-                i = close + 1
-        else:
-            out.append(re.escape(pat[i]))
-            i += 1
-    suffix = "(?:/.*)?" if pattern.endswith("/") or not any(c in pattern for c in "*?[") else ""
-    return re.compile("".join(out).rstrip("/") + suffix)
 
 
 # --- discovery and loading ---------------------------------------------------------------------
@@ -281,8 +251,22 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+    except ValueError:  # tomllib's int(): more digits than Python converts (4,300)
+        raise ConfigError(f"{path}: {_long_number(path)}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _long_number(path: Path) -> str:
+    """Where the number too long to read is: 'line N, key K: ...'."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    m = re.search(r"\d{4300,}", text)
+    if m is None:  # pragma: no cover - tomllib raises ValueError only for long integers
+        return "a number is too long to read"
+    line = text.count("\n", 0, m.start()) + 1
+    key = re.match(r"\s*([^=\s]+)\s*=", text.split("\n")[line - 1])
+    where = f"line {line}, key '{key[1]}'" if key else f"line {line}"
+    return f"{where}: a number with {len(m[0]):,} digits; settings numbers are at most {MAX_OPTION_VALUE:,}"
 
 
 def load_settings(
@@ -338,7 +322,7 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     if "paths" in raw:
         kwargs["paths"] = _strings(raw["paths"], lambda m: fail("paths", m))
     if "exclude" in raw:
-        kwargs["exclude"] = _strings(raw["exclude"], lambda m: fail("exclude", m))
+        kwargs["exclude"] = _globs(_strings(raw["exclude"], lambda m: fail("exclude", m)), lambda m: fail("exclude", m))
     site_format = _site_format(raw, fail)
     kwargs["site_format"] = site_format
     if "respect-gitignore" in raw:
@@ -385,6 +369,7 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
         pfi = raw["per-file-ignores"]
         if not isinstance(pfi, dict):
             raise fail("per-file-ignores", "must be a table of glob = [codes]")
+        _globs(list(pfi), lambda m: fail("per-file-ignores", m))
         kwargs["per_file_ignores"] = tuple(
             (pattern, _selectors(codes, lambda m, p=pattern: fail(f"per-file-ignores.{p}", m)))
             for pattern, codes in pfi.items()
@@ -576,6 +561,20 @@ def _strings(value: Any, fail: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _globs(patterns: Any, fail: Any) -> Any:
+    """The patterns, once each is known to compile (`[]`, `[z-a]` and an unclosed `[` do not)."""
+    from newsctl.globs import check_glob
+
+    for pattern in patterns:
+        problem = check_glob(pattern)
+        if problem:
+            raise fail(problem)
+    return patterns
+
+
+MAX_OPTION_VALUE = 1_000_000_000  # far above any sensible threshold; keeps arithmetic on it exact
+
+
 def _severity(value: Any, fail: Any) -> Severity:
     try:
         return Severity(str(value).lower())
@@ -603,6 +602,10 @@ def _option(opt: registry.Option, value: Any, fail: Any) -> Any:
             raise fail(f"must be a whole number, got {value!r}")
         if isinstance(default, float):
             value = float(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise fail(f"must be a finite number, got {value}")
+        if abs(value) > MAX_OPTION_VALUE:
+            raise fail(f"must be at most {MAX_OPTION_VALUE:,}, got a number with {len(str(int(abs(value))))} digits")
         if opt.minimum is not None and value < opt.minimum:
             raise fail(f"must be at least {opt.minimum:g}, got {value}")
         return value

@@ -24,6 +24,11 @@ _DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 # the directives newsctl knows; rule H006 reports any other word
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 
+# More than this many suppression comments in one article: the rest are ignored (and H006 says
+# so). Replay is linear, so this is not for speed: an article that needs thousands of them is
+# hiding its findings, and a reviewer should see it.
+MAX_DIRECTIVES = 1000
+
 _ONLY_DIRECTIVES = re.compile(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
 
 
@@ -46,10 +51,21 @@ def directives(article: Article) -> list[Directive]:
     found: list[Directive] = []
     for block in article.blocks:
         if block.kind == "html":
-            for m in _DIRECTIVE.finditer(block.raw):
-                first = block.line + block.raw.count("\n", 0, m.start())
-                last = block.line + block.raw.count("\n", 0, m.end())
-                col = m.start() - (block.raw.rfind("\n", 0, m.start()) + 1) + 1
+            raw = block.raw
+            # lines and line starts followed as the matches go: one pass over the block
+            pos, line, line_start = 0, block.line, 0
+            for m in _DIRECTIVE.finditer(raw):
+                gap = raw.count("\n", pos, m.start())
+                if gap:
+                    line += gap
+                    line_start = raw.rfind("\n", pos, m.start()) + 1
+                first = line
+                col = m.start() - line_start + 1
+                inside = raw.count("\n", m.start(), m.end())
+                if inside:
+                    line += inside
+                    line_start = raw.rfind("\n", m.start(), m.end()) + 1
+                last, pos = line, m.end()
                 found.append(_directive(m, first, last, col))
         inlines = ([block.inline] if block.inline else []) + list(block.cells)
         for inline in inlines:
@@ -90,7 +106,42 @@ def is_suppressed(finding: Finding, found: list[Directive]) -> bool:
 
 
 def filter_suppressed(findings: list[Finding], article: Article) -> list[Finding]:
-    found = directives(article)
+    """The findings no directive covers; linear in findings and directives (thousands of
+    `disable-next-line` comments used to be replayed once per finding)."""
+    from bisect import bisect_right
+    from collections import defaultdict
+
+    found = directives(article)[:MAX_DIRECTIVES]
     if not found:
         return findings
-    return [f for f in findings if not is_suppressed(f, found)]
+    line_rules: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # disable-next-line, disable-line
+    toggles: list[Directive] = []
+    for d in found:
+        if d.action == "disable-next-line":
+            line_rules[d.end_line + 1].append(d.selectors)
+        elif d.action == "disable-line":
+            for line in range(d.line, d.end_line + 1):
+                line_rules[line].append(d.selectors)
+        elif d.action in ("disable", "enable"):
+            toggles.append(d)
+    toggle_lines = [d.line for d in toggles]
+    states: dict[str, list[bool]] = {}  # code -> disabled after each toggle, for that rule
+
+    def disabled(finding: Finding) -> bool:
+        i = bisect_right(toggle_lines, finding.line)
+        if not i:
+            return False
+        if finding.code not in states:
+            state, after = False, []
+            for d in toggles:
+                if _covers(d.selectors, finding):
+                    state = d.action == "disable"
+                after.append(state)
+            states[finding.code] = after
+        return states[finding.code][i - 1]
+
+    return [
+        f
+        for f in findings
+        if not any(_covers(sel, f) for sel in line_rules.get(f.line, ())) and not disabled(f)
+    ]

@@ -72,12 +72,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue  # "“Will we win?” she asked." / "Wait… what?" / "5 p.m. on Monday"
         mark = m.group()
         if mark.startswith(".") and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”")):
-            before = text[start : m.start()]
-            last = before.rsplit(None, 1)[-1] if before.strip() else ""
+            # the word before the period, found by scanning back from it (never copying the
+            # sentence so far nor the rest of the text: that made long texts quadratic)
+            word_end = m.start()
+            while word_end > start and text[word_end - 1].isspace():
+                word_end -= 1
+            word_start = word_end
+            while word_start > start and not text[word_start - 1].isspace():
+                word_start -= 1
+            last = text[word_start:word_end]
             token = last.lstrip("(\"“'‘").lower()
-            if not _abbreviation_continues(token, last, before, text, nxt, abbrevs):
-                pass
-            else:
+            if _abbreviation_continues(token, last, text, start, word_start, nxt, abbrevs):
                 continue
         spans.append((start, end))
         start = _skip_space(text, end)
@@ -87,9 +92,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _abbreviation_continues(token: str, word: str, before: str, text: str, nxt: int, abbrevs: frozenset[str]) -> bool:
+_NON_SPACE = re.compile(r"\S*")
+
+
+def _abbreviation_continues(
+    token: str, word: str, text: str, start: int, word_start: int, nxt: int, abbrevs: frozenset[str]
+) -> bool:
     """Whether the period after `word` belongs to an abbreviation (so the sentence goes on)."""
-    following = text[nxt:].split(None, 1)[0] if nxt < len(text) else ""
+    following = _NON_SPACE.match(text, nxt).group() if nxt < len(text) else ""  # type: ignore[union-attr]
     next_upper = following[:1].isupper()
     if token in _CAN_END_SENTENCE:
         return not next_upper
@@ -98,7 +108,10 @@ def _abbreviation_continues(token: str, word: str, before: str, text: str, nxt: 
     if token in _NUMBER_ABBREVIATIONS:
         return following[:1].isdigit()
     if token in _STATE_ABBREVIATIONS:
-        return before.rstrip()[: -len(word)].rstrip().endswith(",")
+        i = word_start
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        return i > start and text[i - 1] == ","
     if token in _WEEKDAY_ABBREVIATIONS:
         return word.lstrip("(\"“'‘")[:1].isupper()
     return token in abbrevs or _is_initials(word.lstrip("(\"“'‘"))

@@ -7,6 +7,7 @@ intended change: NEWSCTL_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_f
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import os
 from datetime import datetime, timezone
@@ -320,12 +321,14 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
     text = feed(fmt, [hostile()], smart=False)  # straight quotes: the title as written
     root = ET.fromstring(text)  # well-formed XML 1.0
     titles = [el.text for el in root.iter() if el.tag in (f"{{{ATOM}}}title", "title")]
-    assert CLEAN_TITLE in titles
+    # RSS titles are written as HTML (readers render them so): the markup shows as characters
+    assert (CLEAN_TITLE if fmt == "atom" else html.escape(CLEAN_TITLE, quote=False)) in titles
     d = read(text)
     entry = d.entries[0]
-    assert entry.title == CLEAN_TITLE
+    # feedparser reads an RSS title without markup as text: it shows the escaped form, inert
+    assert entry.title == (CLEAN_TITLE if fmt == "atom" else html.escape(CLEAN_TITLE, quote=False))
     assert [a.name for a in entry.authors] == ["Mallory </author><b> &  co"]
-    assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
+    assert [t.term for t in entry.tags] == ["<img src=x onerror=alert(1)>", "a&b", "\ufffdlone"]  # a lone surrogate reads as U+FFFD (M004 warns)
     content = entry.content[0].value
     assert "onclick" not in content and "\x01" not in content and "\x08" not in content and "\ufffe" not in content
     assert "<b>bold</b>" in content
@@ -335,13 +338,34 @@ def test_hostile_text_is_escaped_and_controls_stripped(fmt: str) -> None:
         assert entry.summary == "a &lt; b &amp;&amp; c &gt; d ]]&gt; &lt;tags&gt;"
 
 
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("AT&T buys Q&A site", "AT&T buys Q&A site"),
+        ("Budget <b>approved</b>", "Budget &lt;b&gt;approved&lt;/b&gt;"),
+        ("Fish &amp; chips", "Fish &amp;amp; chips"),
+        ("5 &lt; 6", "5 &amp;lt; 6"),
+        ("&#60;script&#62;", "&amp;#60;script&amp;#62;"),
+    ],
+)
+def test_rss_title_is_inert_when_read_as_html(title: str, written: str) -> None:
+    from dataclasses import replace
+
+    from newsctl.export.common import prepare
+    from newsctl.export.feeds import render_feed
+
+    doc = replace(prepare(art(), "a", ExportOptions(base_url=BASE)), title=title)
+    channel = ET.fromstring(render_feed([doc], "rss", FeedOptions(base_url=BASE))).find("channel")
+    assert channel is not None and channel.findtext("item/title") == written
+
+
 def test_hostile_text_in_json_feed() -> None:
     data = json.loads(feed("json", [hostile()], smart=False))
     check_json_feed(data)
     item = data["items"][0]
     assert item["title"] == CLEAN_TITLE
     assert item["authors"] == [{"name": "Mallory </author><b> &  co"}]
-    assert item["tags"] == ["<img src=x onerror=alert(1)>", "a&b", "lone"]
+    assert item["tags"] == ["<img src=x onerror=alert(1)>", "a&b", "\ufffdlone"]
     assert "onclick" not in item["content_html"]
 
 
@@ -380,7 +404,9 @@ def test_any_text_makes_well_formed_feeds(text: str) -> None:
     category = entry.find(f"{{{ATOM}}}category")
     assert category is not None and category.get("term") == xml_text(text)  # attributes keep CR (escaped)
     channel = ET.fromstring(render_feed([doc], "rss", options)).find("channel")
-    assert channel is not None and channel.findtext("item/title") == expected
+    rss_title = channel.findtext("item/title") if channel is not None else None
+    assert rss_title is not None and "<" not in rss_title  # inert for readers that render it as HTML
+    assert rss_title == expected or html.unescape(rss_title) == expected
     item = json.loads(render_feed([doc], "json", options))["items"][0]
     assert item["title"] == xml_text(text or "x")
 

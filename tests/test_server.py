@@ -590,7 +590,7 @@ async def test_malformed_and_unknown_requests_get_error_responses(client: Langua
 async def test_a_crashing_rule_is_reported_and_the_others_still_run(crashing_client: LanguageClient, tmp_path: Path):
     diagnostics = await open_article(crashing_client, tmp_path / "budget.md")
     crash = next(d for d in diagnostics if d.code == "H900")
-    assert crash.message == "Internal error in rule H900 (crashing-rule): RuntimeError: this rule always fails"
+    assert crash.message == "Internal error in rule H900 (crashing-rule): RuntimeError: this rule always fails (a bug in newsctl: please report it with this file)"
     assert {"D005", "H003", "S004"} <= {str(d.code) for d in diagnostics}
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, refuse_input_as_output, write_output, require_targets
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, refuse_input_as_output, write_output, require_targets
 from newsctl.cli.lint import (
     ExtendSelectOpt,
     IgnoreOpt,

@@ -98,6 +98,30 @@ def refuse_input_as_output(output: Path | None, targets: list[str], settings: An
         raise fail(f"--output {output} is one of the articles being {verb}; choose another file")
 
 
+def stop_cleanly_on_sigterm() -> None:
+    """SIGTERM becomes an exit by exception, like Ctrl-C (SIGINT): a write in progress removes
+    its temporary file on the way out (`newsctl.atomic`), so nothing half-written is left."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
+        pass
+
+
+def refuse_article_replacement(output: str | None, force: bool) -> None:
+    """Exit 2 when -o names an existing Markdown file: it is someone's article, not an output
+    of this command (export writes HTML, text or JSON), unless --force."""
+    if output is None or output in ("-", "") or force:
+        return
+    path = Path(output)
+    if path.suffix.lower() in (".md", ".markdown") and path.exists():
+        raise fail(f"--output {output} is an existing Markdown file, not an export; refusing to replace it (use --force)")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """stdout, or a file written atomically (temporary file in the same directory, then rename)."""
     if output is not None and str(output) == "":
@@ -106,8 +130,9 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from newsctl.atomic import write_atomic
+    from newsctl.atomic import remove_leftovers, write_atomic
 
+    remove_leftovers(output.resolve().parent)
     try:
         write_atomic(output.resolve(), text)
     except OSError as exc:
@@ -147,6 +172,10 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
                 articles.append(parse_file(fp, shown, settings.site_format))
             except SourceError as exc:
                 errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
+            except Exception as exc:  # a parser bug: this file is reported, the others go on
+                from newsctl.engine import internal_error
+
+                errors.append({"path": shown, "line": 1, "column": 1, "message": internal_error(exc, "while reading")})
             advance()
     return articles, errors
 

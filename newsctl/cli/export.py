@@ -22,6 +22,8 @@ from newsctl.cli.common import (
     fail,
     load,
     progress_bar,
+    refuse_article_replacement,
+    stop_cleanly_on_sigterm,
     wants_stdin,
     write_output,
     require_targets,
@@ -79,6 +81,9 @@ def export_command(
         bool, typer.Option("--index", help="html: also write index.html, sitemap.xml and news-sitemap.xml (needs a base URL).")
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --output replace an existing .md/.markdown file (refused by default: it is an article).")
+    ] = False,
     stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,
     config: ConfigOpt = None,
@@ -138,6 +143,7 @@ def export_command(
     )
     selection = Selection(include_drafts, include_embargoed, strict, include_future)
     if stdin:
+        refuse_article_replacement(output, force)
         _export_stdin(stdin_filename, format.value, options, settings, selection, output, dry_run)
 
     targets = default_paths(paths, settings)
@@ -153,7 +159,9 @@ def export_command(
             raise fail("--shard splits a batch written with --output-dir, not --output")
         files = apply_shard(files, shard, settings)  # an empty shard exports nothing, and that is fine
 
+    stop_cleanly_on_sigterm()
     if output is not None:
+        refuse_article_replacement(output, force)
         if len(files) != 1:
             raise fail(f"--output takes a single article, but {len(files)} were given; use --output-dir")
         fp, shown = files[0]

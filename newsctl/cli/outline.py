@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any, Optional, Sequence
 
 import typer
@@ -20,7 +19,6 @@ from newsctl.cli.common import (
     StdinFilenameOpt,
     default_paths,
     err,
-    fail,
     load,
     parse_articles,
     read_stdin_article,

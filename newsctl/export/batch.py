@@ -121,6 +121,10 @@ class Exporter:
         self.sources = [Path(os.path.realpath(p)) for p in sources]
         self.written: dict[Path, str] = {}  # target -> source shown
         self.keep_docs = keep_docs  # keep each exported ExportDoc on its Item (for the index page)
+        if self.out_dir is not None and not dry_run:
+            from newsctl.atomic import remove_leftovers
+
+            remove_leftovers(self.out_dir)  # what a killed earlier run left behind
 
     def target_for(self, name: str) -> Path:
         assert self.out_dir is not None
@@ -135,7 +139,9 @@ class Exporter:
         except ExportError as exc:
             return Item(shown, FAILED, str(exc))
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
-            return Item(shown, FAILED, f"internal error while rendering: {type(exc).__name__}: {exc}")
+            from newsctl.engine import internal_error
+
+            return Item(shown, FAILED, internal_error(exc, f"while rendering {self.fmt}"))
         if self.selection.strict and self.fmt == "html" and not self.options.fragment:
             from newsctl.export.validate import problems
 
@@ -159,6 +165,10 @@ class Exporter:
                 write_atomic(target, text)
             except OSError as exc:
                 return Item(shown, FAILED, f"cannot write {target}: {exc.strerror or exc}", target)
+            except Exception as exc:  # a writer bug: this article fails, the batch goes on
+                from newsctl.engine import internal_error
+
+                return Item(shown, FAILED, internal_error(exc, "while writing"), target)
         return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc if self.keep_docs else None)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
@@ -189,6 +199,10 @@ def prepare_path(
         article = parse_file(path, shown, settings.site_format)
     except SourceError as exc:
         return Item(shown, FAILED, f"line {exc.line}, column {exc.column}: {exc.message}"), None
+    except Exception as exc:  # a parser bug: this article fails, the batch goes on
+        from newsctl.engine import internal_error
+
+        return Item(shown, FAILED, f"line 1, column 1: {internal_error(exc, 'while reading')}"), None
     meta = article.meta
     if article.is_link_out:
         # front matter that sends readers to a story elsewhere, and no body: an empty page (or a
@@ -226,7 +240,9 @@ def prepare_path(
     except ExportError as exc:
         return Item(shown, FAILED, str(exc)), None
     except Exception as exc:  # a bug must not stop the batch or show a traceback
-        return Item(shown, FAILED, f"internal error while preparing: {type(exc).__name__}: {exc}"), None
+        from newsctl.engine import internal_error
+
+        return Item(shown, FAILED, internal_error(exc, "while preparing")), None
     return Item(shown, EXPORTED), doc
 
 

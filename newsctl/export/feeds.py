@@ -284,6 +284,19 @@ def rfc822(dt: datetime) -> str:
     return format_datetime(_aware(dt))
 
 
+# a `<`, or an `&` HTML reads as a character reference (`&lt;`, `&#60;`, legacy `&amp` with no `;`)
+_HTML_SIGNIFICANT = re.compile(r"<|&(?:#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;|(?:amp|lt|gt|quot|nbsp|copy|reg)(?![A-Za-z0-9]))")
+
+
+def _rss_title(title: str) -> str:
+    """RSS leaves open whether a title is text or HTML, and many readers render it as HTML. A
+    title that HTML would read differently (a `<`, an entity like `&lt;`) is written escaped as
+    HTML, the RSS Advisory Board's advice: `<img onerror=...>` shows as those characters, never
+    as live markup. Any other title (`AT&T`, `Q&A`) is left as it is, so readers that show
+    titles as text show it unchanged."""
+    return html_escape(title, quote=False) if _HTML_SIGNIFICANT.search(title) else title
+
+
 def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     """RSS 2.0 with the content (content:encoded), Dublin Core (dc:creator) and Atom (self link) modules."""
     root = ET.Element(
@@ -292,7 +305,7 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     )
     channel = _sub(root, "channel")
     title = feed_title(options)
-    _sub(channel, "title", title)
+    _sub(channel, "title", _rss_title(title))
     _sub(channel, "link", home_url(options))
     _sub(channel, "description", html_escape(f"Latest articles from {title}", quote=False))
     lang = _common_lang(entries)
@@ -304,7 +317,7 @@ def rss(entries: Sequence[ExportDoc], options: FeedOptions) -> str:
     for doc in entries:
         assert doc.url is not None and doc.published is not None
         item = _sub(channel, "item")
-        _sub(item, "title", doc.title)
+        _sub(item, "title", _rss_title(doc.title))
         _sub(item, "link", doc.url)
         _sub(item, "guid", doc.url, isPermaLink="true")
         _sub(item, "pubDate", rfc822(doc.published))

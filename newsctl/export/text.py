@@ -45,6 +45,15 @@ class _TagStripper(HTMLParser):
         if not self._skip:
             self.parts.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![` that is not a well-formed marked section (`<![ b`, `<![</div>`): the standard
+        library asserts; HTML reads it as a bogus comment up to the next `>`, and so does this."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return len(self.rawdata) if end < 0 else end + 1
+
 
 def strip_tags(html: str) -> str:
     parser = _TagStripper()

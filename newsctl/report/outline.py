@@ -204,7 +204,10 @@ def _xml_text(text: str) -> str:
 
 def _sort_key(value: date | datetime) -> tuple[date, str]:
     if isinstance(value, datetime):
-        moment = value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value  # naive: as UTC
+        try:
+            moment = value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value  # naive: as UTC
+        except OverflowError:  # 9999-12-31 with a negative offset, 0001-01-01 with a positive one
+            moment = value.replace(tzinfo=None)
         return moment.date(), moment.time().isoformat()
     return value, ""
 

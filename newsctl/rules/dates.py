@@ -8,7 +8,7 @@ newsctl.dates at parse time. Rules that need the publication date stay silent wi
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span

@@ -535,7 +535,8 @@ def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
         `<!-- newsctl: ... -->` comments with a misspelt directive (`disabel`), and `disable`,
         `enable`, `disable-next-line` and `disable-line` comments whose codes, prefixes,
-        categories or names match no rule.
+        categories or names match no rule; and more than 1,000 suppression comments in one
+        article (the rest are ignored).
 
     Why it matters:
         A misspelt code suppresses nothing, so the finding the writer meant to silence stays,
@@ -551,9 +552,17 @@ def unknown_suppression(article: Article, settings: Settings) -> Iterator[Hit]:
         <!-- newsctl: disable-next-line S003 -->
     """
     from newsctl import registry
-    from newsctl.suppress import ACTIONS, directives
+    from newsctl.suppress import ACTIONS, MAX_DIRECTIVES, directives
 
-    for d in directives(article):
+    found = directives(article)
+    if len(found) > MAX_DIRECTIVES:
+        extra = found[MAX_DIRECTIVES]
+        yield Hit(
+            Span(extra.line, extra.column, extra.line, extra.column + 1),
+            f"{len(found):,} suppression comments; only the first {MAX_DIRECTIVES:,} apply, this one and the rest are ignored",
+            "Fix the findings, or ignore the rule for the file with per-file-ignores in the settings",
+        )
+    for d in found[:MAX_DIRECTIVES]:
         if d.action not in ACTIONS:
             span = Span(d.line, d.column, d.line, d.column + 1)
             yield Hit(
