@@ -235,6 +235,8 @@ def test_dates_in_table_cells_are_checked_like_prose():
         "How the clinic reached new patients in 2023",
         "2023 was a record year for the port",
         "What 2023 taught the transit agency",
+        "The library has grown since early 2023",
+        "Ridership has doubled since late 2023",
     ],
 )
 def test_titles_looking_back_at_last_year_are_not_reported(title):

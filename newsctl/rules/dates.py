@@ -530,6 +530,7 @@ def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[
 
 # A year right after one of these words names the past on purpose ("since 2025", "born 2025").
 _RETROSPECTIVE_BEFORE = frozenset("since born from until till before after last of the".split())
+_PART_OF_YEAR = frozenset("early late mid spring summer autumn fall winter".split())
 # A year right before one of these nouns is a past event or measure ("2025 floods", "2025 levels").
 _RETROSPECTIVE_AFTER = frozenset(
     """levels level high highs low lows peak record records floods flood election elections season census
@@ -554,8 +555,12 @@ def _retrospective(text: str, start: int, end: int) -> bool:
     after it, by a field that looks back ("2021 in Review", "Survey Results"), or by a verb in
     the past tense in its sentence ("In 2023, the team launched ...", "how we engaged in 2021")."""
     before = _TITLE_WORD.findall(text[max(0, start - 30) : start])
-    if before and text[start - 1 : start].isspace() and before[-1].lower() in _RETROSPECTIVE_BEFORE:
-        return True
+    if before and text[start - 1 : start].isspace():
+        if before[-1].lower() in _RETROSPECTIVE_BEFORE:
+            return True
+        # "since early 2014", "until late 2019": the same with a part of the year between
+        if len(before) > 1 and before[-1].lower() in _PART_OF_YEAR and before[-2].lower() in _RETROSPECTIVE_BEFORE:
+            return True
     after = _TITLE_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if after is not None and after.group().lower() in _RETROSPECTIVE_AFTER:
         return True
