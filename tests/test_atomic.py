@@ -59,3 +59,19 @@ def test_failed_write_leaves_old_content_and_no_temp_file(tmp_path: Path, monkey
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_sigterm_during_any_command_leaves_no_temporary_file(tmp_path):
+    """`newsctl outline -o` (not only export) turns SIGTERM into a clean exit: 143, nothing half-written."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big.md"
+    big.write_text("---\ntitle: T\ndate: 2024-01-01\nauthor: A\n---\n\n" + ("Word after word. " * 200 + "\n\n") * 400, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "newsctl", "outline", str(big), "--format", "json", "-o", str(tmp_path / "o.json")])
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) in (143, 0)  # 0 only when it had already finished
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []

@@ -62,4 +62,7 @@ app.command("merge")(merge_cli.merge_command)
 
 
 def main() -> None:
+    from newsctl.cli.common import stop_cleanly_on_sigterm
+
+    stop_cleanly_on_sigterm()  # every command: a SIGTERM mid-write leaves no temporary file
     app()
