@@ -75,3 +75,25 @@ def test_sigterm_during_any_command_leaves_no_temporary_file(tmp_path):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) in (143, 0)  # 0 only when it had already finished
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_no_command_replaces_an_article_named_by_output(tmp_path):
+    """-o naming an existing article (Markdown opening with front matter) is refused by every
+    command; a Markdown report the command wrote before (a table of contents) is replaced."""
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    article = tmp_path / "other.md"
+    original = "---\ntitle: Other story\ndate: 2024-01-01\nauthor: A\n---\n\nBody.\n"
+    article.write_text(original, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["lint"], ["outline", "--format", "markdown"], ["readability"]):
+        r = runner.invoke(app, [*args, "articles/ostra-river-floods-velden.md", "-o", str(article)])
+        assert r.exit_code == 2, (args, r.output)
+        assert "is an existing article (it opens with front matter); refusing to replace it" in r.stderr
+    assert article.read_text(encoding="utf-8") == original
+    toc = tmp_path / "toc.md"
+    for _ in range(2):
+        assert runner.invoke(app, ["outline", "--format", "markdown", "articles/ostra-river-floods-velden.md", "-o", str(toc)]).exit_code == 0
+    assert toc.read_text(encoding="utf-8").startswith("- [")

@@ -112,6 +112,18 @@ def stop_cleanly_on_sigterm() -> None:
         pass
 
 
+def _is_article(path: Path) -> bool:
+    """A regular .md/.markdown file whose first line opens front matter (---, +++ or {)."""
+    if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8).lstrip(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return head.startswith((b"---", b"+++", b"{"))
+
+
 def refuse_article_replacement(output: str | None, force: bool) -> None:
     """Exit 2 when -o names an existing Markdown file: it is someone's article, not an output
     of this command (export writes HTML, text or JSON), unless --force."""
@@ -122,14 +134,19 @@ def refuse_article_replacement(output: str | None, force: bool) -> None:
         raise fail(f"--output {output} is an existing Markdown file, not an export; refusing to replace it (use --force)")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """stdout, or a file written atomically (temporary file in the same directory, then rename)."""
+def write_output(text: str, output: Path | None, replace_article: bool = False) -> None:
+    """stdout, or a file written atomically (temporary file in the same directory, then rename).
+
+    An existing Markdown file that opens with front matter is someone's article, never a report:
+    it is not replaced (exit 2) unless the caller already decided (`export --force`)."""
     if output is not None and str(output) == "":
         raise fail("--output: empty file name")
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if not replace_article and _is_article(output):
+        raise fail(f"--output {output} is an existing article (it opens with front matter); refusing to replace it")
     from newsctl.atomic import remove_leftovers, write_atomic
 
     remove_leftovers(output.resolve().parent)

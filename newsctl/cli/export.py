@@ -216,7 +216,7 @@ def _export_one(fp: Path, shown: str, fmt: str, options: object, settings: objec
         if dry_run:
             err(f"would write {'standard output' if output == '-' else output} from {shown}")
         else:
-            write_output(item.text or "", None if output == "-" else Path(output))
+            write_output(item.text or "", None if output == "-" else Path(output), replace_article=True)
         raise typer.Exit(EXIT_OK)
     err(located(shown, item.reason or "") if item.status == "failed" else f"newsctl: {item.status} {shown}: {item.reason}")
     raise typer.Exit(1 if item.status == "failed" else EXIT_OK)
