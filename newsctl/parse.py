@@ -34,6 +34,7 @@ from newsctl.article import (
 from newsctl.dates import DateMention, find_dates
 from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.frontmatter import split
+from newsctl.linksyntax import matching_bracket, skip_destination
 from newsctl.templates import Masker, find_templates
 from newsctl.source import Source
 from newsctl.text import collapse, count_words, split_sentences
@@ -482,7 +483,7 @@ def _on_link_close(w: _Walk, child: Any) -> bool:
         at = w.raw.find("]", w.pos)
         if at < 0:
             return False
-        w.pos = _skip_destination(w.raw, at + 1)
+        w.pos = skip_destination(w.raw, at + 1)
     w.links.append((start, w.pos, text, href, auto))
     return True
 
@@ -491,8 +492,8 @@ def _on_image(w: _Walk, child: Any) -> bool:
     at = w.raw.find("![", w.pos)
     if at < 0:
         return False
-    close = _matching_bracket(w.raw, at + 1)
-    end = _skip_destination(w.raw, close + 1) if close >= 0 else len(w.raw)
+    close = matching_bracket(w.raw, at + 1)
+    end = skip_destination(w.raw, close + 1) if close >= 0 else len(w.raw)
     w.images.append((at, end, child.content, str(child.attrs.get("src", ""))))
     w.plain.append(child.content)
     w.pos = end
@@ -587,54 +588,6 @@ def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int,
         origins.append((line, col))
         at += len(content_line) + 1
     return tuple(offsets), tuple(origins)
-
-
-def _matching_bracket(raw: str, open_at: int) -> int:
-    depth = 0
-    i = open_at
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _skip_destination(raw: str, at: int) -> int:
-    """Offset just past a link destination `(...)` or reference `[...]` starting at `at`."""
-    if raw.startswith("(", at):
-        depth = 0
-        i = at
-        quote = ""
-        while i < len(raw):
-            ch = raw[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if quote:
-                if ch == quote:
-                    quote = ""
-            elif ch in "\"'" and depth == 1 and i > at + 1 and raw[i - 1].isspace():
-                quote = ch
-            elif ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return len(raw)
-    if raw.startswith("[", at):
-        close = raw.find("]", at)
-        return close + 1 if close >= 0 else at
-    return at
 
 
 # --- sections and sentences -------------------------------------------------------------------

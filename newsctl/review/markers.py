@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsctl.article import Article, Block, Inline
+from newsctl.linksyntax import matching_bracket, skip_destination
 
 _EMPHASIS = ("em", "strong", "s")
 BOX = "b"  # marker kind at the start of a source box
@@ -249,11 +250,11 @@ def child_starts(children: list[Any], raw: str) -> list[int]:
                 nxt = at + 1
             else:
                 at = raw.find("]", pos)
-                nxt = _skip_destination(raw, at + 1) if at >= 0 else -1
+                nxt = skip_destination(raw, at + 1) if at >= 0 else -1
         elif ct == "image":
             at = raw.find("![", pos)
-            close = _matching_bracket(raw, at + 1) if at >= 0 else -1
-            nxt = _skip_destination(raw, close + 1) if close >= 0 else len(raw)
+            close = matching_bracket(raw, at + 1) if at >= 0 else -1
+            nxt = skip_destination(raw, close + 1) if close >= 0 else len(raw)
         elif ct == "html_inline":
             at = raw.find(child.content, pos)
             nxt = at + len(child.content)
@@ -266,47 +267,6 @@ def child_starts(children: list[Any], raw: str) -> list[int]:
         starts.append(at)
         pos = max(nxt, at)
     return starts
-
-
-def _matching_bracket(raw: str, open_at: int) -> int:
-    depth = 0
-    i = open_at
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _skip_destination(raw: str, at: int) -> int:
-    if raw.startswith("(", at):
-        depth = 0
-        i = at
-        while i < len(raw):
-            ch = raw[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return len(raw)
-    if raw.startswith("[", at):
-        close = raw.find("]", at)
-        return close + 1 if close >= 0 else at
-    return at
 
 
 # --- placing the markers -------------------------------------------------------------------------
