@@ -226,3 +226,41 @@ def test_unknown_timezone_name_prints_no_library_warning(tmp_path: Path) -> None
         result = CliRunner().invoke(app, ["lint", "--now", NOW, str(tmp_path / "tz.md")])
     assert [str(w.message) for w in caught if "tzname" in str(w.message)] == []
     assert "tz.md:3:7: D006 info: 'date' 2026-11-20 10:00 F has a time but no timezone [date-without-timezone]" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss", "json"])
+def test_every_feed_date_passes_a_strict_check_at_both_ends_of_the_range(tmp_path: Path, fmt: str) -> None:
+    """Atom and JSON Feed dates are RFC 3339 (rfc3339-validator); RSS dates are RFC 822 with a
+    four-digit year and the right weekday, for years 1 and 9999 alike."""
+    import re
+    from datetime import datetime
+
+    from rfc3339_validator import validate_rfc3339
+
+    _write(
+        tmp_path,
+        {
+            "late.md": GOOD.replace("2026-11-20", "9999-12-31T23:30:00-05:00"),
+            "early.md": GOOD.replace("2026-11-20", "0001-01-01T00:30:00+05:00"),
+        },
+    )
+    args = ["feed", str(tmp_path), "--format", fmt, "--base-url", "https://e.com/", "--now", "9999-12-31T23:59:00Z", "--include-future"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    if fmt == "rss":
+        dates = re.findall(r"<(?:pubDate|lastBuildDate)>([^<]*)<", text)
+        assert len(dates) >= 3
+        for value in dates:
+            m = re.fullmatch(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d{4})", value)
+            assert m is not None, value
+            day = datetime.strptime(f"{m[4]}-{m[3]}-{m[2]}", "%Y-%b-%d")
+            assert day.strftime("%a") == m[1], value
+    else:
+        if fmt == "atom":
+            dates = re.findall(r"<(?:published|updated)>([^<]*)<", text)
+        else:
+            feed = json.loads(text)
+            dates = [i[k] for i in feed["items"] for k in ("date_published", "date_modified") if k in i]
+        assert len(dates) >= 4
+        assert all(validate_rfc3339(d) for d in dates), dates
