@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from newsctl.source import Source
 
@@ -264,7 +264,9 @@ class Article:
     sections: tuple[Section, ...]
     sentences: tuple[Sentence, ...]
     problems: tuple[Problem, ...] = ()
-    dates: tuple[DateMention, ...] = ()  # date mentions: title, summary, then headings and prose in order
+    # finds the date mentions when first asked (`dates`): export and outline never read them,
+    # and finding them is about a quarter of a parse; a picklable callable (functools.partial)
+    find_dates: Callable[[], tuple[DateMention, ...]] | None = field(default=None, repr=False, compare=False)
     # the body's markdown-it tokens (block tokens with inline children), kept so the exporters
     # render the same parse the rules read; treat them as read-only (copy before changing)
     tokens: tuple[Any, ...] = field(default=(), repr=False, compare=False)
@@ -311,6 +313,11 @@ class Article:
         for s in self.sentences:
             index.setdefault(s.block, []).append(s)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Date mentions: title, summary, then headings and prose in order."""
+        return self.find_dates() if self.find_dates is not None else ()
 
     @cached_property
     def derived(self) -> dict[Any, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -159,7 +159,7 @@ def parse_plain_text(source: Source) -> Article:
         sections=tuple(sections),
         sentences=tuple(sentences),
         problems=(problem,),
-        dates=_dates(blocks, sentences, meta, front, source),
+        find_dates=partial(_dates, blocks, sentences, meta, front, source),
         tokens=tuple(tokens),
         control_characters=_control_characters(source),
     )
@@ -191,7 +191,6 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
     sentences = _sentences(blocks)
-    dates = _dates(blocks, sentences, meta, front_matter, source)
     return Article(
         source=source,
         front_matter=front_matter,
@@ -201,7 +200,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
         sections=tuple(sections),
         sentences=tuple(sentences),
         problems=tuple(problems),
-        dates=dates,
+        find_dates=partial(_dates, blocks, sentences, meta, front_matter, source),
         tokens=tuple(tokens),
         control_characters=_control_characters(source),
         link_out_key=_link_out(front_matter, site, body),
