@@ -338,10 +338,19 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
     return result
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
 def prose_text(sentences: Iterable[SentenceStats]) -> str:
-    """The measured prose of some sentences as one text: each counted sentence with its
-    quotations blanked out, joined by spaces (what textstat's indices are computed on)."""
-    return " ".join(s.own_text for s in sentences if s.counted and s.own_text)
+    """The measured prose of some sentences as one text (what textstat's indices read): each
+    counted sentence with its quotations blanked out, joined by spaces. A sentence without a
+    closing `.`, `!` or `?` (a list item, a lead-in ending in a colon) gets a full stop, so that
+    textstat, which splits sentences only at those marks, does not run it into the next one."""
+    parts = []
+    for s in sentences:
+        if s.counted and s.own_text:
+            parts.append(s.own_text if _ENDS_SENTENCE.search(s.own_text) else s.own_text + ".")
+    return " ".join(parts)
 
 
 def band(grade: float, max_grade: float) -> str:

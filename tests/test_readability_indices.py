@@ -151,3 +151,24 @@ def test_default_report_imports_no_textstat_and_an_index_does():
     for fmt in ("text", "json", "csv"):
         assert _modules_after(str(SAMPLE), "-f", fmt) == []
     assert "textstat" in _modules_after(str(SAMPLE), "-f", "json", "--index", "smog")
+
+
+def test_prose_text_ends_each_newsctl_sentence_where_textstat_can_see_it(tmp_path):
+    path = tmp_path / "list.md"
+    path.write_text(
+        "---\ntitle: T\n---\n\nThe council listed three priorities for the coming year:\n\n"
+        "- repair the old bridge\n- open two new libraries\n\nThe mayor said “they are all funded.”\n\nIt rained. Dr. Lee left.\n",
+        "utf-8",
+    )
+    text = prose_text(_measured(path).sentences)
+    # the lead-in and list items get a full stop, and so does "The mayor said" once its
+    # quotation (with the quotation's own full stop) is blanked out
+    assert text == (
+        "The council listed three priorities for the coming year:. repair the old bridge. "
+        "open two new libraries. The mayor said. It rained. Dr. Lee left."
+    )
+    # where they still differ, as documented: textstat drops "sentences" of two words or fewer
+    # ("It rained.") and cuts at "Dr." (dropping both halves here)
+    assert _measured(path).article.sentences == 6
+    assert textstat.sentence_count(text) == 4
+    assert textstat.sentence_count(text[: text.index(" It rained")]) == 4  # agree up to there
