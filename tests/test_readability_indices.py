@@ -79,7 +79,7 @@ def test_json_values_equal_textstat_on_the_same_text(path):
 
 
 def test_pinned_values_on_the_sample():
-    doc = json.loads(run(str(SAMPLE), "-f", "json", "-i", "smog,dale-chall", "-i", "text-standard").stdout)
+    doc = json.loads(run(str(SAMPLE), "-f", "json", "--index", "smog,dale-chall", "--index", "text-standard").stdout)
     assert doc["articles"][0]["totals"]["indices"] == {"smog": 13.35, "dale_chall": 12.15, "text_standard": 16.0}
     assert "indices" not in doc["articles"][0]["paragraphs"][0]["stats"]
 
@@ -103,7 +103,7 @@ def test_text_report_gains_a_column_per_index():
     lines = run(str(SAMPLE), "--index", "gunning-fog").stdout.splitlines()
     assert lines[1] == "  Section                                   Grade    Ease  Words   Time  Gunning fog  Band"
     assert lines[-2] == "  Total                                      15.2     2.2     45   0:14         16.9  hard"
-    summary = run(str(SAMPLE), str(ARTICLES / "elmstead-repair-cafe.md"), "-i", "smog").stdout.splitlines()
+    summary = run(str(SAMPLE), str(ARTICLES / "elmstead-repair-cafe.md"), "--index", "smog").stdout.splitlines()
     assert summary[0].split() == ["Path", "Grade", "Ease", "Words", "Time", "SMOG", "Band", "Hardest", "section"]
 
 

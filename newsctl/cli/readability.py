@@ -56,7 +56,6 @@ def readability_command(
         Optional[list[str]],
         typer.Option(
             "--index",
-            "-i",
             help="Add textstat indices (repeatable or comma-separated): smog, coleman-liau, ari, dale-chall, gunning-fog, linsear-write, text-standard, all. Default: the readability-index setting.",
             metavar="NAME",
         ),
