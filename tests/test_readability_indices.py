@@ -172,3 +172,13 @@ def test_prose_text_ends_each_newsctl_sentence_where_textstat_can_see_it(tmp_pat
     assert _measured(path).article.sentences == 6
     assert textstat.sentence_count(text) == 4
     assert textstat.sentence_count(text[: text.index(" It rained")]) == 4  # agree up to there
+
+
+def test_no_prose_gives_null_indices_and_dashes(tmp_path):
+    path = tmp_path / "e.md"
+    path.write_text("---\ntitle: Empty\n---\n\n## Only a heading\n\n```\ncode\n```\n", "utf-8")
+    doc = json.loads(run(str(path), "-f", "json", "--index", "smog,ari").stdout)
+    assert doc["articles"][0]["totals"]["indices"] == {"smog": None, "ari": None}
+    assert doc["articles"][0]["sections"][1]["stats"]["indices"] == {"smog": None, "ari": None}
+    total = run(str(path), "--index", "smog,ari").stdout.splitlines()[-2]
+    assert total.split() == ["Total", "-", "-", "0", "0:00", "-", "-"]
