@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure
+.PHONY: demo test bench bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ fix-check: $(STAMP)
 # imported back (headline, headings, words); a few minutes, so not part of `make test`.
 import-measure: $(STAMP)
 	$(BIN)/python tools/measure_import.py
+
+# How far textstat's own sentence count (readability --index) is from newsctl's, on articles/
+# and the archives in ../shared/realworld/ when present (docs/readability-json.md).
+index-sentences: $(STAMP)
+	$(BIN)/python scripts/index_sentences.py
 
 docs: $(STAMP)
 	$(BIN)/python -m newsctl.docs_gen

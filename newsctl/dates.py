@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
 
 from newsctl.article import Span
-from newsctl.text import split_sentences
+from newsctl.text import split_sentences, weekday_abbreviations
 
 MONTHS = (
     "January",
@@ -138,8 +138,6 @@ _FUTURE_ONLY = frozenset(
     """will shall going expected expects expect scheduled planned plans due slated next upcoming postponed
     delayed rescheduled deferred aims hopes intends targets targeted tentatively starting won't""".split()
 )
-# Weekday abbreviations: "Sat." or "Sat, Nov. 21" is Saturday, not the verb "sat".
-_WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _ATTRIBUTION = frozenset("said told added wrote reported announced stated noted explained according".split())
 _NOT_PAST = frozenset(
     """need feed seed speed breed bleed creed greed deed heed weed shed bed red bred hundred indeed proceed
@@ -565,9 +563,10 @@ class _Sentences:
 
 def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str]:
     """Lowercase words of text[start:end], without weekday abbreviations ("Sat." is not "sat")."""
+    weekdays = weekday_abbreviations()
     for w in _WORD.finditer(text, start, end):
         word = w.group()
-        if word in _WEEKDAY_ABBREVIATIONS and (text.startswith(".", w.end()) or w.start() > sentence_start):
+        if word in weekdays and (text.startswith(".", w.end()) or w.start() > sentence_start):
             continue
         yield word.lower().replace("’", "'")
 

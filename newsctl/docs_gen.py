@@ -169,7 +169,9 @@ def settings_md() -> str:
     for opt in sorted(rulebook.OPTIONS.values(), key=lambda o: o.name):
         users = ", ".join(r.code for r in rulebook.all_rules() if any(o.name == opt.name for o in r.options))
         default = str(opt.default).lower() if isinstance(opt.default, bool) else opt.default
-        out.append(f"| `{opt.name}` | `{default}` | {opt.description} | {users} |")
+        if isinstance(opt.default, (list, tuple)):
+            default = "[" + ", ".join(f'"{v}"' for v in opt.default) + "]"
+        out.append(f"| `{opt.name}` | `{default}` | {opt.description} | {users or '`newsctl readability`'} |")
     out += [
         "",
         "Override any option for one run with `--option NAME=VALUE` (repeatable).",

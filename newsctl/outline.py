@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import PurePath
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from newsctl.anchors import section_anchors
 from newsctl.article import Article
+from newsctl.readability import measure_blocks
 from newsctl.text import block_words, reading_time_seconds
 
 FORMAT_VERSION = 1  # the "version" field of the JSON output (docs/outline-json.md)
@@ -93,7 +93,6 @@ class Outline:
 def build_outline(article: Article, settings: Any = None) -> Outline:
     """The outline of one parsed article. `settings` is passed on to the readability measure."""
     anchors = section_anchors(article)
-    measure = _grade_function()
 
     def own_counts(section: int) -> Counts:
         words = paragraphs = 0
@@ -125,7 +124,7 @@ def build_outline(article: Article, settings: Any = None) -> Outline:
             end_line=end_line,
             own=own,
             total=total,
-            grade=_grade(measure, article, blocks, settings),
+            grade=_grade(article, blocks, settings),
             children=children,
         )
 
@@ -196,26 +195,11 @@ def _trimmed(article: Article, first: int, last: int) -> tuple[int | None, int |
 # --- readability grade ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _grade_function() -> Callable[..., Any] | None:
-    """newsctl.readability.measure_blocks when that module exists, else None."""
-    try:
-        from newsctl.readability import measure_blocks  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+def _grade(article: Article, blocks: list[int], settings: Any) -> float | None:
+    """Flesch-Kincaid grade of the given prose blocks, rounded to 0.1; None without prose to score."""
+    if not blocks:
         return None
-    return measure_blocks  # type: ignore[no-any-return]
-
-
-def _grade(measure: Callable[..., Any] | None, article: Article, blocks: list[int], settings: Any) -> float | None:
-    """Flesch-Kincaid grade of the given prose blocks, rounded to 0.1; None without readability or prose."""
-    if measure is None or not blocks:
+    stats = measure_blocks(article, blocks, settings)  # settings None: quotations left out, the default
+    if not stats.scored:  # nothing measured (e.g. only quotations)
         return None
-    if settings is None:
-        from newsctl.settings import Settings
-
-        settings = Settings()
-    stats = measure(article, blocks, settings)
-    grade = getattr(stats, "flesch_kincaid_grade", None)
-    if grade is None or getattr(stats, "words", 1) == 0:  # nothing measured (e.g. only quotations)
-        return None
-    return round(float(grade), 1)
+    return round(stats.flesch_kincaid_grade, 1)

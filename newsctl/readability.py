@@ -179,6 +179,9 @@ class SentenceStats:
     stats: Stats
     counted: bool
     first_word: str  # case-folded first word of the sentence as written ("" when not counted)
+    # the sentence as measured, quotations blanked out ("" when not counted): what the
+    # textstat indices read (newsctl.readability_indices)
+    own_text: str = field(default="", compare=False)
 
     @property
     def words(self) -> int:
@@ -240,6 +243,7 @@ def _measure_sentence(sentence: Sentence, prose: str, ranges: list[tuple[int, in
         Stats(len(own), 1, _syllables_of(own), quoted),
         True,
         first.group().casefold() if first else "",
+        " ".join(own_text.split()),
     )
 
 
@@ -332,6 +336,21 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
     result = Measurement(whole, tuple(sections), tuple(paragraphs), all_sentences)
     article.derived[key] = result
     return result
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def prose_text(sentences: Iterable[SentenceStats]) -> str:
+    """The measured prose of some sentences as one text (what textstat's indices read): each
+    counted sentence with its quotations blanked out, joined by spaces. A sentence without a
+    closing `.`, `!` or `?` (a list item, a lead-in ending in a colon) gets a full stop, so that
+    textstat, which splits sentences only at those marks, does not run it into the next one."""
+    parts = []
+    for s in sentences:
+        if s.counted and s.own_text:
+            parts.append(s.own_text if _ENDS_SENTENCE.search(s.own_text) else s.own_text + ".")
+    return " ".join(parts)
 
 
 def band(grade: float, max_grade: float) -> str:

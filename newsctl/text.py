@@ -35,18 +35,27 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp"})  # only bef
 _STATE_ABBREVIATIONS = frozenset(
     {"ill", "mass", "wash", "calif", "fla", "va", "penn", "tenn", "wis", "minn", "mich", "conn", "tex"}
 )  # only after a comma: "Springfield, Ill."
-_WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-_SENTENCE_STARTERS = frozenset(
-    "The A An It He She They We I In On At But And This That These Those His Her Their Its There "
-    "When While After Before If As For So Yet Then Now Some Many Most Both Each Not One What Why "
-    "How Who Where Our My Your Officials Police".split()
-)
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The words of newsctl/rules/data/<name>.txt: one per line, `#` lines are comments."""
+    text = resources.files("newsctl").joinpath("rules", "data", f"{name}.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def abbreviations() -> frozenset[str]:
+    return word_list("abbreviations")
+
+
+def weekday_abbreviations() -> frozenset[str]:
+    """"Mon", "Tue", ... as written (rules/data/weekday_abbreviations.txt)."""
+    return word_list("weekday_abbreviations")
 
 
 @lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    text = resources.files("newsctl").joinpath("rules", "data", "abbreviations.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+def _weekday_tokens() -> frozenset[str]:
+    return frozenset(w.lower() for w in weekday_abbreviations())
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -104,7 +113,7 @@ def _abbreviation_continues(
     if token in _CAN_END_SENTENCE:
         return not next_upper
     if token in _PLACE_ABBREVIATIONS:
-        return following.strip("\"“‘'(") not in _SENTENCE_STARTERS
+        return following.strip("\"“‘'(") not in word_list("sentence_starters")
     if token in _NUMBER_ABBREVIATIONS:
         return following[:1].isdigit()
     if token in _STATE_ABBREVIATIONS:
@@ -112,7 +121,7 @@ def _abbreviation_continues(
         while i > start and text[i - 1].isspace():
             i -= 1
         return i > start and text[i - 1] == ","
-    if token in _WEEKDAY_ABBREVIATIONS:
+    if token in _weekday_tokens():
         return word.lstrip("(\"“'‘")[:1].isupper()
     return token in abbrevs or _is_initials(word.lstrip("(\"“'‘"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 import types
 from pathlib import Path
@@ -236,31 +235,15 @@ def test_outline_is_frozen():
 # --- readability grade ---------------------------------------------------------------------------
 
 
-def test_grade_is_none_without_readability_module(monkeypatch):
-    outline_mod._grade_function.cache_clear()
-    monkeypatch.setitem(sys.modules, "newsctl.readability", None)  # import fails
-    try:
-        o = outline_of("Lead.\n\n## A\n\nSome words here.\n")
-        assert all(n.grade is None for _, n in o.walk())
-    finally:
-        outline_mod._grade_function.cache_clear()
-
-
-def test_grade_uses_measure_blocks_when_available(monkeypatch):
+def test_grade_measures_each_nodes_prose_blocks(monkeypatch):
     calls = []
 
     def measure_blocks(article, block_indices, settings):
         calls.append(tuple(block_indices))
-        return types.SimpleNamespace(flesch_kincaid_grade=7.04 + len(block_indices))
+        return types.SimpleNamespace(scored=True, flesch_kincaid_grade=7.04 + len(block_indices))
 
-    fake = types.ModuleType("newsctl.readability")
-    fake.measure_blocks = measure_blocks  # type: ignore[attr-defined]
-    outline_mod._grade_function.cache_clear()
-    monkeypatch.setitem(sys.modules, "newsctl.readability", fake)
-    try:
-        o = outline_of("Lead.\n\n## A\n\nOne.\n\n### B\n\nTwo.\n\n## Empty\n")
-    finally:
-        outline_mod._grade_function.cache_clear()
+    monkeypatch.setattr(outline_mod, "measure_blocks", measure_blocks)
+    o = outline_of("Lead.\n\n## A\n\nOne.\n\n### B\n\nTwo.\n\n## Empty\n")
     lead, a, empty = o.nodes
     assert lead.grade == 8.0  # one block
     assert a.grade == 9.0  # its own paragraph and the subsection's

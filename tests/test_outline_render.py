@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import types
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
@@ -217,29 +216,15 @@ def test_markdown_toc_links_round_trip(titles):
 
 
 @pytest.fixture
-def no_readability(monkeypatch):
-    """Outlines built as if newsctl.readability did not exist (grade null)."""
-    from newsctl import outline as outline_mod
-
-    outline_mod._grade_function.cache_clear()
-    monkeypatch.setitem(sys.modules, "newsctl.readability", None)
-    yield
-    outline_mod._grade_function.cache_clear()
-
-
-@pytest.fixture
 def fixed_grades(monkeypatch):
-    """A stand-in readability module: grade = 5.25 + number of blocks."""
+    """A stand-in for the readability measure: grade = 5.25 + number of blocks."""
     from newsctl import outline as outline_mod
 
-    fake = types.ModuleType("newsctl.readability")
-    fake.measure_blocks = lambda article, blocks, settings: types.SimpleNamespace(  # type: ignore[attr-defined]
-        words=1, flesch_kincaid_grade=5.25 + len(list(blocks))
+    monkeypatch.setattr(
+        outline_mod,
+        "measure_blocks",
+        lambda article, blocks, settings: types.SimpleNamespace(scored=True, flesch_kincaid_grade=5.25 + len(list(blocks))),
     )
-    outline_mod._grade_function.cache_clear()
-    monkeypatch.setitem(sys.modules, "newsctl.readability", fake)
-    yield
-    outline_mod._grade_function.cache_clear()
 
 
 def test_grades_are_shown_when_measured(fixed_grades):
@@ -258,21 +243,22 @@ def test_grades_are_shown_when_measured(fixed_grades):
     assert [e.get("grade") for e in root.iter("outline")][1:] == ["6.2", "7.2", "6.2", None]
 
 
-def test_tree_text_exact(no_readability):
+def test_tree_text_exact():
     o = build_outline(parse_text(FRONT + "Lead here.\n\n## A\n\nOne two.\n\n### B\n\nThree.\n", "x.md"))
     assert report.render_tree([o]) == (
         "T\n"
         "x.md · 5 words · 3 paragraphs · 1 s\n"
-        "  Lead  line 6  2 words · 1 paragraph · 1 s\n"
-        "  ## A  #a  lines 8-14  3 words (2 own) · 2 paragraphs · 1 s\n"
-        "    ### B  #b  lines 12-14  1 word · 1 paragraph · 0 s\n"
+        # grades: 0.39 × words/sentences + 11.8 × syllables/word − 15.59 (one syllable a word here)
+        "  Lead  line 6  2 words · 1 paragraph · 1 s · grade -3.0\n"
+        "  ## A  #a  lines 8-14  3 words (2 own) · 2 paragraphs · 1 s · grade -3.2\n"
+        "    ### B  #b  lines 12-14  1 word · 1 paragraph · 0 s · grade -3.4\n"
     )
     assert report.render_tree([o], stats=False) == (
         "T\nx.md\n  Lead  line 6\n  ## A  #a  lines 8-14\n    ### B  #b  lines 12-14\n"
     )
 
 
-def test_tree_without_content(no_readability):
+def test_tree_without_content():
     o = build_outline(parse_text(FRONT, "empty.md"))
     assert report.render_tree([o], stats=False) == "T\nempty.md\n  (no content)\n"
 

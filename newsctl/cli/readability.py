@@ -52,6 +52,14 @@ def readability_command(
         Optional[list[str]],
         typer.Option("--option", help="Override a setting, e.g. --option exclude-quotes=false.", metavar="NAME=VALUE"),
     ] = None,
+    index: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--index",
+            help="Add textstat indices (repeatable or comma-separated): smog, coleman-liau, ari, dale-chall, gunning-fog, linsear-write, text-standard, all. Default: the readability-index setting.",
+            metavar="NAME",
+        ),
+    ] = None,
     stdin_filename: StdinFilenameOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -63,6 +71,8 @@ def readability_command(
 
     Example: newsctl readability articles/ --format json
 
+    Example: newsctl readability articles/story.md --index smog,gunning-fog
+
     Example: cat draft.md | newsctl readability - --stdin-filename articles/draft.md
     """
     options: dict[str, str] = {}
@@ -72,7 +82,14 @@ def readability_command(
         key, value = item.split("=", 1)
         options[key.strip()] = value.strip()
     settings = load(config, {"options": options})
+    from newsctl.readability_indices import parse as parse_indices
     from newsctl.report import readability as report
+
+    try:
+        indices = parse_indices(index if index is not None else settings.option("readability-index"))
+    except ValueError as e:
+        source = "--index" if index is not None else "readability-index"
+        raise fail(f"{source}: {e}") from None
 
     if wants_stdin(paths, stdin_filename):
         reports, errors = _measure_stdin(stdin_filename, settings)
@@ -84,12 +101,12 @@ def readability_command(
     max_grade = settings.option("max-grade")
     exclude = bool(settings.option("exclude-quotes"))
     if format == ReportFormat.json:
-        text = report.render_json(reports, max_grade=max_grade, exclude_quotes=exclude, errors=errors)
+        text = report.render_json(reports, max_grade=max_grade, exclude_quotes=exclude, errors=errors, indices=indices)
     elif format == ReportFormat.csv:
-        text = report.render_csv(reports, max_grade=max_grade)
+        text = report.render_csv(reports, max_grade=max_grade, indices=indices)
     else:
         color = output is None and use_color(sys.stdout)
-        text = report.render_text(reports, max_grade=max_grade, color=color, details=details)
+        text = report.render_text(reports, max_grade=max_grade, color=color, details=details, indices=indices)
     write_output(text, output)
     for e in errors:
         err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsctl import __version__
-from newsctl.readability import Measurement, SentenceStats, Stats, band
+from newsctl.readability import Measurement, SectionStats, SentenceStats, Stats, band, prose_text
 
 _STYLE = {"easy": "32", "standard": "33", "hard": "1;31", "path": "1;4", "dim": "2", "head": "1"}
 LEAD = "(lead)"
@@ -46,6 +46,36 @@ def _quote(s: SentenceStats, width: int = 60) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+# --- textstat's other indices (only when selected: newsctl.readability_indices) ----------------
+
+
+def _key(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def article_indices(m: Measurement, indices: tuple[str, ...]) -> dict[str, float | None]:
+    """The selected indices of the whole article's measured prose ({} when none is selected)."""
+    if not indices:
+        return {}
+    from newsctl.readability_indices import scores
+
+    return scores(prose_text(m.sentences), indices)
+
+
+def section_indices(m: Measurement, sec: SectionStats, indices: tuple[str, ...]) -> dict[str, float | None]:
+    """The selected indices of one report row's measured prose."""
+    if not indices:
+        return {}
+    from newsctl.readability_indices import scores
+
+    blocks = set(sec.blocks)
+    return scores(prose_text(s for s in m.sentences if s.sentence.block in blocks), indices)
+
+
+def _rounded(values: dict[str, float | None]) -> dict[str, float | None]:
+    return {_key(k): (None if v is None else round(v, 2)) for k, v in values.items()}
+
+
 # --- JSON --------------------------------------------------------------------------------------
 
 
@@ -60,20 +90,27 @@ def _sentence_dict(s: SentenceStats) -> dict[str, Any]:
     }
 
 
-def article_dict(report: ArticleReport, max_grade: float) -> dict[str, Any]:
+def _stats_dict(stats: Stats, indices: dict[str, float | None] | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = stats.to_dict()
+    if indices:
+        d["indices"] = _rounded(indices)
+    return d
+
+
+def article_dict(report: ArticleReport, max_grade: float, indices: tuple[str, ...] = ()) -> dict[str, Any]:
     m = report.measurement
     return {
         "path": report.path,
         "title": report.title,
         "band": band(m.article.flesch_kincaid_grade, max_grade),
-        "totals": m.article.to_dict(),
+        "totals": _stats_dict(m.article, article_indices(m, indices)),
         "sections": [
             {
                 "title": _section_title(sec.title, sec.section),
                 "level": sec.level,
                 "line": sec.line,
                 "band": band(sec.stats.flesch_kincaid_grade, max_grade) if sec.stats.words else None,
-                "stats": sec.stats.to_dict(),
+                "stats": _stats_dict(sec.stats, section_indices(m, sec, indices)),
                 "hardest_sentences": [_sentence_dict(s) for s in sec.hardest],
             }
             for sec in m.sections
@@ -88,11 +125,21 @@ def _row_position(m: Measurement, section: int) -> int:
     return next(i for i, sec in enumerate(m.sections) if sec.section == section)
 
 
-def render_json(reports: list[ArticleReport], *, max_grade: float, exclude_quotes: bool, errors: list[dict[str, Any]] | None = None) -> str:
+def render_json(
+    reports: list[ArticleReport],
+    *,
+    max_grade: float,
+    exclude_quotes: bool,
+    errors: list[dict[str, Any]] | None = None,
+    indices: tuple[str, ...] = (),
+) -> str:
+    settings: dict[str, Any] = {"max_grade": max_grade, "exclude_quotes": exclude_quotes}
+    if indices:
+        settings["indices"] = list(indices)
     doc = {
         "version": __version__,
-        "settings": {"max_grade": max_grade, "exclude_quotes": exclude_quotes},
-        "articles": [article_dict(r, max_grade) for r in reports],
+        "settings": settings,
+        "articles": [article_dict(r, max_grade, indices) for r in reports],
         "errors": errors or [],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -121,8 +168,11 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _csv_row(path: str, scope: str, section: str, line: int | str, stats: Stats, max_grade: float) -> list[Any]:
+def _csv_row(
+    path: str, scope: str, section: str, line: int | str, stats: Stats, max_grade: float, indices: dict[str, float | None]
+) -> list[Any]:
     d = stats.to_dict()
+    extra = ["" if v is None else f"{v:.2f}" for v in indices.values()]
     return [
         _cell(path),
         scope,
@@ -136,19 +186,22 @@ def _csv_row(path: str, scope: str, section: str, line: int | str, stats: Stats,
         "" if d["flesch_reading_ease"] is None else f"{d['flesch_reading_ease']:.2f}",
         d["reading_time_seconds"],
         band(stats.flesch_kincaid_grade, max_grade) if stats.words else "",
+        *extra,
     ]
 
 
-def render_csv(reports: list[ArticleReport], *, max_grade: float) -> str:
-    """One `article` row per file, then one `section` row per section."""
+def render_csv(reports: list[ArticleReport], *, max_grade: float, indices: tuple[str, ...] = ()) -> str:
+    """One `article` row per file, then one `section` row per section; a column per selected index."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*CSV_COLUMNS, *(_key(name) for name in indices)])
     for r in reports:
         m = r.measurement
-        writer.writerow(_csv_row(r.path, "article", r.title or "", "", m.article, max_grade))
+        writer.writerow(_csv_row(r.path, "article", r.title or "", "", m.article, max_grade, article_indices(m, indices)))
         for sec in m.sections:
-            writer.writerow(_csv_row(r.path, "section", _section_title(sec.title, sec.section), sec.line, sec.stats, max_grade))
+            title = _section_title(sec.title, sec.section)
+            row = _csv_row(r.path, "section", title, sec.line, sec.stats, max_grade, section_indices(m, sec, indices))
+            writer.writerow(row)
     return out.getvalue()
 
 
@@ -170,11 +223,31 @@ def _cells(stats: Stats) -> tuple[str, str, str, str]:
     )
 
 
-def render_article(report: ArticleReport, *, max_grade: float, color: bool = False, title_width: int = 40) -> str:
-    """One article: a table of sections (grade, ease, words, time), the hardest sentences, totals."""
+def _index_header(indices: tuple[str, ...]) -> str:
+    from newsctl.readability_indices import label
+
+    return "".join(f"  {label(name):>{max(5, len(label(name)))}}" for name in indices)
+
+
+def _index_cells(values: dict[str, float | None], indices: tuple[str, ...]) -> str:
+    """Right-aligned under _index_header ("-" for no prose)."""
+    from newsctl.readability_indices import label
+
+    cells = []
+    for name in indices:
+        value = values.get(name)
+        cells.append(f"  {'-' if value is None else f'{value:.1f}':>{max(5, len(label(name)))}}")
+    return "".join(cells)
+
+
+def render_article(
+    report: ArticleReport, *, max_grade: float, color: bool = False, title_width: int = 40, indices: tuple[str, ...] = ()
+) -> str:
+    """One article: a table of sections (grade, ease, words, time, selected indices), the hardest sentences, totals."""
     m = report.measurement
     lines = [_c(report.path, "path", color) + (f"  {report.title}" if report.title else "")]
-    header = f"  {'Section':<{title_width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}  Band"
+    extra = _index_header(indices)
+    header = f"  {'Section':<{title_width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}{extra}  Band"
     lines.append(_c(header, "head", color))
     for sec in m.sections:
         if sec.section == 0 and not sec.stats.words and not sec.stats.quoted_words:
@@ -182,7 +255,8 @@ def render_article(report: ArticleReport, *, max_grade: float, color: bool = Fal
         grade, ease, words, time = _cells(sec.stats)
         name = _fit(_section_title(sec.title, sec.section), title_width)
         level = band(sec.stats.flesch_kincaid_grade, max_grade) if sec.stats.words else ""
-        row = f"  {name:<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"
+        cells = _index_cells(section_indices(m, sec, indices), indices)
+        row = f"  {name:<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}{cells}  {level}"
         lines.append(_c(row, level, color) if level else row)
         for s in sec.hardest[:2]:
             pos = f"{s.sentence.span.line}:{s.sentence.span.column}"
@@ -191,7 +265,8 @@ def render_article(report: ArticleReport, *, max_grade: float, color: bool = Fal
             lines.append(_c(f"      {pos:<7} grade {s.grade:>4.1f}, {s.words} words: {shown}", "dim", color))
     grade, ease, words, time = _cells(m.article)
     level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
-    total = f"  {'Total':<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level}"
+    cells = _index_cells(article_indices(m, indices), indices)
+    total = f"  {'Total':<{title_width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}{cells}  {level}"
     lines.append(_c(total, level, color) if level else total)
     facts = (
         f"  {m.article.sentences} sentence{'' if m.article.sentences == 1 else 's'}, "
@@ -203,10 +278,11 @@ def render_article(report: ArticleReport, *, max_grade: float, color: bool = Fal
     return "\n".join(lines) + "\n"
 
 
-def render_summary(reports: list[ArticleReport], *, max_grade: float, color: bool = False) -> str:
-    """Many articles: one line each (grade, ease, words, time, band, hardest section)."""
+def render_summary(reports: list[ArticleReport], *, max_grade: float, color: bool = False, indices: tuple[str, ...] = ()) -> str:
+    """Many articles: one line each (grade, ease, words, time, selected indices, band, hardest section)."""
     width = max([len(r.path) for r in reports] + [4])
-    lines = [_c(f"{'Path':<{width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}  {'Band':<8}  Hardest section", "head", color)]
+    extra = _index_header(indices)
+    lines = [_c(f"{'Path':<{width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}{extra}  {'Band':<8}  Hardest section", "head", color)]
     for r in reports:
         m = r.measurement
         grade, ease, words, time = _cells(m.article)
@@ -216,17 +292,20 @@ def render_summary(reports: list[ArticleReport], *, max_grade: float, color: boo
         where = ""
         if hardest is not None:
             where = f"{_section_title(hardest.title, hardest.section)} ({hardest.stats.flesch_kincaid_grade:.1f})"
-        row = f"{r.path:<{width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}  {level:<8}  {where}".rstrip()
+        cells = _index_cells(article_indices(m, indices), indices)
+        row = f"{r.path:<{width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}{cells}  {level:<8}  {where}".rstrip()
         lines.append(_c(row, level, color) if level else row)
     return "\n".join(lines) + "\n"
 
 
-def render_text(reports: list[ArticleReport], *, max_grade: float, color: bool = False, details: bool | None = None) -> str:
+def render_text(
+    reports: list[ArticleReport], *, max_grade: float, color: bool = False, details: bool | None = None, indices: tuple[str, ...] = ()
+) -> str:
     """Details for one article (or when asked), a one-line-per-article table for several."""
     if not reports:
         return "No articles.\n"
     if details is None:
         details = len(reports) == 1
     if not details:
-        return render_summary(reports, max_grade=max_grade, color=color)
-    return "\n".join(render_article(r, max_grade=max_grade, color=color) for r in reports)
+        return render_summary(reports, max_grade=max_grade, color=color, indices=indices)
+    return "\n".join(render_article(r, max_grade=max_grade, color=color, indices=indices) for r in reports)

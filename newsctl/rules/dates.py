@@ -28,7 +28,7 @@ from newsctl.dates import (
 from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
 from newsctl.timeutil import as_utc_if_naive
-from newsctl.text import quoted_ranges, split_sentences
+from newsctl.text import quoted_ranges, split_sentences, word_list
 
 if TYPE_CHECKING:
     from newsctl.settings import Settings
@@ -531,12 +531,6 @@ def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[
 # A year right after one of these words names the past on purpose ("since 2025", "born 2025").
 _RETROSPECTIVE_BEFORE = frozenset("since born from until till before after last of the".split())
 _PART_OF_YEAR = frozenset("early late mid spring summer autumn fall winter".split())
-# A year right before one of these nouns is a past event or measure ("2025 floods", "2025 levels").
-_RETROSPECTIVE_AFTER = frozenset(
-    """levels level high highs low lows peak record records floods flood election elections season census
-    crash attack attacks riots earthquake fire fires storm storms hurricane drought heatwave recession
-    pandemic war final champions winners""".split()
-)
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -562,7 +556,7 @@ def _retrospective(text: str, start: int, end: int) -> bool:
         if len(before) > 1 and before[-1].lower() in _PART_OF_YEAR and before[-2].lower() in _RETROSPECTIVE_BEFORE:
             return True
     after = _TITLE_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-    if after is not None and after.group().lower() in _RETROSPECTIVE_AFTER:
+    if after is not None and after.group().lower() in word_list("past_event_nouns"):
         return True
     if _LOOKING_BACK.search(text):
         return True

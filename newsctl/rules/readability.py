@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 from newsctl.article import Article, Span
 from newsctl.findings import Hit
 from newsctl.readability import Measurement, SentenceStats, measure
-from newsctl.registry import option, rule
+from newsctl.registry import OPTIONS, option, rule
 from newsctl.rules.interview import is_answer
 from newsctl.text import WORD_RE
 
@@ -28,6 +28,15 @@ MAX_PARAGRAPH = option("max-paragraph-words", 175, "Most words in one paragraph 
 LONG_SENTENCE = option("long-sentence-words", 20, "A sentence with more words than this is long for R005.", minimum=1)
 MAX_LONG_SHARE = option("max-long-sentence-percent", 25.0, "Most sentences, in percent, that may be long (R005).", minimum=0)
 SAME_START = option("same-start-sentences", 3, "This many consecutive sentences opening with the same word are flagged (R006).", minimum=2)
+
+# Read by the readability report, not by a rule: textstat's other indices to add to it
+# (newsctl.readability_indices; validated by the report, which names the choices).
+READABILITY_INDEX = option(
+    "readability-index",
+    (),
+    "textstat indices added to `newsctl readability` (smog, coleman-liau, ari, dale-chall, gunning-fog, linsear-write, text-standard, all).",
+)
+OPTIONS.setdefault(READABILITY_INDEX.name, READABILITY_INDEX)
 
 
 _QUOTED = "; quotations not counted"
