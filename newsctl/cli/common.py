@@ -187,6 +187,12 @@ def located(path: str, reason: str) -> str:
     return _located(path, reason)
 
 
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
+]  # the same option as lint's --jobs (newsctl.engine.default_jobs), for export, outline, readability
+
+
 STDIN = "-"
 StdinFilenameOpt = Annotated[
     Optional[str],
