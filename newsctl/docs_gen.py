@@ -198,7 +198,7 @@ def cli_md() -> str:
     """Every command's --help, as the terminal shows it at 100 columns."""
     from typer.testing import CliRunner
 
-    from newsctl.cli.app import app
+    from newsctl.cli.app import COMMANDS, app
 
     runner = CliRunner()
 
@@ -216,7 +216,7 @@ def cli_md() -> str:
         "```",
         "",
     ]
-    for name in [c.name for c in app.registered_commands if c.name]:
+    for name in COMMANDS:
         out += [f"## newsctl {name}", "", "```text", help_of(name), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from newsctl import registry
 from newsctl.article import Article, Span
@@ -300,6 +300,63 @@ def _init_worker(settings: Settings, cache: LintCache | None = None) -> None:
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
     assert _worker_settings is not None
     return lint_file(item[0], item[1], _worker_settings, cache=_worker_cache)
+
+
+_worker_task: Callable[[Any], Any] | None = None
+
+
+def _init_task(task: Callable[[Any], Any]) -> None:
+    global _worker_task
+    _worker_task = task
+
+
+def _run_task(item: Any) -> Any:
+    assert _worker_task is not None
+    return _worker_task(item)
+
+
+def map_files(
+    task: Callable[[Any], Any],
+    items: list[Any],
+    jobs: int | None = None,
+    on_result: Callable[[Any], None] | None = None,
+) -> list[Any]:
+    """task(item) for every item, results in the items' order: in worker processes for large
+    batches (the same `default_jobs` and chunking as lint_files), in this process for small
+    ones or jobs=1. task must pickle (a module-level function, or functools.partial of one); it
+    is sent once to each worker, not with every item. Used by export, outline and readability."""
+    jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
+    results: list[Any] = []
+    if jobs == 1 or len(items) < 2:
+        for item in items:
+            result = task(item)
+            results.append(result)
+            if on_result:
+                on_result(result)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(items) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
+        for result in pool.map(_run_task, items, chunksize=chunk):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results
+
+
+def parse_or_error(item: tuple[Path, str], site_format: Any = None) -> tuple[Article | None, dict[str, Any] | None]:
+    """Parse one (path, shown) file: (the Article, None), or (None, {path line column message})
+    for a file that cannot be read; a parser bug is reported the same way, never raised."""
+    from newsctl.parse import parse_file
+
+    fp, shown = item
+    try:
+        return parse_file(fp, shown, site_format), None
+    except SourceError as exc:
+        return None, {"path": shown, "line": exc.line, "column": exc.column, "message": exc.message}
+    except Exception as exc:  # a parser bug: this file is reported, the others go on
+        return None, {"path": shown, "line": 1, "column": 1, "message": internal_error(exc, "while reading")}
 
 
 def _real(path: Path) -> Path:

@@ -16,7 +16,9 @@ from newsctl.cli.common import located
 
 def _options():
     root = typer.main.get_command(app)
-    for name, command in root.commands.items():
+    ctx = typer.Context(root)
+    for name in root.list_commands(ctx):  # commands load lazily: ask the group, not its dict
+        command = root.get_command(ctx, name)
         for param in command.params:
             if getattr(param, "param_type_name", "") == "option":
                 yield name, param

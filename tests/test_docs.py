@@ -105,8 +105,8 @@ def test_every_command_has_an_example_and_a_reference_section(command):
 
 
 def test_every_registered_command_is_in_the_reference():
-    from newsctl.cli.app import app
+    from newsctl.cli.app import COMMANDS
 
-    names = {c.name for c in app.registered_commands}
+    names = set(COMMANDS)
     documented = set(re.findall(r"^## newsctl (\w+)$", (ROOT / "docs" / "cli.md").read_text("utf-8"), re.M))
     assert names == documented

@@ -1,24 +1,66 @@
-"""The `newsctl` command: composes one module per command."""
+"""The `newsctl` command: composes one module per command, imported only when that command runs.
+
+Start-up matters (a pre-commit hook runs `newsctl lint` on one file, an editor runs it on every
+save), so `import newsctl.cli.app` loads Typer and nothing else of ours: `LazyCommands` imports
+a command's module the first time click asks for it (to run it, show its --help or complete its
+options). `newsctl --help` and completion of command names still see every command, because
+listing them imports them all; only those two pay for it.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
+from typer.models import CommandInfo
 
 from newsctl import __version__
-from newsctl.cli import export, import_cmd, lint, new, outline, rules
-from newsctl.cli import server as server_cli
-from newsctl.cli import init as init_cli
-from newsctl.cli import clean as clean_cli
-from newsctl.cli import merge as merge_cli
-from newsctl.cli import baseline as baseline_cli
-from newsctl.cli import feed as feed_cli
-from newsctl.cli import readability as readability_cli
-from newsctl.cli import review as review_cli
+
+# Name -> (module, function), in the order --help and docs/cli.md list them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "lint": ("newsctl.cli.lint", "lint_command"),
+    "baseline": ("newsctl.cli.baseline", "baseline_command"),
+    "rules": ("newsctl.cli.rules", "rules_command"),
+    "explain": ("newsctl.cli.rules", "explain_command"),
+    "readability": ("newsctl.cli.readability", "readability_command"),
+    "outline": ("newsctl.cli.outline", "outline_command"),
+    "export": ("newsctl.cli.export", "export_command"),
+    "feed": ("newsctl.cli.feed", "feed_command"),
+    "review": ("newsctl.cli.review", "review_command"),
+    "server": ("newsctl.cli.server", "server_command"),
+    "init": ("newsctl.cli.init", "init_command"),
+    "import": ("newsctl.cli.import_cmd", "import_command"),
+    "new": ("newsctl.cli.new", "new_command"),
+    "clean": ("newsctl.cli.clean", "clean_command"),
+    "merge": ("newsctl.cli.merge", "merge_command"),
+}
+
+
+class LazyCommands(TyperGroup):
+    """A Typer group that builds a command (and imports its module) only when it is asked for."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str):  # type: ignore[override]
+        command = self.commands.get(cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            module, function = COMMANDS[cmd_name]
+            callback = getattr(importlib.import_module(module), function)
+            command = typer.main.get_command_from_info(
+                CommandInfo(name=cmd_name, callback=callback),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+            self.commands[cmd_name] = command
+        return command
+
 
 app = typer.Typer(
     name="newsctl",
+    cls=LazyCommands,
     help="Lint, outline and export news articles written in Markdown with YAML front matter.",
     no_args_is_help=True,
     add_completion=True,
@@ -42,23 +84,6 @@ def root(
     ] = None,
 ) -> None:
     """Lint, outline and export news articles written in Markdown with YAML front matter."""
-
-
-app.command("lint")(lint.lint_command)
-app.command("baseline")(baseline_cli.baseline_command)
-app.command("rules")(rules.rules_command)
-app.command("explain")(rules.explain_command)
-app.command("readability")(readability_cli.readability_command)
-app.command("outline")(outline.outline_command)
-app.command("export")(export.export_command)
-app.command("feed")(feed_cli.feed_command)
-app.command("review")(review_cli.review_command)
-app.command("server")(server_cli.server_command)
-app.command("init")(init_cli.init_command)
-app.command("import")(import_cmd.import_command)
-app.command("new")(new.new_command)
-app.command("clean")(clean_cli.clean_command)
-app.command("merge")(merge_cli.merge_command)
 
 
 def main() -> None:

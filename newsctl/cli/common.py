@@ -176,23 +176,18 @@ def parse_articles(targets: list[str], settings: Any, label: str, quiet: bool = 
 
     Returns the Articles and, for files that cannot be read, {"path", "line", "column", "message"}.
     """
-    from newsctl.engine import collect
-    from newsctl.parse import parse_file
-    from newsctl.source import SourceError
+    from newsctl.engine import collect, parse_or_error
 
     files = list(collect(targets, settings))
     articles: list[Any] = []
     errors: list[dict[str, Any]] = []
     with progress_bar(label, len(files), quiet) as advance:
-        for fp, shown in files:
-            try:
-                articles.append(parse_file(fp, shown, settings.site_format))
-            except SourceError as exc:
-                errors.append({"path": shown, "line": exc.line, "column": exc.column, "message": exc.message})
-            except Exception as exc:  # a parser bug: this file is reported, the others go on
-                from newsctl.engine import internal_error
-
-                errors.append({"path": shown, "line": 1, "column": 1, "message": internal_error(exc, "while reading")})
+        for item in files:
+            article, error = parse_or_error(item, settings.site_format)
+            if article is not None:
+                articles.append(article)
+            if error is not None:
+                errors.append(error)
             advance()
     return articles, errors
 
@@ -202,6 +197,12 @@ def located(path: str, reason: str) -> str:
     from newsctl.export.summary import located as _located
 
     return _located(path, reason)
+
+
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
+]  # the same option as lint's --jobs (newsctl.engine.default_jobs), for export, outline, readability
 
 
 STDIN = "-"

@@ -13,6 +13,7 @@ from newsctl.cli.common import (
     apply_shard,
     EXIT_OK,
     ConfigOpt,
+    JobsOpt,
     NowOpt,
     PathsArg,
     StdinFilenameOpt,
@@ -85,6 +86,7 @@ def export_command(
         bool, typer.Option("--force", help="Let --output replace an existing .md/.markdown file (refused by default: it is an article).")
     ] = False,
     stdin_filename: StdinFilenameOpt = None,
+    jobs: JobsOpt = None,
     now: NowOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -173,7 +175,9 @@ def export_command(
     if output_dir.exists() and not output_dir.is_dir():
         raise fail(f"--output-dir {output_dir}: exists and is not a directory")
     with progress_bar("Exporting", len(files)) as advance:
-        result = export_paths(files, format.value, options, settings, output_dir, selection, dry_run, advance, keep_docs=index)
+        result = export_paths(
+            files, format.value, options, settings, output_dir, selection, dry_run, advance, keep_docs=index, jobs=jobs
+        )
     site_files: list[Path] = []
     if index:
         from newsctl.export.common import ExportError

@@ -13,6 +13,7 @@ from newsctl.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOpt,
+    JobsOpt,
     NowOpt,
     OutputOpt,
     PathsArg,
@@ -20,7 +21,7 @@ from newsctl.cli.common import (
     default_paths,
     err,
     load,
-    parse_articles,
+    progress_bar,
     read_stdin_article,
     refuse_input_as_output,
     wants_stdin,
@@ -62,6 +63,7 @@ def outline_command(
     output: OutputOpt = None,
     stdin_filename: StdinFilenameOpt = None,
     now: NowOpt = None,
+    jobs: JobsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Show the outline of articles: title, lead and heading tree with anchors, line ranges and counts.
@@ -90,8 +92,7 @@ def outline_command(
     show_stats = stats if stats is not None else format != OutlineFormat.markdown
 
     refuse_input_as_output(output, targets, settings, "outlined")
-    articles, failed = _parse_all(targets, settings)
-    outlines = [limit_depth(build_outline(a, settings), depth) for a in articles]
+    outlines, failed = _outline_all(targets, settings, depth, jobs)
     if not outlines and not failed:
         err(f"newsctl: no articles found in {', '.join(targets)}")
 
@@ -120,12 +121,31 @@ def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth
     return report.render_tree(outlines, stats=stats)
 
 
-def _parse_all(targets: list[str], settings: Any) -> tuple[list[Any], bool]:
-    """Parse every article; unreadable files are reported on stderr (path:line:col: message)."""
-    articles, errors = parse_articles(targets, settings, "Outlining")
+def _outline_all(targets: list[str], settings: Any, depth: int | None, jobs: int | None) -> tuple[list[Any], bool]:
+    """Outline every article (in worker processes for large batches, `engine.map_files`);
+    unreadable files are reported on stderr (path:line:col: message)."""
+    from functools import partial
+
+    from newsctl.engine import collect, map_files
+
+    files = list(collect(targets, settings))
+    with progress_bar("Outlining", len(files)) as advance:
+        results = map_files(partial(_outline_file, settings=settings, depth=depth), files, jobs, lambda _: advance())
+    errors = [error for _, error in results if error is not None]
     for e in errors:
         err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
-    return articles, bool(errors)
+    return [outline for outline, _ in results if outline is not None], bool(errors)
+
+
+def _outline_file(item: tuple[Any, str], settings: Any, depth: int | None) -> tuple[Any, dict[str, Any] | None]:
+    """One file's outline, or the error that stopped it (runs in a worker: module level, pure)."""
+    from newsctl.engine import parse_or_error
+    from newsctl.outline import build_outline, limit_depth
+
+    article, error = parse_or_error(item, settings.site_format)
+    if article is None:
+        return None, error
+    return limit_depth(build_outline(article, settings), depth), None
 
 
 def rich_tree(outline: Any, *, stats: bool = True) -> Any:

@@ -12,6 +12,7 @@ from newsctl.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOpt,
+    JobsOpt,
     OutputOpt,
     PathsArg,
     StdinFilenameOpt,
@@ -19,7 +20,7 @@ from newsctl.cli.common import (
     err,
     fail,
     load,
-    parse_articles,
+    progress_bar,
     use_color,
     read_stdin_article,
     refuse_input_as_output,
@@ -61,6 +62,7 @@ def readability_command(
         ),
     ] = None,
     stdin_filename: StdinFilenameOpt = None,
+    jobs: JobsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Report how readable articles are: grade, reading ease, words and reading time per article and section.
@@ -97,7 +99,7 @@ def readability_command(
         targets = default_paths(paths, settings)
         require_targets(paths, targets, "measure")
         refuse_input_as_output(output, targets, settings, "measured")
-        reports, errors = _measure(targets, settings, quiet)
+        reports, errors = _measure(targets, settings, quiet, jobs)
     max_grade = settings.option("max-grade")
     exclude = bool(settings.option("exclude-quotes"))
     if format == ReportFormat.json:
@@ -113,13 +115,28 @@ def readability_command(
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def _measure(targets: list[str], settings: Any, quiet: bool) -> tuple[list[Any], list[dict[str, Any]]]:
+def _measure(targets: list[str], settings: Any, quiet: bool, jobs: int | None = None) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Measure every article, in worker processes for large batches (`engine.map_files`)."""
+    from functools import partial
+
+    from newsctl.engine import collect, map_files
+
+    files = list(collect(targets, settings))
+    with progress_bar("Measuring", len(files), quiet) as advance:
+        results = map_files(partial(_measure_file, settings=settings), files, jobs, lambda _: advance())
+    return [report for report, _ in results if report is not None], [error for _, error in results if error is not None]
+
+
+def _measure_file(item: tuple[Any, str], settings: Any) -> tuple[Any, dict[str, Any] | None]:
+    """One file's report, or the error that stopped it (runs in a worker: module level, pure)."""
+    from newsctl.engine import parse_or_error
     from newsctl.readability import measure
     from newsctl.report.readability import ArticleReport
 
-    articles, errors = parse_articles(targets, settings, "Measuring", quiet)
-    reports = [ArticleReport(a.path, a.meta.title, measure(a, settings)) for a in articles]
-    return reports, errors
+    article, error = parse_or_error(item, settings.site_format)
+    if article is None:
+        return None, error
+    return ArticleReport(article.path, article.meta.title, measure(article, settings)), None
 
 
 def _measure_stdin(stdin_filename: str | None, settings: Any) -> tuple[list[Any], list[dict[str, Any]]]:

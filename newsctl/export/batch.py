@@ -131,28 +131,38 @@ class Exporter:
         return self.out_dir / (safe_name(name) + FORMATS[self.fmt])
 
     def export(self, path: Path, shown: str, keep_text: bool = False) -> Item:
+        return self.place(path, *self.render(path, shown), keep_text=keep_text)
+
+    def render(self, path: Path, shown: str) -> tuple[Item, str | None]:
+        """Select, prepare and render one article, touching no file (so it can run in a worker
+        process): (an exported Item holding the text, the name to write it under), or (a skipped
+        or failed Item, None)."""
         item, doc = prepare_path(path, shown, self.options, self.settings, self.selection)
         if doc is None:
-            return item
+            return item, None
         try:
             text = render_doc(doc, self.fmt, self.options)
         except ExportError as exc:
-            return Item(shown, FAILED, str(exc))
+            return Item(shown, FAILED, str(exc)), None
         except Exception as exc:  # a renderer bug must not stop the batch or show a traceback
             from newsctl.engine import internal_error
 
-            return Item(shown, FAILED, internal_error(exc, f"while rendering {self.fmt}"))
+            return Item(shown, FAILED, internal_error(exc, f"while rendering {self.fmt}")), None
         if self.selection.strict and self.fmt == "html" and not self.options.fragment:
             from newsctl.export.validate import problems
 
             found = problems(text)
             if found:
                 more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-                return Item(shown, FAILED, f"--strict: the page would not validate: {found[0]}{more}")
-        name = doc.name
-        warnings = doc.warnings
-        if self.out_dir is None:
-            return Item(shown, EXPORTED, text=text, warnings=warnings, doc=doc if self.keep_docs else None)
+                return Item(shown, FAILED, f"--strict: the page would not validate: {found[0]}{more}"), None
+        return Item(shown, EXPORTED, text=text, warnings=doc.warnings, doc=doc if self.keep_docs else None), doc.name
+
+    def place(self, path: Path, rendered: Item, name: str | None, keep_text: bool = False) -> Item:
+        """Check the target and write a rendered article, in input order in this process: the
+        same-slug and source-file checks need every earlier article's target."""
+        if rendered.status != EXPORTED or name is None or self.out_dir is None:
+            return rendered
+        shown, text, warnings, doc = rendered.path, rendered.text or "", rendered.warnings, rendered.doc
         target = self.target_for(name)
         problem = self._check_target(target, path)
         if problem:
@@ -169,7 +179,7 @@ class Exporter:
                 from newsctl.engine import internal_error
 
                 return Item(shown, FAILED, internal_error(exc, "while writing"), target)
-        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc if self.keep_docs else None)
+        return Item(shown, EXPORTED, None, target, text if keep_text else None, warnings, doc)
 
     def _check_target(self, target: Path, source: Path) -> str | None:
         assert self.out_dir is not None
@@ -256,15 +266,32 @@ def export_paths(
     dry_run: bool = False,
     on_item: Callable[[Item], None] | None = None,
     keep_docs: bool = False,
+    jobs: int | None = None,
 ) -> BatchResult:
     """Export each (path, shown) pair into out_dir (a file named twice once: `unique_files`);
-    one bad article never stops the others."""
+    one bad article never stops the others. Rendering runs in worker processes for large
+    batches without keep_docs (`engine.map_files`, `jobs` as lint's); targets are checked and written here, in
+    input order, so the files written are the same with and without workers."""
+    from functools import partial
+
+    from newsctl.engine import map_files
+
     files = unique_files(files)
     exporter = Exporter(fmt, options, settings, out_dir, selection, dry_run, sources=[p for p, _ in files], keep_docs=keep_docs)
-    items = []
-    for fp, shown in files:
-        item = exporter.export(fp, shown)
+    items: list[Item] = []
+    sources = iter(files)
+
+    def place(rendered: tuple[Item, str | None]) -> None:  # results arrive in input order
+        item = exporter.place(next(sources)[0], *rendered)
         items.append(item)
         if on_item:
             on_item(item)
+
+    if keep_docs:
+        jobs = 1  # an ExportDoc (kept for --index) holds the Article, which does not pickle
+    map_files(partial(_render_in_worker, exporter), files, jobs, place)
     return BatchResult(items, dry_run)
+
+
+def _render_in_worker(exporter: Exporter, item: tuple[Path, str]) -> tuple[Item, str | None]:
+    return exporter.render(*item)

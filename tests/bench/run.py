@@ -143,8 +143,13 @@ def main() -> int:
         out = tmp / f"out-{fmt}"
         rows.append(run(f"export --format {fmt}", [*NEWSCTL, "export", "--now", NOW, "--include-drafts", "--format", fmt,
                                                   "--output-dir", str(out), str(corpus)], n, env=env))
+    rows.append(run("export --format html, one process (-j 1)", [*NEWSCTL, "export", "--now", NOW, "--include-drafts",
+                                                                "-j", "1", "--output-dir", str(tmp / "out-html-j1"), str(corpus)], n, env=env))
     rows.append(run("outline --format json", [*NEWSCTL, "outline", "--format", "json", str(corpus)], n, env=env))
+    rows.append(run("outline --format json, one process (-j 1)", [*NEWSCTL, "outline", "-j", "1", "--format", "json", str(corpus)], n, env=env))
     rows.append(run("readability --format json", [*NEWSCTL, "readability", "-q", "--format", "json", str(corpus)], n, env=env))
+    rows.append(run("readability --format json, one process (-j 1)",
+                    [*NEWSCTL, "readability", "-q", "-j", "1", "--format", "json", str(corpus)], n, env=env))
 
     others: list[Run] = []
     mdl = markdownlint()
