@@ -94,3 +94,28 @@ def test_failing_renderer_fails_that_article_and_exports_the_others(tree: Path, 
     ext = {"html": ".html", "text": ".txt", "ninjs": ".json"}[fmt]
     assert sorted(p.name for p in out.iterdir()) == [f"a{ext}", f"c{ext}"]
     assert "Mayor opens bridge" in (out / f"c{ext}").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command, target, where",
+    [("outline", "newsctl.outline.build_outline", "while outlining"), ("readability", "newsctl.readability.measure", "while measuring")],
+)
+def test_a_failing_outline_or_measure_is_that_articles_error_only(tree: Path, monkeypatch: pytest.MonkeyPatch, command: str, target: str, where: str) -> None:
+    """Outline and readability isolate building and measuring too, not only reading."""
+    import importlib
+
+    module_name, func_name = target.rsplit(".", 1)
+    module = importlib.import_module(module_name)
+    real = getattr(module, func_name)
+
+    def failing(article, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if article.meta.title == "Boom":
+            raise ZeroDivisionError("division by zero")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(module, func_name, failing)
+    result = CliRunner().invoke(app, [command, str(tree), "--format", "json", "-j", "1"])
+    assert result.exit_code == 1
+    assert f"boom.md:1:1: Internal error {where}: ZeroDivisionError: division by zero {REPORT}" in result.stderr
+    data = json.loads(result.stdout)
+    assert sorted(Path(a["path"]).name for a in data["articles"]) == ["a.md", "c.md"]  # the others are intact

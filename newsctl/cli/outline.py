@@ -139,13 +139,16 @@ def _outline_all(targets: list[str], settings: Any, depth: int | None, jobs: int
 
 def _outline_file(item: tuple[Any, str], settings: Any, depth: int | None) -> tuple[Any, dict[str, Any] | None]:
     """One file's outline, or the error that stopped it (runs in a worker: module level, pure)."""
-    from newsctl.engine import parse_or_error
+    from newsctl.engine import internal_error, parse_or_error
     from newsctl.outline import build_outline, limit_depth
 
     article, error = parse_or_error(item, settings.site_format)
     if article is None:
         return None, error
-    return limit_depth(build_outline(article, settings), depth), None
+    try:
+        return limit_depth(build_outline(article, settings), depth), None
+    except Exception as exc:  # a bug met by this article: it is reported, the others go on
+        return None, {"path": item[1], "line": 1, "column": 1, "message": internal_error(exc, "while outlining")}
 
 
 def rich_tree(outline: Any, *, stats: bool = True) -> Any:

@@ -129,14 +129,17 @@ def _measure(targets: list[str], settings: Any, quiet: bool, jobs: int | None = 
 
 def _measure_file(item: tuple[Any, str], settings: Any) -> tuple[Any, dict[str, Any] | None]:
     """One file's report, or the error that stopped it (runs in a worker: module level, pure)."""
-    from newsctl.engine import parse_or_error
+    from newsctl.engine import internal_error, parse_or_error
     from newsctl.readability import measure
     from newsctl.report.readability import ArticleReport
 
     article, error = parse_or_error(item, settings.site_format)
     if article is None:
         return None, error
-    return ArticleReport(article.path, article.meta.title, measure(article, settings)), None
+    try:
+        return ArticleReport(article.path, article.meta.title, measure(article, settings)), None
+    except Exception as exc:  # a bug met by this article: it is reported, the others go on
+        return None, {"path": item[1], "line": 1, "column": 1, "message": internal_error(exc, "while measuring")}
 
 
 def _measure_stdin(stdin_filename: str | None, settings: Any) -> tuple[list[Any], list[dict[str, Any]]]:
