@@ -257,6 +257,39 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _line_of(path: Path, key: str) -> int | None:
+    """The line of a key in the settings file (after `[tool.newsctl]` in pyproject.toml), for
+    messages: `severity.S003` is `S003 =` under a `severity` table, or `severity = {...}`; None
+    when it cannot be found (an unreadable file)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return None
+    first = 0
+    if path.name == "pyproject.toml":
+        first = next((i for i, text in enumerate(lines) if text.strip() == "[tool.newsctl]"), 0)
+
+    def assignment(name: str) -> re.Pattern[str]:
+        quoted = re.escape(name)
+        return re.compile(r"\s*(?:" + quoted + r'|"' + quoted + r"\"|'" + quoted + r"')\s*=")
+
+    table, _, inner = key.partition(".")
+    if inner:
+        header = re.compile(r"\s*\[(?:tool\.newsctl\.)?" + re.escape(table) + r"\]\s*$")
+        start = next((i for i in range(first, len(lines)) if header.match(lines[i])), None)
+        if start is not None:
+            for i in range(start + 1, len(lines)):
+                if lines[i].lstrip().startswith("["):
+                    break
+                if assignment(inner).match(lines[i]):
+                    return i + 1
+            return start + 1
+    for i in range(first, len(lines)):
+        if assignment(table).match(lines[i]):
+            return i + 1
+    return None
+
+
 def _long_number(path: Path) -> str:
     """Where the number too long to read is: 'line N, key K: ...'."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -305,15 +338,19 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
     table = "[tool.newsctl]" if where and where.name == "pyproject.toml" else ""
     known = set(CORE_KEYS) | set(SITE_KEYS) | set(_rulebook().OPTIONS)
 
+    def at(key: str) -> str:
+        """The file, with the key's line when it can be found (`pyproject.toml:12`)."""
+        line = _line_of(where, key) if where else None
+        return f"{label}:{line}" if line else label
+
     def fail(key: str, message: str) -> ConfigError:
-        return ConfigError(f"{label}: {table + ' ' if table else ''}key '{key}': {message}")
+        return ConfigError(f"{at(key)}: {table + ' ' if table else ''}key '{key}': {message}")
 
     for key in raw:
         if key not in known:
             guess = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            return_error = ConfigError(f"{label}: {table + ' ' if table else ''}unknown key '{key}'{hint}")
-            raise return_error
+            raise ConfigError(f"{at(key)}: {table + ' ' if table else ''}unknown key '{key}'{hint}")
 
     kwargs: dict[str, Any] = {}
     for key in ("select", "extend-select", "ignore"):

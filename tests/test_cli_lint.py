@@ -82,7 +82,7 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path: Path):
     r = run("lint", cwd=tmp_path)
     assert r.exit_code == 2
     assert r.stderr.strip() == (
-        f"newsctl: error: {tmp_path / 'pyproject.toml'}: [tool.newsctl] unknown key 'ignroe' (did you mean 'ignore'?)"
+        f"newsctl: error: {tmp_path / 'pyproject.toml'}:2: [tool.newsctl] unknown key 'ignroe' (did you mean 'ignore'?)"
     )
 
 

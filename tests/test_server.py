@@ -490,7 +490,7 @@ async def test_settings_changes_recheck_and_a_bad_file_is_one_clear_diagnostic(c
     assert bad.code == "config" and bad.severity == types.DiagnosticSeverity.Error
     assert bad.range == rng(0, 0, 0, 0)
     assert bad.message == (
-        f"newsctl settings error, nothing was checked: {config}: unknown key 'ignroe' (did you mean 'ignore'?)"
+        f"newsctl settings error, nothing was checked: {config}:1: unknown key 'ignroe' (did you mean 'ignore'?)"
     )
     assert bad.related_information[0].location.uri == config.as_uri()
     # the server is still serving: hover answers, and fixing the file brings the findings back

@@ -200,7 +200,7 @@ def test_a_settings_error_points_at_the_file_it_is_about(tmp_path: Path):
     (tmp_path / "site" / "pyproject.toml").write_text("[project]\nname = 'site'\n", encoding="utf-8")  # no [tool.newsctl]
     path = tmp_path / "site" / "a.md"
     result = analyse(path.as_uri(), FRONT + "Text.\n", 1, path=path)
-    assert result.config_error == f"{tmp_path / 'newsctl.toml'}: unknown key 'ignroe' (did you mean 'ignore'?)"
+    assert result.config_error == f"{tmp_path / 'newsctl.toml'}:1: unknown key 'ignroe' (did you mean 'ignore'?)"
     assert result.config_path == tmp_path / "newsctl.toml"
 
 

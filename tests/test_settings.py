@@ -167,3 +167,14 @@ def test_overrides_are_typed_and_a_misspelt_key_is_an_error():
     s = apply_overrides(base, Overrides(extend_select=["D012"], fail_on="warning"))
     assert s.extend_select == ("D012",) and s.fail_on.value == "warning"
     assert apply_overrides(base, {"extend_select": ["D012"]}).extend_select == ("D012",)
+
+
+def test_settings_errors_give_the_line_of_the_key(tmp_path):
+    """`path:line:` as every other newsctl message, also for keys inside a table."""
+    from newsctl.settings import ConfigError, load_settings
+
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[project]\nname = "x"\n\n[tool.newsctl]\npaths = ["a"]\n\n[tool.newsctl.severity]\nS003 = "loud"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config=config)
+    assert str(caught.value).startswith(f"{config}:8: [tool.newsctl] key 'severity.S003': ")
