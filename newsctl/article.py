@@ -191,6 +191,14 @@ class Inline:
         line, col0 = self.line_origins[i]
         return line, col0 + offset - self.line_offsets[i] + 1
 
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """The direct quotations in the prose, as (start, end) offsets: found once per block and
+        shared by every rule, the readability measure and the review page."""
+        from newsctl.text import quoted_ranges
+
+        return tuple(quoted_ranges(self.prose))
+
     def span(self, start: int, end: int) -> Span:
         """Span of raw[start:end] (end exclusive)."""
         line, col = self.position(start)

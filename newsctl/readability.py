@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from newsctl.text import WORD_RE, quoted_ranges
+from newsctl.text import WORD_RE
 from newsctl.text import reading_time_seconds as _reading_time
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ def sentence_stats(article: Article, block: Block, settings: Settings | None = N
         return []
     skip = exclude_quotes(settings)
     prose = block.inline.prose
-    ranges = quoted_ranges(prose) if skip else []
+    ranges = list(block.inline.quotes) if skip else []
     whole = skip and block.in_quote
     return [_measure_sentence(s, prose, ranges, whole) for s in article.sentences_in(block.index)]
 

@@ -252,7 +252,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except ValueError:  # tomllib's int(): more digits than Python converts (4,300)
-        raise ConfigError(f"{path}: {_long_number(path)}") from None
+        raise ConfigError(_long_number(path)) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -291,15 +291,15 @@ def _line_of(path: Path, key: str) -> int | None:
 
 
 def _long_number(path: Path) -> str:
-    """Where the number too long to read is: 'line N, key K: ...'."""
+    """The message for a number too long to read: 'PATH:LINE: key K: ...'."""
     text = path.read_text(encoding="utf-8", errors="replace")
     m = re.search(r"\d{4300,}", text)
     if m is None:  # pragma: no cover - tomllib raises ValueError only for long integers
         return "a number is too long to read"
     line = text.count("\n", 0, m.start()) + 1
     key = re.match(r"\s*([^=\s]+)\s*=", text.split("\n")[line - 1])
-    where = f"line {line}, key '{key[1]}'" if key else f"line {line}"
-    return f"{where}: a number with {len(m[0]):,} digits; settings numbers are at most {MAX_OPTION_VALUE:,}"
+    which = f"key '{key[1]}': " if key else ""
+    return f"{path}:{line}: {which}a number with {len(m[0]):,} digits; settings numbers are at most {MAX_OPTION_VALUE:,}"
 
 
 def load_settings(

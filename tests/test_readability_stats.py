@@ -9,13 +9,13 @@ import pytest
 import textstat
 
 from newsctl import readability_table as rt
+from newsctl.text import quoted_ranges
 from newsctl.readability import (
     Stats,
     count_syllables,
     measure,
     measure_blocks,
     measure_text,
-    quoted_ranges,
     tokens,
 )
 from newsctl.settings import from_mapping

@@ -155,7 +155,7 @@ def test_html_block_with_marked_section_exports_as_text(tmp_path: Path) -> None:
         ("max-grade = inf", "key 'max-grade': must be a finite number, got inf"),
         ("max-grade = 1e400", "key 'max-grade': must be a finite number, got inf"),
         ("max-sentence-words = " + "9" * 200, "key 'max-sentence-words': must be at most 1,000,000,000, got a number with 200 digits"),
-        ("max-sentence-words = " + "9" * 5000, "line 1, key 'max-sentence-words': a number with 5,000 digits; settings numbers are at most 1,000,000,000"),
+        ("max-sentence-words = " + "9" * 5000, "key 'max-sentence-words': a number with 5,000 digits; settings numbers are at most 1,000,000,000"),
     ],
 )
 def test_bad_glob_or_number_in_settings_is_exit_2_with_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, message: str) -> None:
@@ -164,7 +164,7 @@ def test_bad_glob_or_number_in_settings_is_exit_2_with_file_and_key(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["lint", "--now", NOW, "a.md"])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'newsctl.toml'}: {message}" in " ".join(result.output.split())
+    assert f"{tmp_path / 'newsctl.toml'}:1: {message}" in " ".join(result.output.split())
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,6 @@ def _source_text(article: Article, f: Finding) -> str:
 def _sentence_ranges(article: Article, settings: Any) -> list[Range]:
     """One range per sentence (grade band, long, quoted) and one per quotation inside a sentence."""
     from newsctl.readability import band, exclude_quotes, measure
-    from newsctl.text import quoted_ranges
 
     m = measure(article, settings)
     max_grade = float(settings.option("max-grade"))
@@ -111,7 +110,7 @@ def _sentence_ranges(article: Article, settings: Any) -> list[Range]:
         block = article.blocks[sent.block]
         if not (skip and s.counted and s.stats.quoted_words and block.inline):
             continue
-        for a, b in quoted_ranges(block.inline.prose):
+        for a, b in block.inline.quotes:
             lo, hi = max(a, sent.start), min(b, sent.end)
             if lo < hi:
                 q = block.inline.span(lo, hi)

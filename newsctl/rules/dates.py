@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from newsctl.article import Article, Span
 from newsctl.dates import (
@@ -506,26 +506,29 @@ def _scare_quoted(article: Article, m: DateMention) -> bool:
     """Is the word quoted on its own, as a figure of speech ("results were needed “yesterday”")?"""
     if m.block < 0 or article.blocks[m.block].inline is None:
         return False
-    prose = article.blocks[m.block].inline.prose  # type: ignore[union-attr]
+    inline = article.blocks[m.block].inline
+    prose = inline.prose  # type: ignore[union-attr]
     return any(
         prose[start + 1 : end - 1].strip(" ,.!?") == prose[m.start : m.end]
-        for start, end in quoted_ranges(prose)
+        for start, end in inline.quotes  # type: ignore[union-attr]
         if start < m.start and m.end <= end
     )
 
 
 def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[int, int]]]) -> bool:
-    """Is the mention inside a direct quotation of its block (or of the title or summary)?"""
+    """Is the mention inside a direct quotation of its block (the block's own quotes, found once)
+    or of the title or summary (found once per rule run in `cache`)?"""
     if m.block >= 0:
-        key, text = m.block, article.blocks[m.block].inline
-        prose = text.prose if text is not None else ""
+        inline = article.blocks[m.block].inline
+        quotes: Sequence[tuple[int, int]] = inline.quotes if inline is not None else ()
     elif m.where in ("title", "summary"):
-        key, prose = (-1 if m.where == "title" else -2), (getattr(article.meta, m.where) or "")
+        key = -1 if m.where == "title" else -2
+        if key not in cache:
+            cache[key] = quoted_ranges(getattr(article.meta, m.where) or "")
+        quotes = cache[key]
     else:
         return False
-    if key not in cache:
-        cache[key] = quoted_ranges(prose)
-    return any(start < m.start and m.end <= end for start, end in cache[key])
+    return any(start < m.start and m.end <= end for start, end in quotes)
 
 
 # A year right after one of these words names the past on purpose ("since 2025", "born 2025").

@@ -255,7 +255,7 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline, text = b.inline, b.inline.prose
-        quotes = quoted_ranges(text)
+        quotes = inline.quotes
         for start, end, word, sample in _placeholders(text):
             if sample and b.in_quote:
                 continue  # a block-quoted template shown to readers ("[Your agency] understands...")
