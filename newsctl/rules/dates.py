@@ -72,16 +72,13 @@ def _value_span(article: Article, key: str) -> Span:
 
 
 # A time in a written front-matter value: "T09", "t09" or " 09" after a digit.
-_TIME_WRITTEN = re.compile(r"\d[Tt ]\s*\d")
 
 
 def _bare(article: Article, key: str) -> bool:
-    """Is the `date`, `updated` or `embargo` value a date with no time? Besides a bare
-    YYYY-MM-DD, a value such as an ISO week date ("2026-W09-1") that Python reads as
-    midnight is a whole day when no time is written."""
-    if getattr(article.meta, f"{key}_is_bare"):
-        return True
-    return _TIME_WRITTEN.search(_written(article, key)) is None
+    """Is the `date`, `updated` or `embargo` value a date with no time (a whole day)? Decided
+    once, when the front matter is read (`fields.parse_datetime`: YYYY-MM-DD, ISO week and
+    basic dates, other layouts written without a time)."""
+    return bool(getattr(article.meta, f"{key}_is_bare"))
 
 
 def _aware(value: datetime) -> datetime:
