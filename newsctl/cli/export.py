@@ -143,8 +143,7 @@ def _validate(
     force: bool, stdin_filename: str | None, jobs: int | None, now: str | None, config: Path | None,
 ) -> ExportPlan:
     """Options, settings and the articles named into a plan; a usage error exits 2."""
-    from newsctl.engine import collect
-    from newsctl.export.batch import Selection, unique_files
+    from newsctl.export.batch import Selection
     from newsctl.export.common import ExportOptions, check_base_url
 
     if (output_dir is None) == (output is None):
@@ -193,6 +192,16 @@ def _validate(
         refuse_article_replacement(output, force)
         return plan
 
+    return replace(plan, files=_articles(paths, settings, shard, output, output_dir, force))
+
+
+def _articles(
+    paths: list[str] | None, settings: Any, shard: Any, output: str | None, output_dir: Path | None, force: bool
+) -> tuple[tuple[Path, str], ...]:
+    """The articles to export, checked against --shard, --output and --output-dir (a usage error exits 2)."""
+    from newsctl.engine import collect
+    from newsctl.export.batch import unique_files
+
     targets = default_paths(paths, settings)
     require_targets(paths, targets, "export")
     missing = [t for t in targets if not Path(t).exists()]
@@ -217,7 +226,7 @@ def _validate(
         assert output_dir is not None
         if output_dir.exists() and not output_dir.is_dir():
             raise fail(f"--output-dir {output_dir}: exists and is not a directory")
-    return replace(plan, files=tuple(files))
+    return tuple(files)
 
 
 def _execute(plan: ExportPlan) -> ExportRun:
