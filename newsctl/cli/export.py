@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -101,8 +102,48 @@ def export_command(
 
     Example: cat draft.md | newsctl export - --stdin-filename draft.md --format text --output -
     """
-    from newsctl.engine import collect
-    from newsctl.export.batch import Selection, export_paths, unique_files
+    plan = _validate(
+        paths, format, output_dir, output, base_url, template, fragment, allow_raw_html, shard, width, ascii, smart,
+        include_drafts, include_embargoed, include_future, strict, index, dry_run, force, stdin_filename, jobs, now,
+        config,
+    )
+    _report_run(plan, _execute(plan))
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What `newsctl export` was asked to do, checked: every usage error is raised before anything is written."""
+
+    format: str
+    options: Any  # newsctl.export.common.ExportOptions
+    settings: Any
+    selection: Any  # newsctl.export.batch.Selection
+    output: str | None  # --output FILE|-: one article
+    output_dir: Path | None  # --output-dir DIR: a batch
+    dry_run: bool
+    index: bool
+    jobs: int | None
+    stdin: bool
+    stdin_filename: str | None
+    files: tuple[tuple[Path, str], ...]  # empty for standard input
+
+
+@dataclass
+class ExportRun:
+    """What a batch export produced, for the report step."""
+
+    result: Any  # newsctl.export.batch.BatchResult
+    site_files: list[Path]
+
+
+def _validate(
+    paths: list[str] | None, format: ExportFormat, output_dir: Path | None, output: str | None, base_url: str | None,
+    template: Path | None, fragment: bool, allow_raw_html: bool, shard: Any, width: int, ascii: bool, smart: bool,
+    include_drafts: bool, include_embargoed: bool, include_future: bool, strict: bool, index: bool, dry_run: bool,
+    force: bool, stdin_filename: str | None, jobs: int | None, now: str | None, config: Path | None,
+) -> ExportPlan:
+    """Options, settings and the articles named into a plan; a usage error exits 2."""
+    from newsctl.export.batch import Selection
     from newsctl.export.common import ExportOptions, check_base_url
 
     if (output_dir is None) == (output is None):
@@ -144,9 +185,22 @@ def export_command(
         now=settings.now,
     )
     selection = Selection(include_drafts, include_embargoed, strict, include_future)
+    plan = ExportPlan(
+        format.value, options, settings, selection, output, output_dir, dry_run, index, jobs, stdin, stdin_filename, ()
+    )
     if stdin:
         refuse_article_replacement(output, force)
-        _export_stdin(stdin_filename, format.value, options, settings, selection, output, dry_run)
+        return plan
+
+    return replace(plan, files=_articles(paths, settings, shard, output, output_dir, force))
+
+
+def _articles(
+    paths: list[str] | None, settings: Any, shard: Any, output: str | None, output_dir: Path | None, force: bool
+) -> tuple[tuple[Path, str], ...]:
+    """The articles to export, checked against --shard, --output and --output-dir (a usage error exits 2)."""
+    from newsctl.engine import collect
+    from newsctl.export.batch import unique_files
 
     targets = default_paths(paths, settings)
     require_targets(paths, targets, "export")
@@ -161,42 +215,63 @@ def export_command(
             raise fail("--shard splits a batch written with --output-dir, not --output")
         files = apply_shard(files, shard, settings)  # an empty shard exports nothing, and that is fine
 
-    stop_cleanly_on_sigterm()
     if output is not None:
         refuse_article_replacement(output, force)
         if len(files) != 1:
             raise fail(f"--output takes a single article, but {len(files)} were given; use --output-dir")
-        fp, shown = files[0]
+        fp, _ = files[0]
         if output != "-" and Path(output).resolve() == fp.resolve():
             raise fail(f"--output {output} is the source article; refusing to overwrite it")
-        _export_one(fp, shown, format.value, options, settings, selection, output, dry_run)
+    else:
+        assert output_dir is not None
+        if output_dir.exists() and not output_dir.is_dir():
+            raise fail(f"--output-dir {output_dir}: exists and is not a directory")
+    return tuple(files)
 
-    assert output_dir is not None
-    if output_dir.exists() and not output_dir.is_dir():
-        raise fail(f"--output-dir {output_dir}: exists and is not a directory")
-    with progress_bar("Exporting", len(files)) as advance:
+
+def _execute(plan: ExportPlan) -> ExportRun:
+    """Export: one article to --output (which reports and exits itself), or the batch and its index."""
+    if plan.stdin:
+        assert plan.output is not None
+        _export_stdin(plan.stdin_filename, plan.format, plan.options, plan.settings, plan.selection, plan.output, plan.dry_run)
+    stop_cleanly_on_sigterm()
+    if plan.output is not None:
+        fp, shown = plan.files[0]
+        _export_one(fp, shown, plan.format, plan.options, plan.settings, plan.selection, plan.output, plan.dry_run)
+
+    from newsctl.export.batch import export_paths
+
+    assert plan.output_dir is not None
+    with progress_bar("Exporting", len(plan.files)) as advance:
         result = export_paths(
-            files, format.value, options, settings, output_dir, selection, dry_run, advance, keep_docs=index, jobs=jobs
+            list(plan.files), plan.format, plan.options, plan.settings, plan.output_dir, plan.selection, plan.dry_run,
+            advance, keep_docs=plan.index, jobs=plan.jobs,
         )
     site_files: list[Path] = []
-    if index:
+    if plan.index:
         from newsctl.export.common import ExportError
         from newsctl.export.site import write_site
 
         docs = [i.doc for i in result.of("exported") if i.doc is not None]
         try:
-            site_files = write_site(docs, output_dir, options, settings.now, dry_run)
+            site_files = write_site(docs, plan.output_dir, plan.options, plan.settings.now, plan.dry_run)
         except OSError as exc:
             raise fail(f"cannot write the index: {exc.strerror or exc}", 1) from None
         except ExportError as exc:
             raise fail(str(exc), 1) from None
-    if dry_run:
+    return ExportRun(result, site_files)
+
+
+def _report_run(plan: ExportPlan, ran: ExportRun) -> NoReturn:
+    """With --dry-run, the files that would be written; then the summary, and the batch's exit status."""
+    assert plan.output_dir is not None
+    if plan.dry_run:
         from newsctl.engine import display_path
 
-        listed = [i.target for i in result.of("exported") if i.target] + site_files
+        listed = [i.target for i in ran.result.of("exported") if i.target] + ran.site_files
         write_output("".join(f"{display_path(t)}\n" for t in listed), None)
-    err(summary(result, output_dir, format.value, site_files))
-    raise typer.Exit(result.exit_code)
+    err(summary(ran.result, plan.output_dir, plan.format, ran.site_files))
+    raise typer.Exit(ran.result.exit_code)
 
 
 def summary(result: object, output_dir: Path, fmt: str, site_files: list[Path] | None = None) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -58,10 +59,35 @@ def feed_command(
 
     Example: newsctl feed articles/ --format atom --base-url https://example.com/news/ --output public/atom.xml
     """
+    plan = _validate(
+        paths, format, base_url, output, title, feed_url, limit, full_content, include_drafts, include_embargoed,
+        include_future, smart, now, config,
+    )
+    _report_run(plan, *_execute(plan))
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """What `newsctl feed` was asked to build, checked: every usage error is raised before any article is read."""
+
+    format: str
+    options: Any  # newsctl.export.feeds.FeedOptions
+    settings: Any
+    selection: Any  # newsctl.export.batch.Selection
+    out: Path | None  # None: standard output
+    files: tuple[tuple[Path, str], ...]
+
+
+def _validate(
+    paths: list[str] | None, format: FeedFormat, base_url: str | None, output: str | None, title: str | None,
+    feed_url: str | None, limit: int, full_content: bool, include_drafts: bool, include_embargoed: bool,
+    include_future: bool, smart: bool, now: str | None, config: Path | None,
+) -> FeedPlan:
+    """Options, settings and the articles named into a plan; a usage error exits 2."""
     from newsctl.engine import collect
-    from newsctl.export.batch import FAILED, Selection, prepare_path, unique_files
+    from newsctl.export.batch import Selection, unique_files
     from newsctl.export.common import check_base_url
-    from newsctl.export.feeds import FeedOptions, export_options, render_feed, select_entries
+    from newsctl.export.feeds import FeedOptions
 
     if base_url:
         problem = check_base_url(base_url)
@@ -104,14 +130,31 @@ def feed_command(
         site=settings.site,
     )
     selection = Selection(include_drafts, include_embargoed, include_future=include_future)
-    items, docs = select_entries(prepare_path(fp, shown, export_options(options), settings, selection) for fp, shown in files)
+    return FeedPlan(format.value, options, settings, selection, out, tuple(files))
+
+
+def _execute(plan: FeedPlan) -> tuple[list[Any], list[Any], str]:
+    """Read every article, keep the entries and render the feed: (items, docs, feed text)."""
+    from newsctl.export.batch import prepare_path
+    from newsctl.export.feeds import export_options, render_feed, select_entries
+
+    prepared = (
+        prepare_path(fp, shown, export_options(plan.options), plan.settings, plan.selection) for fp, shown in plan.files
+    )
+    items, docs = select_entries(prepared)
     try:
-        text = render_feed(docs, format.value, options)
+        text = render_feed(docs, plan.format, plan.options)
     except Exception as exc:  # a renderer bug must not show a traceback
         raise fail(f"internal error while rendering the feed: {type(exc).__name__}: {exc}", 1) from None
-    write_output(text, out)
+    return items, docs, text
 
+
+def _report_run(plan: FeedPlan, items: list[Any], docs: list[Any], text: str) -> NoReturn:
+    """Write the feed, the summary on standard error, and exit 1 when an article failed."""
+    from newsctl.export.batch import FAILED
     from newsctl.export.summary import feed_summary
 
-    err(feed_summary(items, docs, format.value, limit, "standard output" if out is None else str(out)))
+    write_output(text, plan.out)
+    where = "standard output" if plan.out is None else str(plan.out)
+    err(feed_summary(items, docs, plan.format, plan.options.limit, where))
     raise typer.Exit(1 if any(i.status == FAILED for i in items) else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -42,58 +43,73 @@ def import_command(
 
     Example: newsctl import copy/budget.txt copy/floods.docx --output-dir articles/
     """
+    settings = load(config, {})
+    if stdout and output_dir is not None:
+        raise fail("--stdout prints the articles; it cannot be used with --output-dir")
+    plan = ImportPlan(
+        output_dir if output_dir is not None else default_article_dir(settings), stdout, dry_run, quiet
+    )
+    # each file is read, written and reported before the next: a long batch shows progress, and
+    # what was printed matches what was written when it stops
+    planned: set[Path] = set()
+    statuses = [_import_one(given, plan, planned) for given in files]
+    raise typer.Exit(EXIT_FINDINGS if EXIT_FINDINGS in statuses else EXIT_OK)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """Where `newsctl import` puts the articles, checked before any file is read."""
+
+    out_dir: Path
+    stdout: bool
+    dry_run: bool
+    quiet: bool
+
+
+def _import_one(given: Path, plan: ImportPlan, planned: set[Path]) -> int:
+    """Import one file (run) and say what became of it (report); its exit status. `planned`
+    holds the targets already taken in this batch, so two files never claim one article."""
     from newsctl.atomic import write_new_atomic
     from newsctl.engine import display_path
     from newsctl.importers import read, render, slugify
     from newsctl.source import SourceError
 
-    settings = load(config, {})
-    if stdout and output_dir is not None:
-        raise fail("--stdout prints the articles; it cannot be used with --output-dir")
-    out_dir = output_dir if output_dir is not None else default_article_dir(settings)
-    status = EXIT_OK
-    planned: set[Path] = set()
-    for given in files:
-        shown = display_path(given)
+    shown = display_path(given)
+    try:
+        doc = read(given, shown)
+    except SourceError as exc:
+        err(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
+        return EXIT_FINDINGS
+    slug = doc.slug or slugify(given.stem) or "article"
+    text = render(doc, slug)
+    if plan.stdout:
+        typer.echo(text, nl=False)
+        if not plan.quiet:
+            err(_table(doc, shown, "standard output"))
+        return EXIT_OK
+    target = plan.out_dir / f"{slug}.md"
+    target_shown = display_path(target)
+    key = target.resolve()
+    if os.path.lexists(target) or key in planned:
+        err(
+            f"newsctl: error: {shown}: {target_shown} already exists; not overwritten "
+            "(rename or move it, or import into another --output-dir)"
+        )
+        return EXIT_FINDINGS
+    planned.add(key)
+    if not plan.dry_run:
         try:
-            doc = read(given, shown)
-        except SourceError as exc:
-            err(f"{shown}:{exc.line}:{exc.column}: {exc.message}")
-            status = EXIT_FINDINGS
-            continue
-        slug = doc.slug or slugify(given.stem) or "article"
-        text = render(doc, slug)
-        if stdout:
-            typer.echo(text, nl=False)
-            if not quiet:
-                err(_table(doc, shown, "standard output"))
-            continue
-        target = out_dir / f"{slug}.md"
-        target_shown = display_path(target)
-        key = target.resolve()
-        if os.path.lexists(target) or key in planned:
-            err(
-                f"newsctl: error: {shown}: {target_shown} already exists; not overwritten "
-                "(rename or move it, or import into another --output-dir)"
-            )
-            status = EXIT_FINDINGS
-            continue
-        planned.add(key)
-        if not dry_run:
-            try:
-                write_new_atomic(target, text)
-            except FileExistsError:
-                err(f"newsctl: error: {shown}: {target_shown} already exists; not overwritten")
-                status = EXIT_FINDINGS
-                continue
-            except OSError as exc:
-                err(f"newsctl: error: {shown}: cannot write {target_shown}: {exc.strerror or exc}")
-                status = EXIT_FINDINGS
-                continue
-        typer.echo(target_shown)
-        if not quiet:
-            err(_table(doc, shown, target_shown + (" (dry run: not written)" if dry_run else "")))
-    raise typer.Exit(status)
+            write_new_atomic(target, text)
+        except FileExistsError:
+            err(f"newsctl: error: {shown}: {target_shown} already exists; not overwritten")
+            return EXIT_FINDINGS
+        except OSError as exc:
+            err(f"newsctl: error: {shown}: cannot write {target_shown}: {exc.strerror or exc}")
+            return EXIT_FINDINGS
+    typer.echo(target_shown)
+    if not plan.quiet:
+        err(_table(doc, shown, target_shown + (" (dry run: not written)" if plan.dry_run else "")))
+    return EXIT_OK
 
 
 def default_article_dir(settings: Any) -> Path:

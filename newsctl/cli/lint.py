@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -138,6 +139,65 @@ def lint_command(
 
     Example: cat draft.md | newsctl lint - --stdin-filename articles/draft.md
     """
+    plan = _validate(
+        paths, format, select, extend_select, ignore, fail_on, exit_zero, statistics, fix, unsafe_fixes, diff, diff_base,
+        baseline, stdin_filename, now, quiet, output, option, force_exclude, jobs, shard, no_cache, cache_dir, no_ignore,
+        config,
+    )
+    if plan.use_stdin:
+        _lint_stdin(
+            plan.settings, plan.stdin_filename, plan.format, plan.fix or plan.diff, plan.diff, plan.unsafe_fixes,
+            plan.quiet, plan.output, plan.force_exclude, plan.exit_zero, plan.known, plan.statistics,
+        )
+        return
+    _report_run(plan, _execute(plan))
+
+
+@dataclass(frozen=True)
+class LintPlan:
+    """What `newsctl lint` was asked to do, checked: the options and settings, no I/O left to fail on usage."""
+
+    settings: Any
+    format: LintFormat
+    statistics: bool
+    fix: bool
+    diff: bool
+    unsafe_fixes: bool
+    quiet: bool
+    output: Path | None
+    force_exclude: bool
+    exit_zero: bool
+    known: tuple[Path, Any] | None  # (--baseline path, its entries)
+    use_stdin: bool
+    stdin_filename: str | None
+    targets: tuple[str, ...]  # empty when linting standard input
+    diff_base: str | None
+    shard: Any
+    jobs: int | None
+    no_cache: bool
+    cache_dir: Path | None
+
+
+@dataclass
+class LintRun:
+    """What linting (and fixing) produced, for the report step."""
+
+    result: Any = None  # None when --diff stops before linting
+    outcomes: list[Any] = field(default_factory=list)  # fix outcomes with --fix or --diff
+    write_failed: bool = False
+    fix_note: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _validate(
+    paths: list[str] | None, format: LintFormat, select: list[str] | None, extend_select: list[str] | None,
+    ignore: list[str] | None, fail_on: str | None, exit_zero: bool, statistics: bool, fix: bool, unsafe_fixes: bool,
+    diff: bool, diff_base: str | None, baseline: Path | None, stdin_filename: str | None, now: str | None, quiet: bool,
+    output: Path | None, option: list[str] | None, force_exclude: bool, jobs: int | None, shard: Any, no_cache: bool,
+    cache_dir: Path | None, no_ignore: bool, config: Path | None,
+) -> LintPlan:
+    """Options and settings into a plan; a usage or configuration error exits 2 before anything runs."""
     settings = load_lint_settings(config, select, extend_select, ignore, fail_on, now, option, no_ignore)
     use_stdin = wants_stdin(paths, stdin_filename)
     if statistics and format not in (LintFormat.text, LintFormat.json):
@@ -148,63 +208,79 @@ def lint_command(
         raise fail("choose one: --fix writes the fixes, --diff prints them")
 
     known = _load_baseline(baseline)  # a broken baseline stops the run before anything is written
+    targets: list[str] = []
     if use_stdin:
         if diff_base:
             raise fail("--diff-base needs files in a git repository, not standard input")
-        _lint_stdin(
-            settings, stdin_filename, format, fix or diff, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, known,
-            statistics,
-        )
-        return
+    else:
+        targets = default_paths(paths, settings)
+        require_targets(paths, targets, "lint")
+        refuse_input_as_output(output, targets, settings, "linted")
+    return LintPlan(
+        settings, format, statistics, fix, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, known, use_stdin,
+        stdin_filename, tuple(targets), diff_base, shard, jobs, no_cache, cache_dir,
+    )
 
-    targets = default_paths(paths, settings)
-    require_targets(paths, targets, "lint")
-    refuse_input_as_output(output, targets, settings, "linted")
-    files = apply_shard(_collect(targets, settings, force_exclude), shard, settings)
-    changed = _changed_lines(diff_base) if diff_base else None
+
+def _execute(plan: LintPlan) -> LintRun:
+    """Collect the files, fix them (--fix, --diff) and lint them, narrowed by --diff-base and --baseline."""
+    settings = plan.settings
+    targets = list(plan.targets)
+    files = apply_shard(_collect(targets, settings, plan.force_exclude), plan.shard, settings)
+    changed = _changed_lines(plan.diff_base) if plan.diff_base else None
     if changed is not None:
         files = [(fp, shown) for fp, shown in files if changed.file_changed(fp.resolve())]
 
-    if fix or diff:
-        from newsctl.fixes import fix_bytes, fix_summary, unified_diff
+    ran = LintRun()
+    if plan.fix or plan.diff:
+        from newsctl.fixes import fix_bytes, fix_summary
 
-        outcomes = []
-        write_failed = False
         for fp, shown in files:
             try:
                 data = fp.read_bytes()
             except OSError:
                 continue  # reported as M001 by the lint below
-            outcome = fix_bytes(data, shown, settings, unsafe=unsafe_fixes, only=_scope(changed))
-            outcomes.append(outcome)
-            if outcome.changed and fix:
+            outcome = fix_bytes(data, shown, settings, unsafe=plan.unsafe_fixes, only=_scope(changed))
+            ran.outcomes.append(outcome)
+            if outcome.changed and plan.fix:
                 problem = _write_fixed(fp, outcome.original, outcome.fixed)
                 if problem:  # not written: the summary must not claim it
                     err(f"{shown}: {problem}")
-                    write_failed = True
+                    ran.write_failed = True
                     outcome.fixed, outcome.applied, outcome.refused = outcome.original, [], []
-        if diff:
-            write_output("".join(unified_diff(o) for o in outcomes if o.changed), output)
-            err(fix_summary(outcomes, dry=True))
-            raise typer.Exit(EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK)
-        fix_note = fix_summary(outcomes, dry=False)
-    else:
-        fix_note, write_failed = None, False
+        if plan.diff:
+            return ran  # the report prints the diff; nothing is linted
+        ran.fix_note = fix_summary(ran.outcomes, dry=False)
 
-    result = _run(files, settings, quiet, jobs, None if no_cache else _cache(settings, cache_dir))
-    if not result.files and changed is None and not force_exclude and shard is None:  # hooks name non-articles
+    result = _run(files, settings, plan.quiet, plan.jobs, None if plan.no_cache else _cache(settings, plan.cache_dir))
+    if not result.files and changed is None and not plan.force_exclude and plan.shard is None:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
     wants_text = (
-        baseline is not None
-        or format in (LintFormat.gitlab, LintFormat.sarif)
-        or (format in (LintFormat.text, LintFormat.concise) and not statistics)
+        plan.known is not None
+        or plan.format in (LintFormat.gitlab, LintFormat.sarif)
+        or (plan.format in (LintFormat.text, LintFormat.concise) and not plan.statistics)
     )
-    sources = _sources(result) if wants_text else {}
-    result, extra = _narrow(result, changed, known, sources)
-    _report(result, settings, format, statistics, quiet, output, sources, extra, fix_note, unsafe_fixes)
-    worst = [f for f in result.findings if f.severity >= settings.fail_on]
-    raise typer.Exit(EXIT_FINDINGS if write_failed or (worst and not exit_zero) else EXIT_OK)
+    ran.sources = _sources(result) if wants_text else {}
+    ran.result, ran.extra = _narrow(result, changed, plan.known, ran.sources)
+    return ran
+
+
+def _report_run(plan: LintPlan, ran: LintRun) -> NoReturn:
+    """Render the findings (or the --diff) and exit with the status they call for."""
+    if plan.diff:
+        from newsctl.fixes import fix_summary, unified_diff
+
+        write_output("".join(unified_diff(o) for o in ran.outcomes if o.changed), plan.output)
+        err(fix_summary(ran.outcomes, dry=True))
+        raise typer.Exit(EXIT_FINDINGS if any(o.changed for o in ran.outcomes) else EXIT_OK)
+    result = ran.result
+    _report(
+        result, plan.settings, plan.format, plan.statistics, plan.quiet, plan.output, ran.sources, ran.extra,
+        ran.fix_note, plan.unsafe_fixes,
+    )
+    worst = [f for f in result.findings if f.severity >= plan.settings.fail_on]
+    raise typer.Exit(EXIT_FINDINGS if ran.write_failed or (worst and not plan.exit_zero) else EXIT_OK)
 
 
 def load_lint_settings(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -43,6 +44,25 @@ def review_command(
 
     Example: newsctl review articles/ --output-dir review/ --now 2026-11-28T12:00:00Z --open
     """
+    plan = _validate(paths, output_dir, select, extend_select, ignore, option, now, config)
+    written, unreadable = _execute(plan)
+    _report_run(written, unreadable, quiet, open_page)
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    """What `newsctl review` was asked to do, checked: the settings, the articles and where the pages go."""
+
+    settings: Any
+    files: tuple[tuple[Path, str], ...]
+    out_dir: Path
+
+
+def _validate(
+    paths: list[str] | None, output_dir: Path, select: list[str] | None, extend_select: list[str] | None,
+    ignore: list[str] | None, option: list[str] | None, now: str | None, config: Path | None,
+) -> ReviewPlan:
+    """Options, settings and the articles named into a plan; a usage error exits 2."""
     options: dict[str, str] = {}
     for item in option or []:
         if "=" not in item:
@@ -55,15 +75,22 @@ def review_command(
     )
     targets = default_paths(paths, settings)
     require_targets(paths, targets, "review")
-    from newsctl.engine import collect, lint_files
-    from newsctl.review.page import page_names, render_index, render_page, view_for_file
+    from newsctl.engine import collect
 
     files = list(collect(targets, settings))
     if not files:
         raise fail(f"no article files (*.md, *.markdown) found in {', '.join(targets)}")
-    out_dir = output_dir
-    if out_dir.exists() and not out_dir.is_dir():
-        raise fail(f"--output-dir {out_dir} is a file, not a directory")
+    if output_dir.exists() and not output_dir.is_dir():
+        raise fail(f"--output-dir {output_dir} is a file, not a directory")
+    return ReviewPlan(settings, tuple(files), output_dir)
+
+
+def _execute(plan: ReviewPlan) -> tuple[list[Path], int]:
+    """Lint the articles and write a page each (and an index of several): (pages written, unreadable articles)."""
+    from newsctl.engine import lint_files
+    from newsctl.review.page import page_names, render_index, render_page, view_for_file
+
+    out_dir, settings, files = plan.out_dir, plan.settings, list(plan.files)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -89,6 +116,11 @@ def review_command(
         index = out_dir / "index.html"
         _write(index, render_index(views))
         written.append(index)
+    return written, unreadable
+
+
+def _report_run(written: list[Path], unreadable: int, quiet: bool, open_page: bool) -> NoReturn:
+    """List the pages written, open the last one with --open; exit 1 when an article could not be read."""
     if not quiet:
         for path in written:
             err(f"wrote {path}")
