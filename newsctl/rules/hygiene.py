@@ -386,7 +386,9 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
         `javascript:` / `vbscript:` URLs in HTML or in Markdown links (also when hidden with
         entities or control characters), `<object>`, `<embed>`, `<applet>` and frame tags, and
         a `<script>` or `<iframe>` loaded over plain `http:` or from a `javascript:` URL.
-        Other `<script>` and `<iframe>` tags (embeds, widget code) are H007.
+        Other `<script>` and `<iframe>` tags (embeds, widget code) are H007. The HTML is read
+        with a parser, as browsers read it: markup in comments or inside script code, and
+        `onerror=` written inside a quoted value, are not tags; one handler is reported per tag.
 
     Why it matters:
         Partners' systems strip or reject such markup, and where they do not, it runs code in

@@ -317,7 +317,8 @@ def long_title(article: Article, settings: Settings) -> Iterator[Hit]:
 @rule("S008", "image-missing-alt", "warning", "An image has no alt text.")
 def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Markdown images with empty alt text (`![](photo.jpg)`) and `<img>` tags without `alt`.
+        Markdown images with empty alt text (`![](photo.jpg)`) and `<img>` tags without an `alt`
+        attribute (read with an HTML parser: `data-alt=` or `alt=` inside another value is no alt).
 
     Why it matters:
         Alt text is what blind readers hear and what shows when the image fails to load; it is
