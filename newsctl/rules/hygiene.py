@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from newsctl.article import Article, Block, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
-from newsctl.htmlscan import Attribute, StartTag, start_tags
 from newsctl.registry import rule
 from newsctl.text import quoted_ranges
 
 if TYPE_CHECKING:
+    from newsctl.htmlscan import Attribute, StartTag
     from newsctl.settings import Settings
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
@@ -492,8 +492,10 @@ def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
     """(message, offset, is an embed) of what is unsafe in a piece of raw HTML: each unsafe tag
     once, the first event handler of each tag, the first javascript: URL (found in attribute
     values decoded as browsers decode them: entities, spaces and control characters)."""
+    from newsctl.htmlscan import start_tags  # html.parser only when an article has HTML
+
     found: list[tuple[str, int, bool]] = []
-    first_js: tuple[StartTag, Attribute] | None = None
+    seen_js = False  # only the first javascript: URL of the piece is reported
     for tag in start_tags(html):
         js = _script_url(tag)
         reported_before = -1  # offset within the tag up to which a finding already covers it
@@ -509,8 +511,8 @@ def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
         if handler is not None:
             found.append((f"Inline event handler '{handler.name}' in HTML", handler.offset, False))
             reported_before = max(reported_before, handler.offset)
-        if js is not None and first_js is None:
-            first_js = (tag, js)
+        if js is not None and not seen_js:
+            seen_js = True
             if (js.raw_value or "").lstrip().lower().startswith(_SCRIPT_SCHEMES):  # written plainly
                 if js.offset > reported_before:  # not twice for one tag
                     found.append(("javascript: URL in HTML", js.offset, False))

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
-from newsctl.htmlscan import start_tags
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_question_to_interviewee
 from newsctl.text import count_words
@@ -333,6 +332,8 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         ![Council members raise their hands during the budget vote](council-vote.jpg)
     """
+    from newsctl.htmlscan import start_tags  # html.parser only when the rule runs
+
     for b in article.blocks:
         for inline in ([b.inline] if b.inline else []) + list(b.cells):
             for img in inline.images:
