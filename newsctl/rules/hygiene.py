@@ -517,7 +517,7 @@ def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
                 if js.offset > reported_before:  # not twice for one tag
                     found.append(("javascript: URL in HTML", js.offset, False))
             else:
-                found.append(("javascript: URL in HTML (hidden with entities or control characters)", 0, False))
+                found.append(("javascript: URL in HTML (hidden with entities or control characters)", js.offset, False))
     return sorted(found, key=lambda piece: piece[1])
 
 

@@ -204,3 +204,10 @@ def test_html_is_read_as_browsers_read_it(html, expected):
 def test_inline_handler_after_a_quoted_angle_bracket_is_found():
     findings = lint(body('Lead <span title="1 > 0" onclick="x()">a</span>.\n'), select=["H004"])
     assert [(f.line, f.column, f.message) for f in findings] == [(8, 6, "Inline event handler 'onclick' in HTML")]
+
+
+def test_hidden_javascript_url_is_reported_at_its_attribute():
+    findings = lint(body('Lead.\n\n<div class="card">\n  <p>x</p><a href="&#106;avascript:go()">y</a>\n</div>\n'), select=["H004"])
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (11, 14, "javascript: URL in HTML (hidden with entities or control characters)")  # at href
+    ]
