@@ -13,13 +13,11 @@ from newsctl.registry import rule
 from newsctl.text import quoted_ranges
 
 if TYPE_CHECKING:
+    from newsctl.htmlscan import Attribute, StartTag
     from newsctl.settings import Settings
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop", "mahi", "tom", "can"}
-_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE)
-_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE | re.DOTALL)
-_JS_URL = re.compile(r"(?:href|src|action|formaction)\s*=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _THIRD = re.compile(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
 _AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
@@ -388,7 +386,9 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
         `javascript:` / `vbscript:` URLs in HTML or in Markdown links (also when hidden with
         entities or control characters), `<object>`, `<embed>`, `<applet>` and frame tags, and
         a `<script>` or `<iframe>` loaded over plain `http:` or from a `javascript:` URL.
-        Other `<script>` and `<iframe>` tags (embeds, widget code) are H007.
+        Other `<script>` and `<iframe>` tags (embeds, widget code) are H007. The HTML is read
+        with a parser, as browsers read it: markup in comments or inside script code, and
+        `onerror=` written inside a quoted value, are not tags; one handler is reported per tag.
 
     Why it matters:
         Partners' systems strip or reject such markup, and where they do not, it runs code in
@@ -472,38 +472,52 @@ def _html_pieces(article: Article) -> Iterator[tuple[Inline | None, str, Any, bo
                     yield inline, message, tag.span, embed
 
 
-_SCRIPT_OR_FRAME = re.compile(r"<\s*(script|iframe)\b([^>]*)>", re.IGNORECASE)
-_EMBED_SRC = re.compile(r"\bsrc\s*=\s*[\"']?\s*(?:https:)?//", re.IGNORECASE)
-_INSECURE_SRC = re.compile(r"\bsrc\s*=\s*[\"']?\s*http:", re.IGNORECASE)
+_UNSAFE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet")
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_HANDLER_NAME = re.compile(r"on[a-z]+")
+
+
+def _url(value: str | None) -> str:
+    """An attribute value as a browser reads the URL: spaces and control characters dropped."""
+    return _URL_NOISE.sub("", value or "").lower()
+
+
+def _script_url(tag: StartTag) -> Attribute | None:
+    """The first URL attribute of a tag that runs script (javascript: or vbscript:), decoded."""
+    return next((a for a in tag.attributes if a.name in _URL_ATTRIBUTES and _url(a.value).startswith(_SCRIPT_SCHEMES)), None)
 
 
 def _unsafe_pieces(html: str) -> list[tuple[str, int, bool]]:
-    """(message, offset, is an embed) of what is unsafe in a piece of raw HTML: each tag once,
-    each handler or javascript: URL once; entities and spaces in URLs decoded."""
-    import html as htmllib
+    """(message, offset, is an embed) of what is unsafe in a piece of raw HTML: each unsafe tag
+    once, the first event handler of each tag, the first javascript: URL (found in attribute
+    values decoded as browsers decode them: entities, spaces and control characters)."""
+    from newsctl.htmlscan import start_tags  # html.parser only when an article has HTML
 
     found: list[tuple[str, int, bool]] = []
-    for m in _UNSAFE_TAG.finditer(html):
-        tag = m.group(1).lower()
-        if tag in ("script", "iframe"):
-            opening = _SCRIPT_OR_FRAME.match(html, m.start())
-            attributes = opening.group(2) if opening else ""
-            if not _JS_URL.search(attributes) and not _INSECURE_SRC.search(attributes):
-                kind = "embed" if _EMBED_SRC.search(attributes) else "tag"
-                found.append((f"Raw <{tag}> {kind} in the body", m.start(), True))
-                continue
-        found.append((f"Raw <{tag}> tag in the body", m.start(), False))
-    for m in _HANDLER.finditer(html):
-        found.append((f"Inline event handler '{m.group(1).lower()}' in HTML", m.start(1), False))
-    js = _JS_URL.search(html)
-    if js:
-        tags = [(o, html.find(">", o)) for _, o, embed in found if not embed]
-        if not any(start < js.start() < end for start, end in tags):  # not twice for one tag
-            found.append(("javascript: URL in HTML", js.start(), False))
-    else:
-        decoded = _URL_NOISE.sub("", htmllib.unescape(html))  # browsers ignore these inside URLs
-        if decoded != html and _JS_URL.search(decoded):
-            found.append(("javascript: URL in HTML (hidden with entities or control characters)", 0, False))
+    seen_js = False  # only the first javascript: URL of the piece is reported
+    for tag in start_tags(html):
+        js = _script_url(tag)
+        reported_before = -1  # offset within the tag up to which a finding already covers it
+        if tag.name in _UNSAFE_TAGS:
+            src = _url(tag.get("src").value if tag.get("src") else None)
+            if tag.name in ("script", "iframe") and js is None and not src.startswith("http:"):
+                kind = "embed" if src.startswith(("https://", "//")) else "tag"
+                found.append((f"Raw <{tag.name}> {kind} in the body", tag.offset, True))
+            else:
+                found.append((f"Raw <{tag.name}> tag in the body", tag.offset, False))
+                reported_before = len(html)
+        handler = next((a for a in tag.attributes if a.value is not None and _HANDLER_NAME.fullmatch(a.name)), None)
+        if handler is not None:
+            found.append((f"Inline event handler '{handler.name}' in HTML", handler.offset, False))
+            reported_before = max(reported_before, handler.offset)
+        if js is not None and not seen_js:
+            seen_js = True
+            if (js.raw_value or "").lstrip().lower().startswith(_SCRIPT_SCHEMES):  # written plainly
+                if js.offset > reported_before:  # not twice for one tag
+                    found.append(("javascript: URL in HTML", js.offset, False))
+            else:
+                found.append(("javascript: URL in HTML (hidden with entities or control characters)", js.offset, False))
     return sorted(found, key=lambda piece: piece[1])
 
 

@@ -18,8 +18,6 @@ MAX_TITLE = option("max-title-length", 75, "Longest title, in characters (S007).
 MAX_SECTION = option("max-section-words", 400, "Most words in a section before a subheading is due (S006).", minimum=1)
 MAX_LEAD = option("max-lead-words", 45, "Most words in the lead paragraph (S010).", minimum=1)
 _KIND_NAMES = {"code": "a code block", "html": "raw HTML", "hr": "a horizontal rule", "table": "a table", "paragraph": "a paragraph"}
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
-_ALT_ATTR = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
 
 
 def _heading_span(block: Block) -> Span:
@@ -318,7 +316,8 @@ def long_title(article: Article, settings: Settings) -> Iterator[Hit]:
 @rule("S008", "image-missing-alt", "warning", "An image has no alt text.")
 def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
-        Markdown images with empty alt text (`![](photo.jpg)`) and `<img>` tags without `alt`.
+        Markdown images with empty alt text (`![](photo.jpg)`) and `<img>` tags without an `alt`
+        attribute (read with an HTML parser: `data-alt=` or `alt=` inside another value is no alt).
 
     Why it matters:
         Alt text is what blind readers hear and what shows when the image fails to load; it is
@@ -333,18 +332,20 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         ![Council members raise their hands during the budget vote](council-vote.jpg)
     """
+    from newsctl.htmlscan import start_tags  # html.parser only when the rule runs
+
     for b in article.blocks:
         for inline in ([b.inline] if b.inline else []) + list(b.cells):
             for img in inline.images:
                 if not img.alt.strip():
                     yield Hit(img.span, f"Image '{img.src}' has no alt text", "Describe the image inside the brackets: ![description](...)")
             for tag in inline.html:
-                if tag.raw.lower().startswith("<img") and not _ALT_ATTR.search(tag.raw):
+                if any(t.name == "img" and t.get("alt") is None for t in start_tags(tag.raw)[:1]):
                     yield Hit(tag.span, "<img> tag has no alt attribute", "Add alt=\"description\"")
         if b.kind == "html":
-            for m in _IMG_TAG.finditer(b.raw):
-                if not _ALT_ATTR.search(m.group()):
-                    line = b.line + b.raw.count("\n", 0, m.start())
+            for t in start_tags(b.raw):
+                if t.name == "img" and t.get("alt") is None:
+                    line = b.line + b.raw.count("\n", 0, t.offset)
                     yield Hit(Span(line, 1, line, 1), "<img> tag has no alt attribute", "Add alt=\"description\"")
 
 

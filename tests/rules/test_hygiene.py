@@ -171,3 +171,43 @@ def test_misspelt_directive_is_reported_and_suppresses_nothing():
         ("H006", 10, "Unknown suppression directive 'disabel'"),
         ("H003", 12, 'Doubled word: "the the"'),
     ]
+
+
+# Cases the old regexes over raw HTML got wrong and the HTML tokenizer (newsctl/htmlscan.py) gets right.
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        # a `>` inside a quoted value does not end the tag: the handler after it is found (an inline tag: its column)
+        ('<a title="a > b" onclick="x()">x</a>', [("H004", 10, 1, "Inline event handler 'onclick' in HTML")]),
+        # `onerror=` inside a quoted value is text, not an attribute
+        ('<p title="say onerror=alert(1)">x</p>', []),
+        # a URL written in the text (an article about XSS) is no link
+        ('<p>Never write &lt;a href="javascript:go()"&gt; in a page.</p>', []),
+        # commented-out markup is not loaded
+        ('<!-- <script src="http://cdn.example.org/x.js"></script> -->', []),
+        # an iframe written inside script code is script text; the script is the embed
+        ("<script>document.write('<iframe src=\"http://x.example\">')</script>", [("H007", 10, 1, "Raw <script> tag in the body")]),
+        # data-src is not src: an https embed stays advice
+        ('<iframe data-src="http://old.example" src="https://player.example/v/1"></iframe>', [("H007", 10, 1, "Raw <iframe> embed in the body")]),
+        # upper-case tags and attributes are the same tags
+        ('<IFRAME SRC="JAVASCRIPT:alert(1)"></IFRAME>', [("H004", 10, 1, "Raw <iframe> tag in the body")]),
+        ('<DIV ONMOUSEOVER="x()">x</DIV>', [("H004", 10, 6, "Inline event handler 'onmouseover' in HTML")]),
+        # the script URL hidden with a named entity and a tab
+        ('<a href="java&Tab;script&colon;alert(1)">x</a>', [("H004", 10, 1, "javascript: URL in HTML (hidden with entities or control characters)")]),
+    ],
+)
+def test_html_is_read_as_browsers_read_it(html, expected):
+    findings = lint(body(f"Lead.\n\n{html}\n"), select=["H004", "H007"])
+    assert [(f.code, f.line, f.column, f.message) for f in findings] == expected
+
+
+def test_inline_handler_after_a_quoted_angle_bracket_is_found():
+    findings = lint(body('Lead <span title="1 > 0" onclick="x()">a</span>.\n'), select=["H004"])
+    assert [(f.line, f.column, f.message) for f in findings] == [(8, 6, "Inline event handler 'onclick' in HTML")]
+
+
+def test_hidden_javascript_url_is_reported_at_its_attribute():
+    findings = lint(body('Lead.\n\n<div class="card">\n  <p>x</p><a href="&#106;avascript:go()">y</a>\n</div>\n'), select=["H004"])
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (11, 14, "javascript: URL in HTML (hidden with entities or control characters)")  # at href
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FRONT, codes, lint
 
 
@@ -96,3 +98,23 @@ def test_s009_leaves_linked_images_to_their_alt_text():
         'See [](https://x.org), [![Logo](l.png)](https://y.org) and [<img src="a.png" alt="A">](https://z.org).\n'
     )
     assert [(f.code, f.line, f.column) for f in lint(text, select=["S009"])] == [("S009", 7, 5)]
+
+
+@pytest.mark.parametrize(
+    "html, lines",
+    [
+        ('<img src="a.jpg" data-alt="x">', [10]),  # data-alt is not alt
+        ('<img src="a.jpg" title="alt=x">', [10]),  # alt= inside a value is text
+        ('<img src="a.jpg" title="a > b" alt="A chart">', []),  # a quoted > does not end the tag
+        ('<IMG SRC="a.jpg">', [10]),  # upper case is the same tag
+        ('<!-- <img src="a.jpg"> -->', []),  # commented out
+        ('<div>\n<p>x</p>\n<img src="a.jpg">\n</div>', [12]),  # the line of the tag itself
+    ],
+)
+def test_img_alt_is_read_from_the_parsed_tag(html, lines):
+    findings = lint(body(f"Lead.\n\n{html}\n"), select=["S008"])
+    assert [(f.line, f.column) for f in findings] == [(line, 1) for line in lines]
+
+
+def test_inline_img_with_alt_after_a_quoted_angle_bracket_passes():
+    assert lint(body('Lead <img src="a.jpg" title="1 > 0" alt="A chart"> end.\n'), select=["S008"]) == []
