@@ -81,7 +81,7 @@ fix-check: $(STAMP)
 # `newsctl import` on real copy: the archives in ../shared/realworld/ exported as wire text and
 # imported back (headline, headings, words); a few minutes, so not part of `make test`.
 import-measure: $(STAMP)
-	$(BIN)/python tools/measure_import.py
+	$(BIN)/python scripts/measure_import.py
 
 # How far textstat's own sentence count (readability --index) is from newsctl's, on articles/
 # and the archives in ../shared/realworld/ when present (docs/readability-json.md).

@@ -427,7 +427,7 @@ def test_readme_seed_to_exported_article(tmp_path, monkeypatch):
     ids=["short-headline-then-date", "trailing-ellipsis", "wrapped-headline", "lower-case-start", "label"],
 )
 def test_headline_cases_from_real_copy(text, title, section):
-    """Headlines as the real archives have them (tools/measure_import.py found each one)."""
+    """Headlines as the real archives have them (scripts/measure_import.py found each one)."""
     doc = read_text(text, markdown())
     assert (doc.title, doc.section) == (title, section)
     assert words_out(render(doc)) == words(text)

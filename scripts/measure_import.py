@@ -1,7 +1,7 @@
 """Measure `newsctl import` on real published copy: export each real article as wire text,
 import the text back, and count what comes back (headline, byline, section headings, words).
 
-Usage: python tools/measure_import.py [ARCHIVE_DIR...]   (default: ../shared/realworld/*)
+Usage: python scripts/measure_import.py [ARCHIVE_DIR...]   (default: ../shared/realworld/*)
 Run by `make import-measure`; not part of `make test` (it exports ~800 articles).
 """
 
