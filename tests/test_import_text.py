@@ -444,3 +444,14 @@ def test_lines_that_are_not_headings_in_real_copy():
     doc = read_text(text, markdown())
     assert doc.report.headings == ()
     assert words_out(render(doc)) == words(text)
+
+
+def test_a_dateline_after_a_by_line_that_names_no_person_stays_text():
+    """Wire text exported from a site whose bylines are user names ("By aaron"): the date line
+    under it is a dateline, not a section heading."""
+    from newsctl.parse import markdown
+
+    text = "Council approves budget\nBy aaron\n10 May 2016\n\nThe council approved the budget on Tuesday night after a long debate.\n"
+    doc = read_text(text, markdown())
+    assert doc.title == "Council approves budget"
+    assert "#" not in doc.body and doc.body.startswith("By aaron\n\n10 May 2016\n\n")

@@ -106,6 +106,8 @@ def read_text(text: str, markdown: Any) -> Imported:
             report["byline"] = (author, u.line)
             u.kind = "byline"
             continue
+        if m and "byline" not in report and "dateline" not in report:
+            continue  # "By aaron" (a user name, not a byline to take): a paragraph; a dateline may follow
         if "dateline" not in report and _DATELINE.match(u.text) and any(c.isalpha() for c in u.text):
             report["dateline"] = u.line
             u.kind = "dateline"
