@@ -72,6 +72,17 @@ def require_targets(paths: list[str] | None, targets: list[str], doing: str) -> 
         raise fail(f"nothing to {doing}: {', '.join(targets)} not found; pass article paths")
 
 
+def option_values(option: list[str] | None) -> dict[str, str]:
+    """`--option NAME=VALUE` (repeated) as a mapping; a malformed one is a usage error."""
+    options: dict[str, str] = {}
+    for item in option or []:
+        if "=" not in item:
+            raise fail(f"--option {item!r}: expected NAME=VALUE")
+        key, value = item.split("=", 1)
+        options[key.strip()] = value.strip()
+    return options
+
+
 def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
     """Paths given, else the configured ones (relative to the config file), else articles/."""
     if paths:

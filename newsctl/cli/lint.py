@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from newsctl.cli.common import (
+    option_values,
     ShardOpt,
     apply_shard,
     EXIT_FINDINGS,
@@ -293,12 +294,7 @@ def load_lint_settings(
     option: list[str] | None,
     no_ignore: bool = False,
 ) -> Any:
-    options = {}
-    for item in option or []:
-        if "=" not in item:
-            raise fail(f"--option {item!r}: expected NAME=VALUE")
-        key, value = item.split("=", 1)
-        options[key.strip()] = value.strip()
+    options = option_values(option)
     return load(
         config,
         {

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsctl.cli.common import (
+    option_values,
     EXIT_FINDINGS,
     EXIT_OK,
     ConfigOpt,
@@ -77,12 +78,7 @@ def readability_command(
 
     Example: cat draft.md | newsctl readability - --stdin-filename articles/draft.md
     """
-    options: dict[str, str] = {}
-    for item in option or []:
-        if "=" not in item:
-            raise fail(f"--option {item!r}: expected NAME=VALUE")
-        key, value = item.split("=", 1)
-        options[key.strip()] = value.strip()
+    options = option_values(option)
     settings = load(config, {"options": options})
     from newsctl.readability_indices import parse as parse_indices
     from newsctl.report import readability as report

@@ -8,7 +8,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, require_targets
+from newsctl.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, require_targets, option_values
 
 
 def review_command(
@@ -63,12 +63,7 @@ def _validate(
     ignore: list[str] | None, option: list[str] | None, now: str | None, config: Path | None,
 ) -> ReviewPlan:
     """Options, settings and the articles named into a plan; a usage error exits 2."""
-    options: dict[str, str] = {}
-    for item in option or []:
-        if "=" not in item:
-            raise fail(f"--option {item!r}: expected NAME=VALUE")
-        key, value = item.split("=", 1)
-        options[key.strip()] = value.strip()
+    options = option_values(option)
     settings = load(
         config,
         {"select": select, "extend_select": extend_select, "ignore": ignore, "now": now, "options": options},
