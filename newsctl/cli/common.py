@@ -83,6 +83,23 @@ def option_values(option: list[str] | None) -> dict[str, str]:
     return options
 
 
+def article_files(paths: list[str] | None, settings: Any, doing: str) -> list[tuple[Path, str]]:
+    """The articles export and feed read: each named path must exist, a file named twice (another
+    spelling, a symlink) counts once, and finding none is a usage error (exit 2)."""
+    from newsctl.engine import collect
+    from newsctl.export.batch import unique_files
+
+    targets = default_paths(paths, settings)
+    require_targets(paths, targets, doing)
+    missing = [t for t in targets if not Path(t).exists()]
+    if missing:
+        raise fail(f"{missing[0]}: no such file or directory")
+    files = unique_files(collect(targets, settings))
+    if not files:
+        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    return files
+
+
 def default_paths(paths: list[str] | None, settings: Any) -> list[str]:
     """Paths given, else the configured ones (relative to the config file), else articles/."""
     if paths:

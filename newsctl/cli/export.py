@@ -10,6 +10,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from newsctl.cli.common import (
+    article_files,
     ShardOpt,
     apply_shard,
     EXIT_OK,
@@ -18,7 +19,6 @@ from newsctl.cli.common import (
     NowOpt,
     PathsArg,
     StdinFilenameOpt,
-    default_paths,
     located,
     err,
     fail,
@@ -28,7 +28,6 @@ from newsctl.cli.common import (
     stop_cleanly_on_sigterm,
     wants_stdin,
     write_output,
-    require_targets,
 )
 
 
@@ -199,17 +198,7 @@ def _articles(
     paths: list[str] | None, settings: Any, shard: Any, output: str | None, output_dir: Path | None, force: bool
 ) -> tuple[tuple[Path, str], ...]:
     """The articles to export, checked against --shard, --output and --output-dir (a usage error exits 2)."""
-    from newsctl.engine import collect
-    from newsctl.export.batch import unique_files
-
-    targets = default_paths(paths, settings)
-    require_targets(paths, targets, "export")
-    missing = [t for t in targets if not Path(t).exists()]
-    if missing:
-        raise fail(f"{missing[0]}: no such file or directory")
-    files = unique_files(collect(targets, settings))  # a file named twice counts once
-    if not files:
-        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    files = article_files(paths, settings, "export")
     if shard is not None:
         if output is not None:
             raise fail("--shard splits a batch written with --output-dir, not --output")

@@ -9,7 +9,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, default_paths, err, fail, load, write_output, require_targets
+from newsctl.cli.common import ConfigOpt, NowOpt, PathsArg, article_files, err, fail, load, write_output
 
 
 class FeedFormat(str, Enum):
@@ -84,8 +84,7 @@ def _validate(
     include_future: bool, smart: bool, now: str | None, config: Path | None,
 ) -> FeedPlan:
     """Options, settings and the articles named into a plan; a usage error exits 2."""
-    from newsctl.engine import collect
-    from newsctl.export.batch import Selection, unique_files
+    from newsctl.export.batch import Selection
     from newsctl.export.common import check_base_url
     from newsctl.export.feeds import FeedOptions
 
@@ -104,14 +103,7 @@ def _validate(
     base_url = base_url or settings.site.base_url
     if not base_url:
         raise fail("--base-url is required: feed entries need absolute links, e.g. --base-url https://example.com/news/ (or set base-url)")
-    targets = default_paths(paths, settings)
-    require_targets(paths, targets, "put in a feed")
-    missing = [t for t in targets if not Path(t).exists()]
-    if missing:
-        raise fail(f"{missing[0]}: no such file or directory")
-    files = unique_files(collect(targets, settings))  # a file named twice counts once
-    if not files:
-        raise fail(f"no articles (*.md, *.markdown) found in {', '.join(targets)}")
+    files = article_files(paths, settings, "put in a feed")
     if out is not None and any(out.resolve() == fp.resolve() for fp, _ in files):
         raise fail(f"--output {out} is a source article; refusing to overwrite it")
 
