@@ -126,6 +126,7 @@ def test_a_one_file_lint_imports_only_what_it_uses(options):
     assert _unwanted(loaded) == set()
     assert loaded & set(COMMAND_MODULES) == {"newsctl.cli.lint"}
     assert "newsctl.rules.hygiene" in loaded and "markdown_it" in loaded  # it did lint
+    assert "newsctl.fixes" not in loaded  # the sample article is clean: no fix to look at
 
 
 def test_plain_text_suffixes_agree_with_the_importer():
