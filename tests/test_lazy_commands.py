@@ -41,13 +41,14 @@ NOT_FOR_ONE_FILE = (
 )
 
 
-def _modules_after(code: str) -> set[str]:
-    """Every module loaded by running `code` in a fresh interpreter at the repository root."""
+def _modules_after(code: str, cwd: Path = ROOT) -> set[str]:
+    """Every module loaded by running `code` in a fresh interpreter (in the repository root)."""
     probe = (
         "import atexit, json, sys\n"
         "atexit.register(lambda: sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)) + '\\n'))\n" + code
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=cwd, env=env)
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stderr.splitlines()[-1]))
 
@@ -107,9 +108,12 @@ def test_completion_of_command_names_and_of_a_lazy_commands_options():
     assert _complete("newsctl outline --for", 2) == ["--format"]
 
 
-def _lint_one_file(*options: str) -> str:
+SAMPLE = "articles/ostra-river-floods-velden.md"
+
+
+def _lint_one_file(*options: str, path: str = SAMPLE) -> str:
     """A one-file lint run the way the newsctl script runs it; exits 0 (the sample article is clean)."""
-    argv = ["newsctl", "lint", *options, "--now", "2026-11-28T12:00:00Z", "articles/ostra-river-floods-velden.md"]
+    argv = ["newsctl", "lint", *options, "--now", "2026-11-28T12:00:00Z", path]
     return (
         f"import sys\nfrom newsctl.cli.app import main\nsys.argv = {argv!r}\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
@@ -134,3 +138,12 @@ def test_plain_text_suffixes_agree_with_the_importer():
     from newsctl.parse import PLAIN_TEXT_SUFFIXES
 
     assert PLAIN_TEXT_SUFFIXES == SUFFIXES
+
+
+def test_without_a_settings_file_no_toml_is_parsed(tmp_path):
+    if any((d / name).exists() for d in tmp_path.parents for name in ("newsctl.toml", "pyproject.toml")):
+        pytest.skip("a TOML file above the temporary directory would be read as settings")
+    (tmp_path / "story.md").write_bytes((ROOT / SAMPLE).read_bytes())
+    loaded = _modules_after(_lint_one_file(path="story.md"), cwd=tmp_path)
+    assert "tomllib" not in loaded and "newsctl.rules.hygiene" in loaded
+    assert "tomllib" in _modules_after(_lint_one_file())  # the repository's pyproject.toml is read
