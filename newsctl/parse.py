@@ -96,16 +96,19 @@ def _heading_attrs(state: Any) -> None:
 _markdown = markdown
 
 
+# newsctl.importers.plaintext.SUFFIXES, repeated so that reading a Markdown file does not import
+# the importer (~5 ms of a one-file lint); tests/test_lazy_commands.py checks that they agree.
+PLAIN_TEXT_SUFFIXES = (".txt", ".text")
+
+
 def parse_file(path: Path, display: str | None = None, site: SiteFormat = DEFAULT_SITE) -> Article:
     """Read and parse a file; raises SourceError when it cannot be read as text.
 
     Plain text (`.txt`) that does not open with front matter is read the way `newsctl import`
     reads it (see parse_plain_text).
     """
-    from newsctl.importers.plaintext import SUFFIXES
-
     source = Source.read(path, display)
-    if path.suffix.lower() in SUFFIXES and not source.text.startswith("---"):
+    if path.suffix.lower() in PLAIN_TEXT_SUFFIXES and not source.text.startswith("---"):
         return parse_plain_text(source)
     return parse(source, site)
 

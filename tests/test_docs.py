@@ -34,6 +34,19 @@ def test_every_rule_is_fully_documented(rule):
     assert rule.summary.endswith(".")
 
 
+def test_rule_docs_read_lazily_are_the_parsed_docstring():
+    """registry.RuleDoc parses on first read; it reads exactly as parse_doc's dict did, in order."""
+    from newsctl.registry import RuleDoc, parse_doc
+
+    for rule in rulebook.all_rules():
+        parsed = parse_doc(rule.func.__doc__ or "")
+        assert isinstance(rule.doc, RuleDoc)
+        assert list(rule.doc.items()) == list(parsed.items()) and rule.doc == parsed, rule.code
+        assert rule.doc.get("No such section") is None and "Example" in rule.doc
+    fresh = RuleDoc("Title.\n\n    What it checks:\n        Things.\n")
+    assert fresh._sections is None and dict(fresh) == {"What it checks": "Things."}
+
+
 def test_codes_and_names_are_unique_and_categorised():
     rules = rulebook.all_rules()
     assert len({r.code for r in rules}) == len({r.name for r in rules}) == len(rules)

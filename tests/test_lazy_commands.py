@@ -21,10 +21,44 @@ from newsctl.cli.app import COMMANDS, app
 COMMAND_MODULES = sorted({module for module, _ in COMMANDS.values()})
 
 
+ROOT = Path(__file__).resolve().parents[1]
+# What a one-file lint (a pre-commit hook, an editor on save) must not pay for: Typer 0.29's
+# pydantic coercion (pyproject.toml pins Typer below it), rich (plain output), package metadata
+# (no plugins are looked up), the importers (the file is Markdown) and other commands' libraries.
+NOT_FOR_ONE_FILE = (
+    "pydantic",
+    "rich",
+    "importlib.metadata",
+    "newsctl.importers",
+    "newsctl.export",
+    "jinja2",
+    "nh3",
+    "textstat",
+    "pygls",
+    "mammoth",
+    "bs4",
+    "markdownify",
+)
+
+
+def _modules_after(code: str, cwd: Path = ROOT) -> set[str]:
+    """Every module loaded by running `code` in a fresh interpreter (in the repository root)."""
+    probe = (
+        "import atexit, json, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)) + '\\n'))\n" + code
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=cwd, env=env)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
 def _loaded_after(code: str) -> set[str]:
-    probe = code + "\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith('newsctl'))))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    return set(json.loads(out.splitlines()[-1]))
+    return {m for m in _modules_after(code) if m.startswith("newsctl")}
+
+
+def _unwanted(loaded: set[str]) -> set[str]:
+    return {m for m in loaded if any(m == name or m.startswith(name + ".") for name in NOT_FOR_ONE_FILE)}
 
 
 def test_importing_the_app_imports_no_command_module():
@@ -72,3 +106,44 @@ def _complete(words: str, cword: int) -> list[str]:
 def test_completion_of_command_names_and_of_a_lazy_commands_options():
     assert _complete("newsctl ex", 1) == ["explain", "export"]
     assert _complete("newsctl outline --for", 2) == ["--format"]
+
+
+SAMPLE = "articles/ostra-river-floods-velden.md"
+
+
+def _lint_one_file(*options: str, path: str = SAMPLE) -> str:
+    """A one-file lint run the way the newsctl script runs it; exits 0 (the sample article is clean)."""
+    argv = ["newsctl", "lint", *options, "--now", "2026-11-28T12:00:00Z", path]
+    return (
+        f"import sys\nfrom newsctl.cli.app import main\nsys.argv = {argv!r}\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+    )
+
+
+def test_importing_the_app_imports_nothing_a_one_file_lint_does_not_use():
+    assert _unwanted(_modules_after("import newsctl.cli.app")) == set()
+
+
+@pytest.mark.parametrize("options", [(), ("--format", "json"), ("--format", "concise")])
+def test_a_one_file_lint_imports_only_what_it_uses(options):
+    loaded = _modules_after(_lint_one_file(*options))
+    assert _unwanted(loaded) == set()
+    assert loaded & set(COMMAND_MODULES) == {"newsctl.cli.lint"}
+    assert "newsctl.rules.hygiene" in loaded and "markdown_it" in loaded  # it did lint
+    assert "newsctl.fixes" not in loaded  # the sample article is clean: no fix to look at
+
+
+def test_plain_text_suffixes_agree_with_the_importer():
+    from newsctl.importers.plaintext import SUFFIXES
+    from newsctl.parse import PLAIN_TEXT_SUFFIXES
+
+    assert PLAIN_TEXT_SUFFIXES == SUFFIXES
+
+
+def test_without_a_settings_file_no_toml_is_parsed(tmp_path):
+    if any((d / name).exists() for d in tmp_path.parents for name in ("newsctl.toml", "pyproject.toml")):
+        pytest.skip("a TOML file above the temporary directory would be read as settings")
+    (tmp_path / "story.md").write_bytes((ROOT / SAMPLE).read_bytes())
+    loaded = _modules_after(_lint_one_file(path="story.md"), cwd=tmp_path)
+    assert "tomllib" not in loaded and "newsctl.rules.hygiene" in loaded
+    assert "tomllib" in _modules_after(_lint_one_file())  # the repository's pyproject.toml is read

@@ -423,9 +423,10 @@ def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: 
 
 def _fixable(sources: dict[str, str], unsafe_fixes: bool) -> Any:
     """Whether a finding's fix would be applied by --fix: marked `[*]` and counted."""
-    from newsctl.fixes import is_applicable, refusal
 
     def check(f: Any) -> bool:
+        from newsctl.fixes import is_applicable, refusal  # here: a clean file never needs it
+
         if not is_applicable(f, unsafe_fixes):
             return False
         text = sources.get(f.path)
