@@ -1,0 +1,151 @@
+"""Lint throughput (issue 12): each faster path gives exactly what its plain definition gives.
+
+The plain definitions are written out here as they were before the change, and both are run on
+generated inputs: the sample articles, the bench corpus, and random text with the characters
+each fast path treats specially (apostrophes, curly quotes, non-ASCII letters and punctuation,
+lone surrogates, case-folding characters).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newsctl import readability
+from newsctl.readability_table import counter
+from tests.bench.corpus import article
+from tests.conftest import ARTICLES
+
+# --- generated text --------------------------------------------------------------------------
+
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 \n\t"
+    ".,;:!?'\"()[]{}-_*/\\#@$%&+=<>|~`^"
+    "“”‘’—–…«»éÉçñüßİıſK ख़बरें 中文 ٣ \u00a0\u2009\u200b\x1c\x1f\x0b\x0c"
+)
+WORDS = "the council's plan isn't don't we'll they've I'd U.S. 2,000 4.5 co-op ’tis rock'n'roll O'Neill".split()
+
+
+def random_texts(count: int, seed: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(0, 40)):
+            if rng.random() < 0.5:
+                parts.append(rng.choice(WORDS))
+            else:
+                parts.append("".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 8))))
+        out.append(rng.choice([" ", "", "\n"]).join(parts))
+    out.append("lone \ud800 surrogate's ‘quote’")
+    return out
+
+
+def corpus_texts() -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.md"))]
+    texts += [article(i)[1] for i in range(30)]
+    return texts
+
+
+# --- readability: tokens, blanking quotations, syllables ---------------------------------------
+
+_OLD_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_OLD_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def old_tokens(text: str) -> list[str]:
+    return _OLD_PUNCTUATION.sub("", _OLD_APOSTROPHE.sub("", text)).split()
+
+
+def old_blank(text: str, offset: int, ranges: list[tuple[int, int]]) -> str:
+    if not ranges:
+        return text
+    chars = list(text)
+    end = offset + len(text)
+    for a, b in ranges:
+        for i in range(max(a, offset), min(b, end)):
+            chars[i - offset] = " "
+    return "".join(chars)
+
+
+def old_syllables_of(words: list[str]) -> int:
+    count = counter()
+    return sum(count(w.lower()) for w in words)
+
+
+def test_tokens_equal_the_two_regexes():
+    texts = random_texts(3000) + corpus_texts()
+    for text in texts:
+        assert readability.tokens(text) == old_tokens(text), text
+
+
+def test_every_character_is_kept_or_removed_as_the_regex_does():
+    for code in list(range(0x3000)) + [0xD800, 0xDFFF, 0xFEFF, 0x1F600, 0x10FFFF]:
+        ch = chr(code)
+        assert readability._strip_punctuation(f"a{ch}b") == _OLD_PUNCTUATION.sub("", f"a{ch}b"), hex(code)
+
+
+def test_blank_equals_the_character_loop():
+    rng = random.Random(5)
+    for text in random_texts(1500, seed=9):
+        offset = rng.randint(0, 20)
+        ranges = []
+        for _ in range(rng.randint(0, 4)):
+            a = rng.randint(0, offset + len(text) + 5)
+            ranges.append((a, a + rng.randint(0, 30)))
+        assert readability._blank(text, offset, ranges) == old_blank(text, offset, ranges)
+
+
+def test_syllables_of_words_as_written_equal_lower_cased_counts():
+    words = [w for text in random_texts(500) + corpus_texts()[:20] for w in old_tokens(text)]
+    words += ["İstanbul", "STRASSE", "Straße", "ſtory", "KELVIN"]
+    assert readability._syllables_of(words) == old_syllables_of(words)
+    for w in words[:2000]:
+        assert readability._syllables_of([w]) == old_syllables_of([w]), w
+
+
+def old_measure(article, settings=None):  # type: ignore[no-untyped-def]
+    """measure() as it was: Stats added pairwise, block words counted per row."""
+    from newsctl.readability import Paragraph, Stats, _counted, rows, sentence_stats
+
+    def total(items):  # type: ignore[no-untyped-def]
+        t = Stats()
+        for item in items:
+            t = t + item.stats
+        return t
+
+    per_block = {b.index: sentence_stats(article, b, settings) for b in article.blocks if b.is_prose}
+    sections, paragraphs = [], []
+    for index, blocks in rows(article):
+        measured = [s for b in blocks for s in per_block.get(b, [])]
+        stats = total(measured) + _counted(article, blocks)
+        sections.append((index, stats))
+        for b in blocks:
+            if b in per_block:
+                paragraphs.append(Paragraph(b, article.blocks[b].line, index, total(per_block[b]) + _counted(article, [b])))
+    paragraphs.sort(key=lambda p: p.block)
+    whole = total([s for b in sorted(per_block) for s in per_block[b]]) + _counted(article, per_block)
+    return whole, sections, paragraphs
+
+
+def _stats_tuple(st):  # type: ignore[no-untyped-def]
+    return (st.words, st.sentences, st.syllables, st.quoted_words, st.counted_words)
+
+
+@pytest.mark.parametrize("exclude", [True, False])
+def test_measure_sums_equal_pairwise_addition(exclude: bool):
+    from newsctl.parse import parse_text
+    from newsctl.settings import from_mapping
+
+    settings = from_mapping({"exclude-quotes": exclude})
+    for text in corpus_texts():
+        a, b = parse_text(text, "a.md"), parse_text(text, "a.md")
+        new = readability.measure(a, settings)
+        whole, sections, paragraphs = old_measure(b, settings)
+        assert _stats_tuple(new.article) == _stats_tuple(whole)
+        assert [(s.section, _stats_tuple(s.stats)) for s in new.sections] == [(i, _stats_tuple(st)) for i, st in sections]
+        assert [(p.block, p.line, p.section, _stats_tuple(p.stats)) for p in new.paragraphs] == [
+            (p.block, p.line, p.section, _stats_tuple(p.stats)) for p in paragraphs
+        ]
