@@ -149,3 +149,69 @@ def test_measure_sums_equal_pairwise_addition(exclude: bool):
         assert [(p.block, p.line, p.section, _stats_tuple(p.stats)) for p in new.paragraphs] == [
             (p.block, p.line, p.section, _stats_tuple(p.stats)) for p in paragraphs
         ]
+
+
+# --- H001: phrases searched only where their literal is, articles searched once joined -------
+
+
+def test_required_literal_is_in_every_match():
+    from newsctl.rules.hygiene import _leftover_lines, required_literal
+    from tests.test_speed_equivalence import PHRASES
+
+    texts = [p.lower() for p in PHRASES] + [t.lower() for t in corpus_texts()]
+    for line in _leftover_lines():
+        literal = required_literal(line)
+        for text in texts:
+            for m in re.finditer(line, text, re.MULTILINE):
+                assert literal in m.group(), (line, m.group())
+    assert required_literal("(?:please )?note that (?:this|the)") == "note that th"
+    assert required_literal("a?(b|c)d*") == ""
+    assert required_literal("x[yz]hello(?:there)?") == "hello"
+
+
+def test_leftover_anywhere_is_true_whenever_one_text_has_a_phrase():
+    from newsctl.rules.hygiene import leftover_anywhere, leftover_patterns
+    from tests.test_speed_equivalence import _texts
+
+    rng = random.Random(3)
+    pool = [t for t in _texts() if len(t) < 1500]  # the generated ones, phrases and filler
+    for text in pool:
+        for i in range(0, len(text), 41):  # every text cut into pieces, a phrase may be split
+            piece = text[i : i + rng.randint(20, 300)]
+            group = [piece] + rng.sample(pool, 2)
+            if any(leftover_patterns().search(t) for t in group):
+                assert leftover_anywhere(group), group
+    assert not leftover_anywhere(["The council met.", "Sure.", "Here is the plan."])
+    assert leftover_anywhere(["The council met.", "I hope this helps!"])
+
+
+# --- H002: blocks without a placeholder's literal are not searched ----------------------------
+
+PLACEHOLDER_BITS = [
+    "TK", "tktk", "TODO", "ToDo", "FIXME", "XXX", "XX", "$XX million", "20XX", "XX%", "lorem ipsum", "LOREM IPSUM",
+    "[Insert quote]", "[your name]", "[link]", "[", "]", "\u212a", "\u017f", "\u0130", "\u0131", "T\u212a", "lorem ip\u017fum",
+]
+
+
+def test_placeholder_prefilter_never_skips_a_match():
+    from newsctl.rules.hygiene import _PLACEHOLDER, _may_hold_placeholder
+
+    rng = random.Random(11)
+    texts = random_texts(1500, seed=4) + corpus_texts()
+    for _ in range(3000):
+        texts.append(" ".join(rng.choice(PLACEHOLDER_BITS + WORDS) for _ in range(rng.randint(1, 8))))
+    matched = 0
+    for text in texts:
+        if _PLACEHOLDER.search(text):
+            matched += 1
+            assert _may_hold_placeholder(text), text
+    assert matched > 1000
+    assert not _may_hold_placeholder("The council met on Tuesday.")
+
+
+def test_only_these_characters_fold_onto_ascii_letters():
+    from newsctl.rules.hygiene import _FOLDS_TO_ASCII
+
+    pattern = re.compile(r"[a-z\[]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, 0x110000) if pattern.match(chr(c))}
+    assert folding <= _FOLDS_TO_ASCII
