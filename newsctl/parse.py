@@ -389,7 +389,9 @@ class _Walk:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.prose = [" " if ch != "\n" else "\n" for ch in raw]
+        # what the prose keeps of raw, as (offset, text) in increasing, non-overlapping order
+        # (each handler writes at or after w.pos); everything else is blanked (see _prose)
+        self.prose: list[tuple[int, str]] = []
         self.plain: list[str] = []
         self.links: list[tuple[int, int, str, str, bool]] = []
         self.images: list[tuple[int, int, str, str]] = []
@@ -411,7 +413,7 @@ def _on_text(w: _Walk, child: Any) -> bool:
         return False
     end = at + len(child.content)
     if not (w.link_stack and w.link_stack[-1][2]):
-        w.prose[at:end] = w.raw[at:end]
+        w.prose.append((at, w.raw[at:end]))
     w.plain.append(child.content)
     w.pos = end
     return True
@@ -422,7 +424,7 @@ def _on_text_special(w: _Walk, child: Any) -> bool:
     if at < 0:
         return False
     if len(child.content) <= len(child.markup):
-        w.prose[at : at + len(child.content)] = child.content
+        w.prose.append((at, child.content))
     w.plain.append(child.content)
     w.pos = at + len(child.markup)
     return True
@@ -540,9 +542,11 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
             break
     prose, plain, links, images, html, pos = w.prose, w.plain, w.links, w.images, w.html, w.pos
     if lost:  # keep what could not be located as prose rather than dropping it
-        prose[pos:] = raw[pos:]
+        prose.append((pos, raw[pos:]))
         plain.append(raw[pos:])
-    prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), "".join(prose))
+    prose_text = _prose(raw, prose)
+    if _may_hold_url(prose_text):
+        prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), prose_text)
     if masker is not None:
         r = masker.restore
         prose_text = masker.blank(prose_text)
@@ -558,6 +562,8 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
         line_offsets=offsets,
         line_origins=origins,
     )
+    if not (links or images or html):
+        return inline
     return Inline(
         raw=raw,
         prose=prose_text,
@@ -568,6 +574,30 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
         images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
         html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
     )
+
+
+def _may_hold_url(text: str) -> bool:
+    """False when _BARE_URL cannot match: each branch needs `://`, `www.` or `@` (no character
+    folds onto w, so lower() finds every WWW.); the regex tried every position (issue 12)."""
+    return "://" in text or "@" in text or "www." in text.lower()
+
+
+def _prose(raw: str, kept: list[tuple[int, str]]) -> str:
+    """raw with every character blanked (a space; newlines stay) except the kept pieces.
+
+    Built from slices of one blanked copy (issue 12: a list of one string per character, written
+    into and joined, was ~15 us per paragraph); the same string (tests/test_speed_lint_equivalence.py)."""
+    blank = "\n".join(" " * len(line) for line in raw.split("\n")) if "\n" in raw else " " * len(raw)
+    if not kept:
+        return blank
+    out: list[str] = []
+    at = 0
+    for start, text in kept:
+        out.append(blank[at:start])
+        out.append(text)
+        at = start + len(text)
+    out.append(blank[at:])
+    return "".join(out)
 
 
 def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:

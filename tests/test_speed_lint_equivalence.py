@@ -215,3 +215,53 @@ def test_only_these_characters_fold_onto_ascii_letters():
     pattern = re.compile(r"[a-z\[]", re.IGNORECASE)
     folding = {chr(c) for c in range(0x80, 0x110000) if pattern.match(chr(c))}
     assert folding <= _FOLDS_TO_ASCII
+
+
+# --- parse: the prose of an inline, collapse, bare URLs ------------------------------------------
+
+
+def old_prose(raw: str, kept: list[tuple[int, str]]) -> str:
+    chars = [" " if ch != "\n" else "\n" for ch in raw]
+    for at, text in kept:
+        chars[at : at + len(text)] = text
+    return "".join(chars)
+
+
+def test_prose_from_slices_equals_the_character_list():
+    from newsctl.parse import _prose
+
+    rng = random.Random(8)
+    for raw in random_texts(2000, seed=21) + ["", "\n", "\n\n", "a\n"]:
+        kept, at = [], 0
+        while at < len(raw) and rng.random() < 0.8:
+            at = rng.randint(at, len(raw))
+            end = rng.randint(at, min(len(raw), at + 30))
+            text = raw[at:end] if rng.random() < 0.7 else raw[at:end][: rng.randint(0, end - at)].upper()
+            kept.append((at, text))
+            at = end
+        assert _prose(raw, kept) == old_prose(raw, kept)
+
+
+_OLD_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:!?)\]](?:\s|$))")
+
+
+def test_collapse_equals_the_regex_on_every_text():
+    from newsctl.text import collapse
+
+    rng = random.Random(2)
+    texts = random_texts(2000, seed=17) + corpus_texts()
+    texts += ["".join(rng.choice(" \t\n.,;:!?)]a\u00a0\u2009") for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        assert collapse(text) == _OLD_SPACE_BEFORE_PUNCT.sub("", " ".join(text.split())), text
+
+
+def test_bare_url_prefilter_never_skips_a_match():
+    from newsctl.parse import _BARE_URL, _may_hold_url
+
+    rng = random.Random(6)
+    bits = ["http://x.org", "HTTPS://A.B", "www.example.com", "WwW.x", "a@b.co", "mailto:x@y.z", "ftp://h", "w w w.", "@", ":", "//"]
+    texts = random_texts(1000, seed=30) + [" ".join(rng.choice(bits + WORDS) for _ in range(6)) for _ in range(2000)]
+    for text in texts:
+        if _BARE_URL.search(text):
+            assert _may_hold_url(text), text
+    assert not _may_hold_url("The council met at 5 p.m.")
