@@ -265,3 +265,35 @@ def test_bare_url_prefilter_never_skips_a_match():
         if _BARE_URL.search(text):
             assert _may_hold_url(text), text
     assert not _may_hold_url("The council met at 5 p.m.")
+
+
+# --- dates: each pattern scans only text that has its literal ----------------------------------
+
+DATE_BITS = [
+    "March 5", "5 March 2024", "Sept. 3, 2025", "Jan 3", "June 2024", "2026-03-02", "2026-02-30-ABC", "on Tuesday",
+    "last Tuesday", "next week", "THIS WEEKEND", "Today", "yesterday", "Tomorrow", "tonight", "this morning",
+    "La\u017ft week", "T\u0131\u0130s Friday", "in 2023", "since 1990", "mid-2030", "Fri., Feb. 28", "the Sun, March 6",
+    "\u0663\u0660 March", "1,000", "3 p.m.", "No. 10", "Mayor", "Decided", "Monday-Friday", "day", "\u212a",
+]
+
+
+def _date_tuples(mentions):  # type: ignore[no-untyped-def]
+    return [repr(m) for m in mentions]  # every field
+
+
+@pytest.mark.parametrize("bare_years", [False, True])
+def test_date_scans_skipped_only_where_they_cannot_match(monkeypatch: pytest.MonkeyPatch, bare_years: bool):
+    from datetime import date
+
+    from newsctl import dates
+
+    rng = random.Random(40 + bare_years)
+    texts = random_texts(800, seed=33) + [t[:3000] for t in corpus_texts()]
+    for _ in range(2500):
+        texts.append(" ".join(rng.choice(DATE_BITS + WORDS) for _ in range(rng.randint(1, 9))))
+    reference = date(2026, 5, 1)
+    fast = [_date_tuples(dates.find_dates(t, reference, bare_years=bare_years)) for t in texts]
+    monkeypatch.setattr(dates, "_scans", lambda text: (dates._DIGIT.search(text) is not None, True, True, True, True))
+    slow = [_date_tuples(dates.find_dates(t, reference, bare_years=bare_years)) for t in texts]
+    assert sum(1 for f in fast if f) > 1000
+    assert fast == slow
