@@ -199,6 +199,14 @@ class Inline:
 
         return tuple(quoted_ranges(self.prose))
 
+    @cached_property
+    def word_count(self) -> int:
+        """count_words(prose): counted once and shared by the counts (text.block_words), the
+        readability measure and S006, which each counted every block again (issue 12)."""
+        from newsctl.text import count_words
+
+        return count_words(self.prose)
+
     def span(self, start: int, end: int) -> Span:
         """Span of raw[start:end] (end exclusive)."""
         line, col = self.position(start)

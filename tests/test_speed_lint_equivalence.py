@@ -297,3 +297,50 @@ def test_date_scans_skipped_only_where_they_cannot_match(monkeypatch: pytest.Mon
     slow = [_date_tuples(dates.find_dates(t, reference, bare_years=bare_years)) for t in texts]
     assert sum(1 for f in fast if f) > 1000
     assert fast == slow
+
+
+# --- H003: ASCII blocks are searched lower-cased, without IGNORECASE, before the real scan ------
+
+
+def test_doubled_words_found_the_same_in_lower_cased_ascii():
+    from newsctl.rules.hygiene import _DOUBLED, _DOUBLED_ASCII_LOWER, _may_double
+
+    rng = random.Random(19)
+    bits = ["the", "The", "THE", "the,", "in", "In", "a", "A1", "_a", "x_", "don't", "It's", "its", "\n", "\t", "  ", "-", "'"]
+    texts = random_texts(1500, seed=44) + corpus_texts()
+    texts += ["".join(rng.choice(bits) + rng.choice(["", " ", "\n", "\x1c"]) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    doubled = 0
+    for text in texts:
+        old = [m.span() for m in _DOUBLED.finditer(text)]
+        doubled += bool(old)
+        if old:
+            assert _may_double(text), text
+        if text.isascii():
+            assert [m.span() for m in _DOUBLED_ASCII_LOWER.finditer(text.lower())] == old, text
+    assert doubled > 500
+
+
+# --- word counts without WORD_RE -------------------------------------------------------------
+
+
+def test_count_words_equals_the_word_regex():
+    from newsctl.text import WORD_RE, _MARKS, count_words
+
+    rng = random.Random(23)
+    marks = "".join(chr(c) for c in (0x301, 0x94D, 0x93F, 0x9BE, 0xE31, 0x20DD))
+    pool = ALPHABET + "’'.,-_" * 3 + marks
+    texts = random_texts(3000, seed=51) + corpus_texts()
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    texts += ["".join(rng.choice("a1_'.,- /\t\x1c") for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts:
+        assert count_words(text) == len(WORD_RE.findall(text)), repr(text)
+    assert _MARKS  # the combining marks are part of both definitions
+
+
+def test_count_words_for_every_character_beside_words():
+    from newsctl.text import WORD_RE, count_words
+
+    for code in list(range(0x3000)) + [0xD800, 0xFEFF, 0x1F600, 0x10FFFF]:
+        ch = chr(code)
+        for text in (f"a{ch}b", f"{ch}", f" {ch}a", f"a{ch} ", f"1{ch}{ch}2", f"_{ch}_"):
+            assert count_words(text) == len(WORD_RE.findall(text)), hex(code)

