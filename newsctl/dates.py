@@ -585,16 +585,24 @@ def past_cue(text: str, start: int, end: int, sentences: _Sentences | None = Non
 class _Sentences:
     """Sentence bounds of one text, for finding the sentence around an offset."""
 
-    def __init__(self, bounds: Sequence[tuple[int, int]], length: int) -> None:
-        self.starts = [s for s, _ in bounds]
-        self.ends = [e for _, e in bounds]
+    def __init__(self, bounds: Sequence[tuple[int, int]] | None, length: int, text: str = "") -> None:
+        self.bounds = bounds
+        self.text = text  # split when first asked (bounds None): most texts have no date to place
         self.length = length
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ready = False
 
     @classmethod
     def of(cls, text: str, bounds: Sequence[tuple[int, int]] | None = None) -> _Sentences:
-        return cls(split_sentences(text) if bounds is None else bounds, len(text))
+        return cls(bounds, len(text), text)
 
     def around(self, offset: int) -> tuple[int, int]:
+        if not self.ready:
+            bounds = split_sentences(self.text) if self.bounds is None else self.bounds
+            self.starts = [s for s, _ in bounds]
+            self.ends = [e for _, e in bounds]
+            self.ready = True
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0:
             return 0, self.ends[0] if self.ends else self.length

@@ -344,3 +344,23 @@ def test_count_words_for_every_character_beside_words():
         ch = chr(code)
         for text in (f"a{ch}b", f"{ch}", f" {ch}a", f"a{ch} ", f"1{ch}{ch}2", f"_{ch}_"):
             assert count_words(text) == len(WORD_RE.findall(text)), hex(code)
+
+
+# --- H008 and H009: lines and blocks that cannot match are not searched -------------------------
+
+
+def test_trailing_and_doubled_space_prefilters_never_skip_a_match():
+    from newsctl.rules.whitespace import _SPACES, _TRAILING
+
+    rng = random.Random(29)
+    texts = random_texts(1000, seed=61)
+    texts += ["".join(rng.choice(["a", " ", "\t", "\n", "\r", "\u00a0", "  "]) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    trailing = doubled = 0
+    for text in texts:
+        if _TRAILING.search(text):
+            trailing += 1
+            assert text.endswith((" ", "\t", " \n", "\t\n")), repr(text)
+        if _SPACES.search(text):
+            doubled += 1
+            assert "  " in text, repr(text)
+    assert trailing > 500 and doubled > 200
