@@ -675,9 +675,12 @@ def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list
         )
         for i, s in enumerate(raw_sections)
     ]
-    from dataclasses import replace
-
-    return [replace(b, section=owner[b.index]) for b in blocks], sections
+    # Each block learns its section here. The blocks were made by this parse and nothing else
+    # holds them yet, so the field is set in place (as a frozen dataclass's __post_init__ would)
+    # rather than copying every block with dataclasses.replace (issue 12: ~3 us a block).
+    for b in blocks:
+        object.__setattr__(b, "section", owner[b.index])
+    return blocks, sections
 
 
 def _sentences(blocks: list[Block]) -> list[Sentence]:

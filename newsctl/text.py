@@ -84,35 +84,63 @@ def count_words(text: str) -> int:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of sentences in text; leading/trailing blanks excluded."""
     spans: list[tuple[int, int]] = []
+    n = len(text)
     start = _skip_space(text, 0)
     abbrevs = abbreviations()
     for m in _END_RE.finditer(text):
         end = m.end()
         if end <= start:
             continue
-        nxt = _skip_space(text, end)
-        if nxt < len(text) and text[nxt].islower():
+        nxt = end
+        while nxt < n and text[nxt].isspace():  # _skip_space, inline: it runs at every mark
+            nxt += 1
+        if nxt < n and text[nxt].islower():
             continue  # "“Will we win?” she asked." / "Wait… what?" / "5 p.m. on Monday"
         mark = m.group()
-        if mark.startswith(".") and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”")):
+        if mark == "." or (mark[0] == "." and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”"))):
             # the word before the period, found by scanning back from it (never copying the
             # sentence so far nor the rest of the text: that made long texts quadratic)
             word_end = m.start()
             while word_end > start and text[word_end - 1].isspace():
                 word_end -= 1
-            word_start = word_end
-            while word_start > start and not text[word_start - 1].isspace():
-                word_start -= 1
+            word_start = _word_start(text, start, word_end)
             last = text[word_start:word_end]
             token = last.lstrip("(\"“'‘").lower()
-            if _abbreviation_continues(token, last, text, start, word_start, nxt, abbrevs):
-                continue
+            if token in _listed_tokens(abbrevs):
+                if _abbreviation_continues(token, last, text, start, word_start, nxt, abbrevs):
+                    continue
+            elif last[-1:].isupper() and _is_initials(last.lstrip("(\"“'‘")):
+                continue  # what _abbreviation_continues decides for any other word (initials end in a capital)
         spans.append((start, end))
-        start = _skip_space(text, end)
-    if start < len(text) and text[start:].strip():
+        start = nxt  # _skip_space(text, end)
+    if start < n and text[start:].strip():
         end = len(text.rstrip())
         spans.append((start, end))
     return spans
+
+
+def _word_start(text: str, start: int, word_end: int) -> int:
+    """Where the word ending at word_end starts (after the last whitespace, not before `start`).
+
+    The last space or newline is found by rfind (C) and the word after it checked to hold no
+    other whitespace (a tab, a no-break space); otherwise, or with neither in sight, the
+    characters are read back one by one as before (issue 12)."""
+    space = max(text.rfind(" ", start, word_end), text.rfind("\n", start, word_end))
+    if space >= 0:
+        word = text[space + 1 : word_end]
+        if not word or word.split() == [word]:
+            return space + 1
+    word_start = word_end
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    return word_start
+
+
+@lru_cache(maxsize=4)
+def _listed_tokens(abbrevs: frozenset[str]) -> frozenset[str]:
+    """Every token _abbreviation_continues looks up: any other word continues a sentence only
+    as initials."""
+    return _CAN_END_SENTENCE | _PLACE_ABBREVIATIONS | _NUMBER_ABBREVIATIONS | _STATE_ABBREVIATIONS | _weekday_tokens() | abbrevs
 
 
 _NON_SPACE = re.compile(r"\S*")
@@ -142,6 +170,8 @@ def _abbreviation_continues(
 
 def _is_initials(word: str) -> bool:
     """'J', 'J.R.R', 'Ø', 'É': one capital letter (any script) per part."""
+    if len(word) > 7:  # four one-letter parts and three periods at most
+        return False
     parts = word.split(".")
     return 1 <= len(parts) <= 4 and all(len(p) == 1 and p.isupper() for p in parts)
 

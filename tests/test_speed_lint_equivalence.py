@@ -364,3 +364,59 @@ def test_trailing_and_doubled_space_prefilters_never_skip_a_match():
             doubled += 1
             assert "  " in text, repr(text)
     assert trailing > 500 and doubled > 200
+
+
+# --- sentence splitting -------------------------------------------------------------------------
+
+
+def old_split_sentences(text: str) -> list[tuple[int, int]]:
+    """newsctl.text.split_sentences before issue 12's changes, verbatim but for the names."""
+    from newsctl.text import _END_RE, _abbreviation_continues, _skip_space, abbreviations
+
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    abbrevs = abbreviations()
+    for m in _END_RE.finditer(text):
+        end = m.end()
+        if end <= start:
+            continue
+        nxt = _skip_space(text, end)
+        if nxt < len(text) and text[nxt].islower():
+            continue
+        mark = m.group()
+        if mark.startswith(".") and len(mark.rstrip("\"'”’)]")) == 1 and not mark.endswith(("\"", "”")):
+            word_end = m.start()
+            while word_end > start and text[word_end - 1].isspace():
+                word_end -= 1
+            word_start = word_end
+            while word_start > start and not text[word_start - 1].isspace():
+                word_start -= 1
+            last = text[word_start:word_end]
+            token = last.lstrip("(\"“'‘").lower()
+            if _abbreviation_continues(token, last, text, start, word_start, nxt, abbrevs):
+                continue
+        spans.append((start, end))
+        start = _skip_space(text, end)
+    if start < len(text) and text[start:].strip():
+        end = len(text.rstrip())
+        spans.append((start, end))
+    return spans
+
+
+SENTENCE_BITS = [
+    "Dr.", "Smith", "said.", "U.S.", "The", "the", "Senate.", "No.", "10", "Springfield,", "Ill.", "J.R.R.", "Tolkien",
+    "etc.", "Sat.", "Sun.", "p.m.", "Saturday.", "A.B.C.D.E.", "É.", "(Mr.", "“Hi.”", "Wait…", "what?", "Yes!",
+    "Inc.", "Co.", "Jan.", "Fig.", "3.", "‘So.’", "\"Go.\"", "(see", "p.", "5)."
+]
+
+
+def test_split_sentences_equals_the_old_definition():
+    from newsctl.text import split_sentences
+
+    rng = random.Random(37)
+    texts = random_texts(1500, seed=71) + corpus_texts()
+    seps = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", " \t", "\u2009"]
+    for _ in range(6000):
+        texts.append("".join(rng.choice(SENTENCE_BITS + WORDS) + rng.choice(seps) for _ in range(rng.randint(1, 14))))
+    for text in texts:
+        assert split_sentences(text) == old_split_sentences(text), repr(text)
