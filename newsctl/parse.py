@@ -134,7 +134,7 @@ def parse_plain_text(source: Source) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     body_line = next((n for n in lines if n), 1)
     blocks, sections = _sections(blocks, body_line, max(last_line, 1))
-    sentences = _sentences(blocks)
+    sentences = _Once(partial(_sentences, blocks))
     meta = Meta(
         title=doc.title,
         section=doc.section,
@@ -157,7 +157,7 @@ def parse_plain_text(source: Source) -> Article:
         body_line=body_line,
         blocks=tuple(blocks),
         sections=tuple(sections),
-        sentences=tuple(sentences),
+        find_sentences=sentences,
         problems=(problem,),
         find_dates=partial(_dates, blocks, sentences, meta, front, source),
         tokens=tuple(tokens),
@@ -190,7 +190,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
         masker.restore_tokens(tokens)  # the exporters render the source as written
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
-    sentences = _sentences(blocks)
+    sentences = _Once(partial(_sentences, blocks))  # split when lint or the readability numbers ask
     return Article(
         source=source,
         front_matter=front_matter,
@@ -198,7 +198,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
         body_line=parts.body_line,
         blocks=tuple(blocks),
         sections=tuple(sections),
-        sentences=tuple(sentences),
+        find_sentences=sentences,
         problems=tuple(problems),
         find_dates=partial(_dates, blocks, sentences, meta, front_matter, source),
         tokens=tuple(tokens),
@@ -683,7 +683,21 @@ def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list
     return blocks, sections
 
 
-def _sentences(blocks: list[Block]) -> list[Sentence]:
+class _Once:
+    """A value made on the first call and kept (the Article's sentences, read by the date finder
+    too); a module-level class, so an Article still pickles."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make: Callable[[], Any] | None = make
+        self.value: Any = None
+
+    def __call__(self) -> Any:
+        if self.make is not None:
+            self.value, self.make = self.make(), None
+        return self.value
+
+
+def _sentences(blocks: list[Block]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for block in blocks:
         if not block.is_prose or block.inline is None:
@@ -695,17 +709,19 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
             if not words:
                 continue
             out.append(Sentence(text, block.index, start, end, inline.span(start, end), words, block.in_quote))
-    return out
+    return tuple(out)
 
 
 # --- date mentions ------------------------------------------------------------------------------
 
 
-def _dates(blocks: list[Block], sentences: list[Sentence], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
+def _dates(
+    blocks: list[Block], sentences: Callable[[], tuple[Sentence, ...]], meta: Meta, fm: Any, source: Source
+) -> tuple[DateMention, ...]:
     """Date mentions of the title, the summary, then headings, prose paragraphs and table cells in order."""
     reference = meta.publication_date
     by_block: dict[int, list[tuple[int, int]]] = {}
-    for sent in sentences:
+    for sent in sentences():
         by_block.setdefault(sent.block, []).append((sent.start, sent.end))
     found: list[DateMention] = []
     for key, text in (("title", meta.title), ("summary", meta.summary)):

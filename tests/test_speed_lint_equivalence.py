@@ -420,3 +420,19 @@ def test_split_sentences_equals_the_old_definition():
         texts.append("".join(rng.choice(SENTENCE_BITS + WORDS) + rng.choice(seps) for _ in range(rng.randint(1, 14))))
     for text in texts:
         assert split_sentences(text) == old_split_sentences(text), repr(text)
+
+
+# --- lazy work: export never splits sentences nor finds dates ---------------------------------
+
+
+def test_export_reads_neither_sentences_nor_dates():
+    from newsctl.export import render_article
+    from newsctl.parse import parse_text
+
+    text = (ARTICLES / "ostra-river-floods-velden.md").read_text("utf-8")
+    article = parse_text(text, "ostra.md")
+    for fmt in ("html", "text", "ninjs"):
+        assert render_article(article, fmt)
+    assert "sentences" not in article.__dict__ and "dates" not in article.__dict__
+    assert article.sentences and article.dates  # there are some, found when asked
+    assert article.sentences is article.sentences  # and kept
