@@ -259,7 +259,7 @@ def _measure_sentence(sentence: Sentence, prose: str, ranges: list[tuple[int, in
     every = tokens(text)
     if whole_quote:
         return SentenceStats(sentence, Stats(quoted_words=len(every)), False, "")
-    if any(a < end and b > start for a, b in ranges):
+    if ranges and any(a < end and b > start for a, b in ranges):
         own_text = _blank(text, start, ranges)
         own = tokens(own_text)
     else:  # no quotation in this sentence: nothing to blank, the same words
