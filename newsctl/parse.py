@@ -684,8 +684,8 @@ def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list
 
 
 class _Once:
-    """A value made on the first call and kept (the Article's sentences, read by the date finder
-    too); a module-level class, so an Article still pickles."""
+    """A value made on the first call and kept: the Article's sentences, which the date finder
+    reads too, split once (a module-level class, picklable like find_dates' partial)."""
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self.make: Callable[[], Any] | None = make
