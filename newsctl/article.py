@@ -199,6 +199,14 @@ class Inline:
 
         return tuple(quoted_ranges(self.prose))
 
+    @cached_property
+    def word_count(self) -> int:
+        """count_words(prose): counted once and shared by the counts (text.block_words), the
+        readability measure and S006, which each counted every block again (issue 12)."""
+        from newsctl.text import count_words
+
+        return count_words(self.prose)
+
     def span(self, start: int, end: int) -> Span:
         """Span of raw[start:end] (end exclusive)."""
         line, col = self.position(start)
@@ -270,8 +278,10 @@ class Article:
     body_line: int  # first line of the body
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
-    sentences: tuple[Sentence, ...]
     problems: tuple[Problem, ...] = ()
+    # splits the prose into sentences when first asked (`sentences`): lint and the readability
+    # numbers read them, export never does (issue 12); a picklable callable, like find_dates
+    find_sentences: Callable[[], tuple[Sentence, ...]] | None = field(default=None, repr=False, compare=False)
     # finds the date mentions when first asked (`dates`): export and outline never read them,
     # and finding them is about a quarter of a parse; a picklable callable (functools.partial)
     find_dates: Callable[[], tuple[DateMention, ...]] | None = field(default=None, repr=False, compare=False)
@@ -321,6 +331,11 @@ class Article:
         for s in self.sentences:
             index.setdefault(s.block, []).append(s)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the prose blocks, in order (split once, when first read)."""
+        return self.find_sentences() if self.find_sentences is not None else ()
 
     @cached_property
     def dates(self) -> tuple[DateMention, ...]:

@@ -378,15 +378,16 @@ def find_dates(
         taken.add(m.start, m.end)
         found.append(m)
 
-    has_digits = _DIGIT.search(text) is not None  # most forms need a number: skip their scans without one
+    has_digits, months, iso, relative, weekday = _scans(text)
+    calendar = ((_MDY, "mdy"), (_DMY, "dmy")) if months else ()
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
-    for pattern, family in ((_MDY, "mdy"), (_DMY, "dmy"), (_ISO, "iso")) if has_digits else ():
+    for pattern, family in calendar + ((_ISO, "iso"),) if iso else calendar:
         for m in pattern.finditer(text):
             mention = _calendar_mention(m, family, text, reference, locate, bounds)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
-    for m in _MONTH_YEAR.finditer(text) if has_digits else ():
+    for m in _MONTH_YEAR.finditer(text) if months else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
             assert month is not None
@@ -406,7 +407,7 @@ def find_dates(
             )
     taken.commit()
     relatives: list[DateMention] = []
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if relative else ():
         if not free(m.start(), m.end()) or _is_name(text, m.start(), m.group("word")):
             continue
         if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
@@ -424,7 +425,7 @@ def find_dates(
             r = replace(r, sense="nowadays")
         add(r)
     taken.commit()
-    for m in _WEEKDAY_ONLY.finditer(text):
+    for m in _WEEKDAY_ONLY.finditer(text) if weekday else ():
         if free(m.start(), m.end()):
             add(
                 DateMention(
@@ -442,6 +443,45 @@ def find_dates(
     if block == -1 and where == "prose":
         return found
     return [replace(d, block=block, where=where) for d in found]
+
+
+# Month forms need one of _MONTH's names, which all start with Jan Feb Mar Apr May Jun Jul Aug Sep
+# Oct Nov Dec as written (case-sensitive); _RELATIVE needs today, yesterday, tomorrow, tonight,
+# last, this or next (in any case); _WEEKDAY_ONLY a name ending in "day".
+# characters IGNORECASE matches with an ASCII letter (İ ı ſ K): text with one is always scanned
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Which patterns can match text: (digits, month forms, ISO, relative, weekday).
+
+    Each pattern needs a literal that C substring searches find much faster than the regex
+    engine, which visits every character of every block (issue 12: the eight scans were ~1.5 ms
+    per article): a digit for every numeric form, a month name's first three letters for the
+    month forms, a hyphen for ISO dates, a relative word, or "day" for a weekday name. Text
+    with non-ASCII characters is tested for digits with the regex (\\d matches other scripts'
+    digits) and always scanned for relative words when it has a character that folds onto ASCII.
+    """
+    ascii_text = text.isascii()
+    if ascii_text:
+        digits = (
+            "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+        )
+    else:
+        digits = _DIGIT.search(text) is not None
+    months = digits and (
+        "Jan" in text or "Feb" in text or "Mar" in text or "Apr" in text or "May" in text or "Jun" in text
+        or "Jul" in text or "Aug" in text or "Sep" in text or "Oct" in text or "Nov" in text or "Dec" in text
+    )
+    iso = digits and "-" in text
+    lowered = text.lower()
+    relative = (
+        "today" in lowered or "yesterday" in lowered or "tomorrow" in lowered or "tonight" in lowered
+        or "last" in lowered or "this" in lowered or "next" in lowered
+        or (not ascii_text and not _FOLDS_TO_ASCII.isdisjoint(text))
+    )
+    return digits, months, iso, relative, "day" in text
 
 
 def _calendar_mention(
@@ -545,16 +585,24 @@ def past_cue(text: str, start: int, end: int, sentences: _Sentences | None = Non
 class _Sentences:
     """Sentence bounds of one text, for finding the sentence around an offset."""
 
-    def __init__(self, bounds: Sequence[tuple[int, int]], length: int) -> None:
-        self.starts = [s for s, _ in bounds]
-        self.ends = [e for _, e in bounds]
+    def __init__(self, bounds: Sequence[tuple[int, int]] | None, length: int, text: str = "") -> None:
+        self.bounds = bounds
+        self.text = text  # split when first asked (bounds None): most texts have no date to place
         self.length = length
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ready = False
 
     @classmethod
     def of(cls, text: str, bounds: Sequence[tuple[int, int]] | None = None) -> _Sentences:
-        return cls(split_sentences(text) if bounds is None else bounds, len(text))
+        return cls(bounds, len(text), text)
 
     def around(self, offset: int) -> tuple[int, int]:
+        if not self.ready:
+            bounds = split_sentences(self.text) if self.bounds is None else self.bounds
+            self.starts = [s for s, _ in bounds]
+            self.ends = [e for _, e in bounds]
+            self.ready = True
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0:
             return 0, self.ends[0] if self.ends else self.length

@@ -137,7 +137,7 @@ def parse_plain_text(source: Source) -> Article:
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     body_line = next((n for n in lines if n), 1)
     blocks, sections = _sections(blocks, body_line, max(last_line, 1))
-    sentences = _sentences(blocks)
+    sentences = _Once(partial(_sentences, blocks))
     meta = Meta(
         title=doc.title,
         section=doc.section,
@@ -160,7 +160,7 @@ def parse_plain_text(source: Source) -> Article:
         body_line=body_line,
         blocks=tuple(blocks),
         sections=tuple(sections),
-        sentences=tuple(sentences),
+        find_sentences=sentences,
         problems=(problem,),
         find_dates=partial(_dates, blocks, sentences, meta, front, source),
         tokens=tuple(tokens),
@@ -193,7 +193,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
         masker.restore_tokens(tokens)  # the exporters render the source as written
     last_line = source.line_count - 1 if source.text.endswith("\n") else source.line_count
     blocks, sections = _sections(blocks, parts.body_line, max(last_line, 1))
-    sentences = _sentences(blocks)
+    sentences = _Once(partial(_sentences, blocks))  # split when lint or the readability numbers ask
     return Article(
         source=source,
         front_matter=front_matter,
@@ -201,7 +201,7 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
         body_line=parts.body_line,
         blocks=tuple(blocks),
         sections=tuple(sections),
-        sentences=tuple(sentences),
+        find_sentences=sentences,
         problems=tuple(problems),
         find_dates=partial(_dates, blocks, sentences, meta, front_matter, source),
         tokens=tuple(tokens),
@@ -392,7 +392,9 @@ class _Walk:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.prose = [" " if ch != "\n" else "\n" for ch in raw]
+        # what the prose keeps of raw, as (offset, text) in increasing, non-overlapping order
+        # (each handler writes at or after w.pos); everything else is blanked (see _prose)
+        self.prose: list[tuple[int, str]] = []
         self.plain: list[str] = []
         self.links: list[tuple[int, int, str, str, bool]] = []
         self.images: list[tuple[int, int, str, str]] = []
@@ -414,7 +416,7 @@ def _on_text(w: _Walk, child: Any) -> bool:
         return False
     end = at + len(child.content)
     if not (w.link_stack and w.link_stack[-1][2]):
-        w.prose[at:end] = w.raw[at:end]
+        w.prose.append((at, w.raw[at:end]))
     w.plain.append(child.content)
     w.pos = end
     return True
@@ -425,7 +427,7 @@ def _on_text_special(w: _Walk, child: Any) -> bool:
     if at < 0:
         return False
     if len(child.content) <= len(child.markup):
-        w.prose[at : at + len(child.content)] = child.content
+        w.prose.append((at, child.content))
     w.plain.append(child.content)
     w.pos = at + len(child.markup)
     return True
@@ -543,9 +545,11 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
             break
     prose, plain, links, images, html, pos = w.prose, w.plain, w.links, w.images, w.html, w.pos
     if lost:  # keep what could not be located as prose rather than dropping it
-        prose[pos:] = raw[pos:]
+        prose.append((pos, raw[pos:]))
         plain.append(raw[pos:])
-    prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), "".join(prose))
+    prose_text = _prose(raw, prose)
+    if _may_hold_url(prose_text):
+        prose_text = _BARE_URL.sub(lambda m: " " * len(m.group()), prose_text)
     if masker is not None:
         r = masker.restore
         prose_text = masker.blank(prose_text)
@@ -561,6 +565,8 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
         line_offsets=offsets,
         line_origins=origins,
     )
+    if not (links or images or html):
+        return inline
     return Inline(
         raw=raw,
         prose=prose_text,
@@ -571,6 +577,30 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
         images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
         html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
     )
+
+
+def _may_hold_url(text: str) -> bool:
+    """False when _BARE_URL cannot match: each branch needs `://`, `www.` or `@` (no character
+    folds onto w, so lower() finds every WWW.); the regex tried every position (issue 12)."""
+    return "://" in text or "@" in text or "www." in text.lower()
+
+
+def _prose(raw: str, kept: list[tuple[int, str]]) -> str:
+    """raw with every character blanked (a space; newlines stay) except the kept pieces.
+
+    Built from slices of one blanked copy (issue 12: a list of one string per character, written
+    into and joined, was ~15 us per paragraph); the same string (tests/test_speed_lint_equivalence.py)."""
+    blank = "\n".join(" " * len(line) for line in raw.split("\n")) if "\n" in raw else " " * len(raw)
+    if not kept:
+        return blank
+    out: list[str] = []
+    at = 0
+    for start, text in kept:
+        out.append(blank[at:start])
+        out.append(text)
+        at = start + len(text)
+    out.append(blank[at:])
+    return "".join(out)
 
 
 def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
@@ -648,12 +678,29 @@ def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list
         )
         for i, s in enumerate(raw_sections)
     ]
-    from dataclasses import replace
+    # Each block learns its section here. The blocks were made by this parse and nothing else
+    # holds them yet, so the field is set in place (as a frozen dataclass's __post_init__ would)
+    # rather than copying every block with dataclasses.replace (issue 12: ~3 us a block).
+    for b in blocks:
+        object.__setattr__(b, "section", owner[b.index])
+    return blocks, sections
 
-    return [replace(b, section=owner[b.index]) for b in blocks], sections
+
+class _Once:
+    """A value made on the first call and kept: the Article's sentences, which the date finder
+    reads too, split once (a module-level class, picklable like find_dates' partial)."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make: Callable[[], Any] | None = make
+        self.value: Any = None
+
+    def __call__(self) -> Any:
+        if self.make is not None:
+            self.value, self.make = self.make(), None
+        return self.value
 
 
-def _sentences(blocks: list[Block]) -> list[Sentence]:
+def _sentences(blocks: list[Block]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for block in blocks:
         if not block.is_prose or block.inline is None:
@@ -665,17 +712,19 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
             if not words:
                 continue
             out.append(Sentence(text, block.index, start, end, inline.span(start, end), words, block.in_quote))
-    return out
+    return tuple(out)
 
 
 # --- date mentions ------------------------------------------------------------------------------
 
 
-def _dates(blocks: list[Block], sentences: list[Sentence], meta: Meta, fm: Any, source: Source) -> tuple[DateMention, ...]:
+def _dates(
+    blocks: list[Block], sentences: Callable[[], tuple[Sentence, ...]], meta: Meta, fm: Any, source: Source
+) -> tuple[DateMention, ...]:
     """Date mentions of the title, the summary, then headings, prose paragraphs and table cells in order."""
     reference = meta.publication_date
     by_block: dict[int, list[tuple[int, int]]] = {}
-    for sent in sentences:
+    for sent in sentences():
         by_block.setdefault(sent.block, []).append((sent.start, sent.end))
     found: list[DateMention] = []
     for key, text in (("title", meta.title), ("summary", meta.summary)):

@@ -18,6 +18,17 @@ if TYPE_CHECKING:
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
 _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "well", "tsk", "knock", "chop", "mahi", "tom", "can"}
+# _DOUBLED for ASCII text once lower-cased: the same matches (ASCII letters are equal ignoring
+# case when their lower cases are), found ~2.5x faster without IGNORECASE and with possessive
+# repeats (a shorter word or gap can never match: a letter, not a space, would follow it).
+_DOUBLED_ASCII_LOWER = re.compile(r"\b([a-z]++)\s++\1\b")
+
+
+def _may_double(text: str) -> bool:
+    """False when _DOUBLED cannot match text (issue 12: it tried a back-reference at every word)."""
+    return not text.isascii() or _DOUBLED_ASCII_LOWER.search(text.lower()) is not None
+
+
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _THIRD = re.compile(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
 _AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
@@ -45,6 +56,37 @@ def _leftover_each() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str]
     return tuple(re.compile(line, re.MULTILINE) for line in lines), folding  # the first for lower-cased text
 
 
+def required_literal(pattern: str) -> str:
+    """Text every match of `pattern` (compiled without flags) contains: its longest run of plain
+    characters outside any group or repeat ("" when it has none, or cannot be read).
+
+    A phrase whose literal is not in the (lower-cased) text cannot match there, so its regex is
+    not run: `in` is a C substring search, where a phrase without a literal prefix ("(?:please
+    )?note that ...") made the regex engine try every position (issue 12: H001 1.5 -> 0.2 ms
+    per article)."""
+    try:
+        from re import _parser  # the parser re.compile uses; private, hence the fallback
+
+        items = list(_parser.parse(pattern, 0))
+        literal = _parser.LITERAL
+    except Exception:  # another Python: no shortcut, every regex runs
+        return ""
+    best, run = "", []
+    for op, arg in items + [(None, None)]:
+        if op is literal:
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best
+
+
+@lru_cache(maxsize=1)
+def _leftover_literals() -> tuple[str, ...]:
+    return tuple(required_literal(line) for line in _leftover_lines())
+
+
 # Characters re.IGNORECASE folds onto ASCII letters (or whose lower() changes length): text with
 # one of them is matched with the IGNORECASE patterns, so lower-casing never changes a match.
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
@@ -62,11 +104,13 @@ def leftover_matches(text: str) -> Iterator[tuple[int, int]]:
     lowered, folding = _leftover_each()
     if lowered and (text.isascii() or not any(ch in _FOLDS_TO_ASCII for ch in text)):
         patterns, subject = lowered, text.lower()
+        literals = _leftover_literals()  # a phrase whose literal is absent is never searched
     else:
         patterns, subject = folding, text
+        literals = ("",) * len(patterns)
     nexts: list[tuple[int, int] | None] = []
-    for p in patterns:
-        m = p.search(subject)
+    for p, literal in zip(patterns, literals):
+        m = p.search(subject) if literal in subject else None
         nexts.append(m.span() if m else None)
     pos = 0
     while True:
@@ -82,6 +126,26 @@ def leftover_matches(text: str) -> Iterator[tuple[int, int]]:
         start, end = nexts[best]  # type: ignore[misc]
         yield start, end
         pos = end if end > start else end + 1
+
+
+# What a phrase may use only if a match in one text is sure to be a match in the texts joined by
+# newlines: nothing that looks behind, forbids what follows, or never gives back what it took.
+_CONTEXT_SYNTAX = ("(?<", "(?!", "(?>", "\\A", "\\Z", "*+", "++", "?+", "}+")
+
+
+@lru_cache(maxsize=1)
+def _joinable() -> bool:
+    return not any(token in line for line in _leftover_lines() for token in _CONTEXT_SYNTAX)
+
+
+def leftover_anywhere(texts: list[str]) -> bool:
+    """False when no text can hold a leftover phrase (then none needs searching), found with one
+    search of the texts joined by newlines: a phrase matching in one text matches there too (the
+    phrases use no syntax that reads the text around a match but \\b and ^/$, which a newline
+    reads as the start or end of a text). True means search each text (issue 12)."""
+    if not _joinable():
+        return True
+    return next(iter(leftover_matches("\n".join(texts))), None) is not None
 
 
 # A label an assistant puts before the copy it wrote ("Title: ...", "**Headline:** ..."): a
@@ -129,22 +193,28 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Delete the lines, and check what came with them (lists of alternatives, other stories).
     """
+    texts = {
+        b.index: b.inline.prose.replace("’", "'").replace("‘", "'")
+        for b in article.blocks
+        if b.inline is not None and b.kind in ("paragraph", "heading")
+    }
+    phrases = leftover_anywhere(list(texts.values()))  # most articles have none: no block is searched
     at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             at_top = at_top and b.kind == "html"
             continue
         inline = b.inline
-        text = inline.prose.replace("’", "'").replace("‘", "'")
+        text = texts[b.index]
         ranges: list[tuple[int, int]] = []
         if at_top:
             line_end = text.find("\n")
             first_line = text if line_end < 0 else text[:line_end]
             if _LABEL_LINE.match(first_line) or _INTRO_LINE.match(first_line):
                 ranges.append((0, len(first_line)))
-        quotes = quoted_ranges(text)
-        sentences = article.sentences_in(b.index)
-        for m_start, m_end in leftover_matches(text):
+        quotes = quoted_ranges(text) if phrases else []
+        sentences = article.sentences_in(b.index) if phrases else []
+        for m_start, m_end in leftover_matches(text) if phrases else ():
             if _inside(m_start, quotes):
                 continue
             if b.kind == "heading" or not sentences:
@@ -297,10 +367,30 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "TK Maxx", "TK Elevator": a brand,
 _NAME_BEFORE = re.compile(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a numeral
 
 
+# Every _PLACEHOLDER match holds one of these (its branches, case-insensitively): TK, TODO,
+# FIXME and XXX; lorem ipsum; XX in a figure; the [ of a prompt. Keep in step with _PLACEHOLDER
+# (_may_hold_placeholder tests them; tests/test_speed_lint_equivalence.py checks it).
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """False when _PLACEHOLDER cannot match text: none of its literals is there, found by C
+    substring searches (issue 12: the IGNORECASE alternation with lookbehinds visited every
+    character of every block, ~1 ms per article, for the few blocks that have a candidate).
+    Text with a character IGNORECASE folds onto an ASCII letter (K for k...) is always searched."""
+    if "[" in text:
+        return True
+    lowered = text.lower()
+    if "tk" in lowered or "xx" in lowered or "todo" in lowered or "fixme" in lowered or "lorem ipsum" in lowered:
+        return True
+    return not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text)
+
+
 def _placeholders(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, as written, is template-like) of each placeholder used (not mentioned) in
     text. Template-like placeholders (bracketed prompts, XX figures) are also how sample text
     shown to readers is written; the caller decides by the quotation or block quote around them."""
+    if not _may_hold_placeholder(text):
+        return
     for m in _PLACEHOLDER.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -349,6 +439,8 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline = b.inline
+        if not _may_double(inline.prose):
+            continue
         for m in _DOUBLED.finditer(inline.prose):
             if m.group(1).lower() in _DOUBLE_OK:
                 continue

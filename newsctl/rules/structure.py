@@ -9,7 +9,6 @@ from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
 from newsctl.rules.interview import is_question_to_interviewee
-from newsctl.text import count_words
 
 if TYPE_CHECKING:
     from newsctl.settings import Settings
@@ -27,7 +26,7 @@ def _heading_span(block: Block) -> Span:
 
 
 def _words(block: Block) -> int:
-    return count_words(block.inline.prose) if block.inline else 0
+    return block.inline.word_count if block.inline else 0  # count_words(prose), counted once per block
 
 
 @rule("S001", "h1-in-body", "warning", "The body has a level-1 heading; the title belongs in front matter.")

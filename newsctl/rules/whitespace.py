@@ -51,6 +51,10 @@ def trailing_whitespace(article: Article, settings: Settings) -> Iterator[Hit]:
         if n in code_lines:
             continue
         text = source.line_text(n)
+        # where _TRAILING can match (at the end, or before a final newline), tested first:
+        # the regex tried every position of every line (issue 12)
+        if not text.endswith((" ", "\t", " \n", "\t\n")):
+            continue
         m = _TRAILING.search(text)
         if not m:
             continue
@@ -93,6 +97,8 @@ def doubled_space(article: Article, settings: Settings) -> Iterator[Hit]:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline = b.inline
+        if "  " not in inline.prose:
+            continue  # every match is two spaces or more: nothing to search for (issue 12)
         for m in _SPACES.finditer(inline.prose):
             if inline.raw[m.start() : m.end()] != m.group():
                 continue  # blanked markup (code, a URL), not spaces in the source
