@@ -8,6 +8,7 @@ one failing rule stop the others.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -40,6 +41,10 @@ class FileResult:
     article: Article | None = None
     # front-matter keys as written, with their lines: the batch compares them across files
     keys: tuple[tuple[str, int], ...] = ()
+    # for the lint cache: the hash of the bytes linted and the linked files looked up (S011);
+    # None when the result must not be cached (not read, or an internal error)
+    content: str | None = None
+    links: list[tuple[str, bool]] | None = None
 
 
 @dataclass
@@ -118,22 +123,17 @@ def unreadable(path: str, error: SourceError, settings: Settings) -> Finding | N
     return stamp(Hit(span, error.message), r, settings.severity_of(r), path)
 
 
-def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False, cache: LintCache | None = None) -> FileResult:
-    """Findings for one file; with a cache (and no article wanted), an unchanged file's are read back."""
-    from newsctl.parse import parse_file
+def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False) -> FileResult:
+    """Findings for one file (iter_lint reads unchanged files' findings from the cache instead)."""
+    return check_file(path, display, settings, keep_article)
 
-    key = None
-    if cache is not None and not keep_article:
-        try:
-            key = cache.key(path.read_bytes(), display)
-        except OSError:
-            key = None  # unreadable: parse_file reports it as M001, uncached
-        if key is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                return FileResult(display, hit[0], None, hit[1])
+
+def check_file(path: Path, display: str, settings: Settings, keep_article: bool = False, data: bytes | None = None) -> FileResult:
+    """Parse and lint one file. Given its bytes (read once for the cache), they are what is
+    linted, and the result carries their hash, so an entry never pairs one version's hash with
+    another version's findings."""
     try:
-        article = parse_file(path, display, settings.site_format)
+        article = _parse_path(path, display, settings.site_format) if data is None else _parse_bytes(path, display, data, settings)
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
@@ -146,12 +146,53 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
         finding = unreadable(display, SourceError(internal_error(exc, "while checking"), 1, 1), settings)
         findings = [finding] if finding else []
     keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
-    if key is not None and cache is not None and not any("Internal error" in f.message for f in findings):
+    result = FileResult(display, findings, article if keep_article else None, keys)
+    if data is not None and not any("Internal error" in f.message for f in findings):
+        from newsctl.cache import content_hash
         from newsctl.links import article_links
 
-        links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})
-        cache.put(key, findings, keys, links)
-    return FileResult(display, findings, article if keep_article else None, keys)
+        result.content = content_hash(data)
+        result.links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})
+    return result
+
+
+def _parse_path(path: Path, display: str, site_format: Any) -> Article:
+    from newsctl.parse import parse_file
+
+    return parse_file(path, display, site_format)
+
+
+def _parse_bytes(path: Path, display: str, data: bytes, settings: Settings) -> Article:
+    """parse.parse_file over bytes already read (the same steps: decode, then plain text or Markdown)."""
+    from newsctl.importers.plaintext import SUFFIXES
+    from newsctl.parse import parse, parse_plain_text
+    from newsctl.source import Source
+
+    source = Source.from_bytes(display, data)
+    if path.suffix.lower() in SUFFIXES and not source.text.startswith("---"):
+        return parse_plain_text(source)
+    return parse(source, settings.site_format)
+
+
+def _cacheable_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file newsctl would read, or None (a directory, a missing or too
+    large file: parse_file reports those as M001, uncached)."""
+    from newsctl.source import MAX_FILE_BYTES
+
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_FILE_BYTES else None
+
+
+def _remember(cache: LintCache, result: FileResult) -> FileResult:
+    if result.content is not None and result.links is not None:
+        cache.put(result.path, result.content, result.findings, result.keys, result.links)
+    return result
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -288,18 +329,21 @@ def default_jobs(file_count: int) -> int:
 
 
 _worker_settings: Settings | None = None
-_worker_cache: LintCache | None = None
+_worker_hashes = False
 
 
-def _init_worker(settings: Settings, cache: LintCache | None = None) -> None:
-    global _worker_settings, _worker_cache
+def _init_worker(settings: Settings, hashes: bool = False) -> None:
+    global _worker_settings, _worker_hashes
     _worker_settings = settings
-    _worker_cache = cache
+    _worker_hashes = hashes
 
 
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
+    """A file the cache missed (or any file, without a cache): linted here, remembered by the
+    main process, which alone reads and writes the cache."""
     assert _worker_settings is not None
-    return lint_file(item[0], item[1], _worker_settings, cache=_worker_cache)
+    data = _cacheable_bytes(item[0]) if _worker_hashes else None
+    return check_file(item[0], item[1], _worker_settings, data=data)
 
 
 _worker_task: Callable[[Any], Any] | None = None
@@ -391,24 +435,68 @@ def lint_files(
 ) -> LintResult:
     """Lint already collected (path, shown path) pairs; see lint_paths. With a cache, unchanged
     files' findings are read back (newsctl.cache); the findings are the same either way."""
-    jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
-    results: list[FileResult] = []
-    if jobs == 1:
-        for fp, shown in files:
-            result = lint_file(fp, shown, settings, cache=cache)
-            results.append(result)
-            if on_file:
-                on_file(result)
-        return LintResult(archive_misspellings(results, settings))
-    from concurrent.futures import ProcessPoolExecutor
+    return LintResult(archive_misspellings(list(iter_lint(files, settings, on_file, jobs, cache)), settings))
 
-    chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache)) as pool:
-        for result in pool.map(_lint_in_worker, files, chunksize=chunk):
-            results.append(result)
-            if on_file:
-                on_file(result)
-    return LintResult(archive_misspellings(results, settings))
+
+def iter_lint(
+    files: list[tuple[Path, str]],
+    settings: Settings,
+    on_file: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
+    cache: LintCache | None = None,
+) -> Iterator[FileResult]:
+    """Each file's result in the order given, as soon as it and the ones before it are done
+    (before the batch's M009 step, archive_misspellings). The cache is read in this process
+    first: only the files it misses are linted, in worker processes when there are enough of
+    them, and it is written once, when the last result has been taken."""
+    from newsctl.cache import content_hash
+
+    hits: dict[int, FileResult] = {}
+    todo = list(range(len(files)))
+    if cache is not None:
+        todo = []
+        for i, (fp, shown) in enumerate(files):
+            data = _cacheable_bytes(fp)
+            hit = cache.get(shown, content_hash(data)) if data is not None else None
+            if hit is None:
+                todo.append(i)
+            else:
+                hits[i] = FileResult(shown, hit[0], None, hit[1])
+    jobs = default_jobs(len(todo)) if jobs is None else max(1, jobs)
+    if jobs == 1 or len(todo) < 2:
+        linted: Iterator[FileResult] = (
+            check_file(files[i][0], files[i][1], settings, data=_cacheable_bytes(files[i][0]) if cache is not None else None) for i in todo
+        )
+        yield from _in_order(files, hits, linted, on_file, cache)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(32, len(todo) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache is not None)) as pool:
+            yield from _in_order(files, hits, pool.map(_lint_in_worker, [files[i] for i in todo], chunksize=chunk), on_file, cache)
+    if cache is not None:
+        cache.save()
+
+
+def _in_order(
+    files: list[tuple[Path, str]],
+    hits: dict[int, FileResult],
+    linted: Iterable[FileResult],
+    on_file: Callable[[FileResult], None] | None,
+    cache: LintCache | None,
+) -> Iterator[FileResult]:
+    """Cache hits and freshly linted results (in the order of the files missed) merged back
+    into the files' order."""
+    fresh = iter(linted)
+    for i in range(len(files)):
+        result = hits.pop(i, None)
+        if result is None:
+            result = next(fresh)
+            if cache is not None:
+                _remember(cache, result)
+        if on_file:
+            on_file(result)
+        yield result
 
 
 ARCHIVE_KEY_MIN_FILES = 3  # a key this many files use is the archive's own
