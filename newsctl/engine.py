@@ -180,10 +180,11 @@ def _cacheable_bytes(path: Path) -> bytes | None:
     from newsctl.source import MAX_FILE_BYTES
 
     try:
-        with open(path, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        with open(path, "rb", buffering=0) as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
                 return None
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read()  # sized by fstat: no 5 MB buffer per file
     except OSError:
         return None
     return data if len(data) <= MAX_FILE_BYTES else None

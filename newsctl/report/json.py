@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from json.encoder import encode_basestring  # the C string encoder json.dumps uses (ensure_ascii=False)
+from typing import Any, Iterator
 
 from newsctl import __version__
 from newsctl.engine import LintResult
 from newsctl.findings import Finding
 from newsctl.report.links import rule_url
 
+INDENT = "  "
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+
+def finding_dict(f: Finding, url: str | None = None) -> dict[str, Any]:
     """The published fields, then `hint` and `url` (added in 0.2; older fields never change)."""
     out = f.to_dict()
     out["hint"] = f.hint
-    out["url"] = rule_url(f.code, f.rule)
+    out["url"] = rule_url(f.code, f.rule) if url is None else url
     return out
 
 
@@ -33,7 +36,71 @@ def document(result: LintResult, extra: dict[str, Any] | None = None) -> dict[st
 
 
 def render(result: LintResult, extra: dict[str, Any] | None = None) -> str:
-    return json.dumps(document(result, extra), indent=2, ensure_ascii=False) + "\n"
+    return "".join(chunks(result, extra))
+
+
+def chunks(result: LintResult, extra: dict[str, Any] | None = None) -> Iterator[str]:
+    """`json.dumps(document(result, extra), indent=2, ensure_ascii=False) + "\\n"`, piece by piece
+    (one finding at a time), so a report of 10,000 articles is written without being built whole
+    first. json.dumps with an indent runs its pure-Python encoder; `_encode` writes the same
+    bytes about three times faster (tests/test_json_stream.py compares them)."""
+    head = {"version": __version__, "files": len(result.files), "summary": result.counts()}
+    tail = dict(extra or {})  # doc.update(extra): a key already there keeps its place
+    yield "{"
+    first = True
+    for key, value in head.items():
+        if key in tail:
+            value = tail.pop(key)
+        yield ("\n" if first else ",\n") + INDENT + encode_basestring(key) + ": " + _encode(value, 1)
+        first = False
+    if "findings" in tail:
+        yield ",\n" + INDENT + '"findings": ' + _encode(tail.pop("findings"), 1)
+    else:
+        yield ",\n" + INDENT + '"findings": ['
+        urls: dict[tuple[str, str], str] = {}
+        inner = "\n" + INDENT * 2
+        sep = inner
+        for f in result.findings:
+            url = urls.get((f.code, f.rule))
+            if url is None:
+                url = urls[(f.code, f.rule)] = rule_url(f.code, f.rule)
+            yield sep + _encode(finding_dict(f, url), 2)
+            sep = "," + inner
+        yield "]" if sep == inner else "\n" + INDENT + "]"
+    for key, value in tail.items():
+        yield ",\n" + INDENT + encode_basestring(key) + ": " + _encode(value, 1)
+    yield "\n}\n"
+
+
+def _encode(value: Any, level: int) -> str:
+    """One value as json.dumps(indent=2, ensure_ascii=False) writes it at this nesting level."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + INDENT * (level + 1)
+        items = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + INDENT * level)
+            items.append(encode_basestring(key) + ": " + _encode(item, level + 1))
+        return "{" + inner + ("," + inner).join(items) + "\n" + INDENT * level + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + INDENT * (level + 1)
+        return "[" + inner + ("," + inner).join(_encode(item, level + 1) for item in value) + "\n" + INDENT * level + "]"
+    # floats and anything else: json's own encoder, re-indented to this level
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + INDENT * level)
 
 
 def statistics(result: LintResult) -> str:
