@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, Iterator, Mapping, NoReturn, Optional
 
 import typer
 
@@ -187,7 +187,7 @@ class LintRun:
     outcomes: list[Any] = field(default_factory=list)  # fix outcomes with --fix or --diff
     write_failed: bool = False
     fix_note: str | None = None
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -375,18 +375,48 @@ def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | 
         return lint_files(files, settings, on_file=advance, jobs=jobs, cache=cache)
 
 
-def _sources(result: Any) -> dict[str, str]:
+def _sources(result: Any) -> FileTexts:
     """The decoded text of each file with findings (for source excerpts and fingerprints)."""
-    from newsctl.source import Source, SourceError
+    return FileTexts(fr.path for fr in result.files if fr.findings)
 
-    out = {}
-    for fr in result.files:
-        if fr.findings and fr.path not in out:
-            try:
-                out[fr.path] = Source.read(Path(fr.path), fr.path).text
-            except SourceError:
-                pass
-    return out
+
+class FileTexts(Mapping[str, str]):
+    """path -> decoded text of the files with findings, read when a reporter asks for one.
+
+    Reporters go through the files in order, so only the last few texts are kept: holding every
+    text of a 10,000-article run (about 90 MB) was most of lint's memory."""
+
+    KEEP = 4
+
+    def __init__(self, paths: Any) -> None:
+        self._paths = dict.fromkeys(paths)
+        self._recent: dict[str, str | None] = {}
+
+    def _text(self, path: str) -> str | None:
+        if path in self._recent:
+            return self._recent[path]
+        from newsctl.source import Source, SourceError
+
+        try:
+            text: str | None = Source.read(Path(path), path).text
+        except SourceError:
+            text = None
+        if len(self._recent) >= self.KEEP:
+            del self._recent[next(iter(self._recent))]
+        self._recent[path] = text
+        return text
+
+    def __getitem__(self, path: str) -> str:
+        text = self._text(path) if path in self._paths else None
+        if text is None:
+            raise KeyError(path)
+        return text
+
+    def __iter__(self) -> Iterator[str]:  # the files with findings; one that cannot be read has no item
+        return iter(self._paths)
+
+    def __len__(self) -> int:  # cheap: reporters test `if sources` once per finding
+        return len(self._paths)
 
 
 def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
@@ -401,7 +431,7 @@ def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
         raise fail(str(exc)) from None
 
 
-def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: dict[str, str]) -> tuple[Any, dict[str, Any]]:
+def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: Mapping[str, str]) -> tuple[Any, dict[str, Any]]:
     """Drop findings outside the changed lines (--diff-base) and known ones (--baseline)."""
     extra: dict[str, Any] = {}
     if changed is not None:
@@ -421,7 +451,7 @@ def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: 
     return result, extra
 
 
-def _fixable(sources: dict[str, str], unsafe_fixes: bool) -> Any:
+def _fixable(sources: Mapping[str, str], unsafe_fixes: bool) -> Any:
     """Whether a finding's fix would be applied by --fix: marked `[*]` and counted."""
     from newsctl.fixes import is_applicable, refusal
 
@@ -441,12 +471,13 @@ def _report(
     statistics: bool,
     quiet: bool,
     output: Path | None,
-    sources: dict[str, str],
+    sources: Mapping[str, str],
     extra: dict[str, Any],
     fix_note: str | None,
     unsafe_fixes: bool,
 ) -> None:
     fixable = _fixable(sources, unsafe_fixes)
+    text: str | None
     if statistics:
         from newsctl.report import json as json_report
         from newsctl.report import text as text_report
@@ -455,7 +486,13 @@ def _report(
     elif format == LintFormat.json:
         from newsctl.report import json as json_report
 
-        text = json_report.render(result, extra)
+        if output is None or str(output) == "-":  # streamed: the report is never whole in memory
+            text = None
+            for chunk in json_report.chunks(result, extra):
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+        else:  # a file is written atomically, whole
+            text = json_report.render(result, extra)
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
@@ -497,7 +534,8 @@ def _report(
         if not quiet:
             text += _tail(result, extra, fix_note, unsafe_fixes, sources)
             fix_note = None
-    write_output(text, output)
+    if text is not None:
+        write_output(text, output)
     if fix_note:
         err(fix_note)
     if format != LintFormat.text and "baseline" in extra and not quiet:
@@ -508,7 +546,7 @@ def _known(n: int) -> str:
     return f"{n} known finding{'s' if n != 1 else ''} in the baseline not shown."
 
 
-def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: dict[str, str]) -> str:
+def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: Mapping[str, str]) -> str:
     """Lines after the summary: what --fix did, what the baseline hid, what --fix could do."""
     lines = []
     if fix_note:
