@@ -38,7 +38,7 @@ FORMAT = 2  # bump when the layout changes: v1 held one file per article
 STALE_DAYS = 30  # an entry no run used for this long is dropped when the file is written
 _DAY = 86_400
 
-Entry = list  # [content hash, seen (unix day), keys, links, findings rows]
+Entry = list  # [content hash, seen (unix day), [key names, key lines], links, findings rows]
 
 
 def cache_dir(settings: Settings, given: Path | None = None) -> Path | None:
@@ -100,7 +100,7 @@ class LintCache:
                 if os.path.isfile(path) != bool(existed):
                     return None  # a linked article appeared or went away: S011 must look again
             findings = [_finding(shown, row) for row in entry[4]]
-            keys = tuple((str(k), int(line)) for k, line in entry[2])
+            keys = _keys(*entry[2])
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             self._changed = True  # of another shape: replaced by the lint's own entry
             return None
@@ -111,7 +111,7 @@ class LintCache:
         return findings, keys
 
     def put(self, shown: str, digest: str, findings: list[Finding], keys: tuple[tuple[str, int], ...], links: list[tuple[str, bool]]) -> None:
-        self._used[shown] = [digest, self._today, [list(k) for k in keys], [[p, bool(e)] for p, e in links], [_dump(f) for f in findings]]
+        self._used[shown] = [digest, self._today, [[k for k, _ in keys], [line for _, line in keys]], [[p, bool(e)] for p, e in links], [_dump(f) for f in findings]]
         self._changed = True
 
     def save(self) -> None:
@@ -178,26 +178,30 @@ def _dump(f: Finding) -> list[Any]:
 
 
 _SEVERITY = {s.value: s for s in Severity}
+# the types of a row's first ten values (line .. hint), checked in one step: a row of any other
+# types is a miss. Measured: checking each value in a function call was most of a warm run.
+_ROW_TYPES = frozenset({(int, int, int, int, str, str, str, str, str, str), (int, int, int, int, str, str, str, str, str, type(None))})
 
 
 def _finding(path: str, row: list[Any]) -> Finding:
     """A row back into a Finding; any value of the wrong type raises (the entry is then a miss)."""
     line, column, end_line, end_column, code, rule, category, severity, message, hint, fix, related = row
+    if tuple(map(type, row[:10])) not in _ROW_TYPES:
+        raise TypeError("a finding of another shape")
     return Finding(
-        path=path,
-        line=_int(line),
-        column=_int(column),
-        end_line=_int(end_line),
-        end_column=_int(end_column),
-        code=_str(code),
-        rule=_str(rule),
-        category=_str(category),
-        severity=_SEVERITY[severity],
-        message=_str(message),
-        hint=None if hint is None else _str(hint),
-        fix=None if fix is None else Fix(_str(fix[0]), tuple(Edit(_int(a), _int(b), _int(c), _int(d), _str(t)) for a, b, c, d, t in fix[2]), _bool(fix[1])),
-        related=tuple(Related(Span(_int(a), _int(b), _int(c), _int(d)), _str(t)) for a, b, c, d, t in related),
+        path, line, column, end_line, end_column, code, rule, category, _SEVERITY[severity], message, hint,
+        None if fix is None else Fix(_str(fix[0]), tuple(Edit(_int(a), _int(b), _int(c), _int(d), _str(t)) for a, b, c, d, t in fix[2]), _bool(fix[1])),
+        tuple(Related(Span(_int(a), _int(b), _int(c), _int(d)), _str(t)) for a, b, c, d, t in related) if related else (),
     )
+
+
+def _keys(names: Any, lines: Any) -> tuple[tuple[str, int], ...]:
+    """The front-matter keys of an entry (two lists of equal length: names, lines)."""
+    if type(names) is not list or type(lines) is not list or len(names) != len(lines):
+        raise TypeError("keys of another shape")
+    if names and (set(map(type, names)) != {str} or set(map(type, lines)) != {int}):
+        raise TypeError("keys of another type")
+    return tuple(zip(names, lines))
 
 
 def _int(value: Any) -> int:
