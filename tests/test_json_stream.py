@@ -68,3 +68,20 @@ def test_the_report_is_the_document_json_dumps_wrote(seed: int):
     expected = json.dumps(json_report.document(result, extra), indent=2, ensure_ascii=False) + "\n"
     assert json_report.render(result, extra) == expected
     assert "".join(json_report.chunks(result, extra)) == expected
+
+
+def _result(rng: random.Random) -> LintResult:
+    return LintResult([FileResult(f"a/{i}.md", [_finding(rng, f"a/{i}.md") for _ in range(rng.randrange(3))]) for i in range(rng.randrange(5))])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_sarif_and_gitlab_streams_are_their_documents(seed: int, tmp_path):
+    from newsctl.report import gitlab, sarif
+
+    rng = random.Random(seed)
+    result = _result(rng)
+    sources = {f"a/{i}.md": "\n".join(rng.choice(TEXTS) * 20 for _ in range(30)) for i in range(5) if rng.random() < 0.7}
+    for given in (None, sources):
+        assert "".join(sarif.chunks(result, tmp_path, given)) == sarif.render(result, tmp_path, given)
+        assert json.loads("".join(sarif.chunks(result, tmp_path, given)))["runs"][0]["results"] == sarif.document(result, tmp_path, given)["runs"][0]["results"]
+    assert "".join(gitlab.chunks(result, tmp_path, sources)) == gitlab.render(result, tmp_path, sources)

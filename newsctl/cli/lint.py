@@ -486,13 +486,7 @@ def _report(
     elif format == LintFormat.json:
         from newsctl.report import json as json_report
 
-        if output is None or str(output) == "-":  # streamed: the report is never whole in memory
-            text = None
-            for chunk in json_report.chunks(result, extra):
-                sys.stdout.write(chunk)
-            sys.stdout.flush()
-        else:  # a file is written atomically, whole
-            text = json_report.render(result, extra)
+        text = _stream(json_report.chunks(result, extra), output)
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
@@ -508,11 +502,11 @@ def _report(
         if format == LintFormat.sarif:
             from newsctl.report import sarif
 
-            text = sarif.render(result, root, sources)
+            text = _stream(sarif.chunks(result, root, sources), output)
         else:
             from newsctl.report import gitlab
 
-            text = gitlab.render(result, root, sources)
+            text = _stream(gitlab.chunks(result, root, sources), output)
     elif format == LintFormat.github:
         from newsctl.gitrepo import project_root
         from newsctl.report import github
@@ -540,6 +534,17 @@ def _report(
         err(fix_note)
     if format != LintFormat.text and "baseline" in extra and not quiet:
         err(f"newsctl: {_known(extra['baseline']['known'])}")
+
+
+def _stream(chunks: Iterator[str], output: Path | None) -> str | None:
+    """A report on standard output is written piece by piece, never whole in memory (None is
+    returned); one for a file is joined and written atomically by write_output (returned)."""
+    if output is None or str(output) == "-":
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return None
+    return "".join(chunks)
 
 
 def _known(n: int) -> str:
