@@ -123,10 +123,12 @@ def _first_row(entry: list) -> list:
         lambda text: _first_entry(text, lambda entry: {"findings": entry}),  # one entry of another shape
         lambda text: _first_entry(text, lambda entry: entry[:3]),  # one entry cut short
         lambda text: _first_entry(text, _first_row),  # a wrong type inside a finding
+        lambda text: _first_entry(text, lambda entry: [*entry[:2], [["title"], ["2"]], *entry[3:]]),  # a key's line as text
+        lambda text: _first_entry(text, lambda entry: [*entry[:2], [[["title"]], [2]], *entry[3:]]),  # a key that is a list
     ],
     ids=[
         "corrupt", "truncated", "empty", "wrong-shape", "wrong-shape-files", "other-version", "other-format",
-        "other-digest", "wrong-shape-entry", "short-entry", "wrong-type",
+        "other-digest", "wrong-shape-entry", "short-entry", "wrong-type", "wrong-type-key-line", "wrong-type-key",
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, damage):
