@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -245,3 +246,15 @@ def test_clean_refuses_what_it_did_not_make(tmp_path: Path):
     (tmp_path / "x").mkdir()
     with pytest.raises(ValueError):
         clean(tmp_path / "x")
+
+
+def test_a_file_name_that_is_not_utf8_is_cached(tmp_path: Path):
+    root = tmp_path / "site"
+    root.mkdir()
+    name = os.fsdecode(b"caf\xe9-council.md")  # Latin-1 bytes in the name: a surrogate escape in Python
+    (root / name).write_text("---\ntitle: Council votes\n---\n\nThe council voted on Tuesday.\n", "utf-8")
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    cold = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
+    assert cold and list(_files(tmp_path / "cache")) == [(root / name).as_posix()]
+    _tamper(tmp_path / "cache", "from the cache")
+    assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=cache).findings} == {"from the cache"}
