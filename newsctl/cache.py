@@ -146,7 +146,17 @@ class LintCache:
             self._ignore_file()
             write_atomic(self.file, head + ',"files":{' + ",".join(parts) + "}}")
         except OSError:
-            pass  # a read-only or full disk: lint still reports, just without a cache
+            return  # a read-only or full disk: lint still reports, just without a cache
+        self._remove_old_layouts()
+
+    def _remove_old_layouts(self) -> None:
+        """newsctl 0.2.0 kept one file per article under v1/: never read again, so removed."""
+        import shutil
+
+        for old in range(1, FORMAT):
+            directory = self.root.parent / f"v{old}"
+            if directory.is_dir() and not directory.is_symlink():
+                shutil.rmtree(directory, ignore_errors=True)
 
     def _ignore_file(self) -> None:
         marker = self.root.parent / ".gitignore"

@@ -258,3 +258,12 @@ def test_a_file_name_that_is_not_utf8_is_cached(tmp_path: Path):
     assert cold and list(_files(tmp_path / "cache")) == [(root / name).as_posix()]
     _tamper(tmp_path / "cache", "from the cache")
     assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=cache).findings} == {"from the cache"}
+
+
+def test_the_old_layout_is_removed_when_the_new_one_is_written(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    old = tmp_path / "cache" / "v1" / "ab"
+    old.mkdir(parents=True)
+    (old / "ab12.json").write_text('{"key": "ab12"}', "utf-8")
+    lint_paths([root], SETTINGS, jobs=1, cache=LintCache(tmp_path / "cache", SETTINGS))
+    assert not (tmp_path / "cache" / "v1").exists() and len(_entries(tmp_path / "cache")) == 1
