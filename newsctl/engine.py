@@ -414,24 +414,33 @@ def map_files(
     batches (the same `default_jobs` and chunking as lint_files), in this process for small
     ones or jobs=1. task must pickle (a module-level function, or functools.partial of one); it
     is sent once to each worker, not with every item. Used by export, outline and readability."""
+    return list(imap_files(task, items, jobs, on_result))
+
+
+def imap_files(
+    task: Callable[[Any], Any],
+    items: list[Any],
+    jobs: int | None = None,
+    on_result: Callable[[Any], None] | None = None,
+) -> Iterator[Any]:
+    """map_files, one result at a time (in the items' order) for a caller that renders each and
+    lets it go: the results of a whole batch are never held together."""
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
-    results: list[Any] = []
     if jobs == 1 or len(items) < 2:
         for item in items:
             result = task(item)
-            results.append(result)
             if on_result:
                 on_result(result)
-        return results
+            yield result
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
         for result in pool.map(_run_task, items, chunksize=chunk):
-            results.append(result)
             if on_result:
                 on_result(result)
-    return results
+            yield result
 
 
 def parse_or_error(item: tuple[Path, str], site_format: Any = None) -> tuple[Article | None, dict[str, Any] | None]:

@@ -85,3 +85,4 @@ def test_sarif_and_gitlab_streams_are_their_documents(seed: int, tmp_path):
         assert "".join(sarif.chunks(result, tmp_path, given)) == sarif.render(result, tmp_path, given)
         assert json.loads("".join(sarif.chunks(result, tmp_path, given)))["runs"][0]["results"] == sarif.document(result, tmp_path, given)["runs"][0]["results"]
     assert "".join(gitlab.chunks(result, tmp_path, sources)) == gitlab.render(result, tmp_path, sources)
+
