@@ -490,7 +490,7 @@ def _report(
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
-        text = text_report.render_concise(result, is_fixable=fixable)
+        text = _stream(text_report.concise_chunks(result, is_fixable=fixable), output)
     elif format == LintFormat.html:
         from newsctl.review.page import render_lint_report
 
@@ -524,10 +524,14 @@ def _report(
         from newsctl.report import text as text_report
 
         color = output is None and use_color(sys.stdout)
-        text = text_report.render(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
+        body = text_report.chunks(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
         if not quiet:
-            text += _tail(result, extra, fix_note, unsafe_fixes, sources)
+            from itertools import chain
+
+            note = fix_note
+            body = chain(body, (_tail(result, extra, note, unsafe_fixes, sources) for _ in (1,)))
             fix_note = None
+        text = _stream(body, output)
     if text is not None:
         write_output(text, output)
     if fix_note:
