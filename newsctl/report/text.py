@@ -69,12 +69,15 @@ def chunks(
     if quiet:
         yield from concise_chunks(result, color=color, is_fixable=is_fixable)
         return
+    split: tuple[str | None, list[str]] = (None, [])  # the last file's lines: its findings come together
     for f in result.findings:
         fixable = is_fixable(f) if is_fixable else None
         lines = [headline(f, color, fixable)]
         text = sources.get(f.path) if sources else None
         if text is not None:
-            lines.extend(excerpt(text, f, color))
+            if split[0] is not text:
+                split = (text, text.split("\n"))
+            lines.extend(excerpt(text, f, color, split[1]))
         if show_hints and f.hint:
             lines.append(_c(f"  = hint: {f.hint}", "dim", color))
         lines.append("")
@@ -106,9 +109,11 @@ def _cells(text: str) -> int:
     return sum(_width(ch) for ch in text)
 
 
-def excerpt(text: str, f: Finding, color: bool = False) -> list[str]:
-    """The finding's first line with a gutter, and carets under the span on that line."""
-    lines = text.split("\n")
+def excerpt(text: str, f: Finding, color: bool = False, lines: list[str] | None = None) -> list[str]:
+    """The finding's first line with a gutter, and carets under the span on that line.
+    `lines`: text.split("\\n"), when the caller already has it."""
+    if lines is None:
+        lines = text.split("\n")
     if not 1 <= f.line <= len(lines):
         return []
     raw = lines[f.line - 1]
