@@ -23,10 +23,10 @@ NOW = "2026-11-28T12:00:00Z"
 SETTINGS = Settings(now=datetime(2026, 11, 28, 12, tzinfo=timezone.utc))
 
 
-def _copy_articles(tmp_path: Path) -> Path:
+def _copy_articles(tmp_path: Path, fixtures: int = 25) -> Path:
     root = tmp_path / "articles"
     shutil.copytree(ARTICLES, root)
-    for i, fixture in enumerate(sorted(FIXTURES.glob("*.md"))[:25]):
+    for i, fixture in enumerate(sorted(FIXTURES.glob("*.md"))[:fixtures]):
         shutil.copy(fixture, root / f"fixture-{i}-{fixture.name}")
     return root
 
@@ -133,7 +133,7 @@ def _first_row(entry: list) -> list:
     ],
 )
 def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, damage):
-    root = _copy_articles(tmp_path)
+    root = _copy_articles(tmp_path, fixtures=3)
     cache = LintCache(tmp_path / "cache", SETTINGS)
     expected = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
     (cache_file,) = _entries(tmp_path / "cache")
