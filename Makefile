@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
+.PHONY: demo test bench bench-scale bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ test: $(STAMP) tools
 # BENCH_ARTICLES=2000 by default; a few minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
+
+# Lint of 10,000 generated articles with the cache on: cold, then warm (target < 1 s whole
+# process), and the peak RSS of each report format (target < 150 MB). BENCH_SCALE_ARTICLES=N
+# changes the size; about 3 minutes of CPU for the cold run. Results in docs/performance.md.
+bench-scale: $(STAMP)
+	$(BIN)/python -m tests.bench.scale
 
 # Micro-benchmarks of parse, lint and readability (pytest-benchmark).
 bench-micro: $(STAMP)

@@ -8,6 +8,7 @@ one failing rule stop the others.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -40,6 +41,10 @@ class FileResult:
     article: Article | None = None
     # front-matter keys as written, with their lines: the batch compares them across files
     keys: tuple[tuple[str, int], ...] = ()
+    # for the lint cache: the hash of the bytes linted and the linked files looked up (S011);
+    # None when the result must not be cached (not read, or an internal error)
+    content: str | None = None
+    links: list[tuple[str, bool]] | None = None
 
 
 @dataclass
@@ -118,22 +123,17 @@ def unreadable(path: str, error: SourceError, settings: Settings) -> Finding | N
     return stamp(Hit(span, error.message), r, settings.severity_of(r), path)
 
 
-def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False, cache: LintCache | None = None) -> FileResult:
-    """Findings for one file; with a cache (and no article wanted), an unchanged file's are read back."""
-    from newsctl.parse import parse_file
+def lint_file(path: Path, display: str, settings: Settings, keep_article: bool = False) -> FileResult:
+    """Findings for one file (iter_lint reads unchanged files' findings from the cache instead)."""
+    return check_file(path, display, settings, keep_article)
 
-    key = None
-    if cache is not None and not keep_article:
-        try:
-            key = cache.key(path.read_bytes(), display)
-        except OSError:
-            key = None  # unreadable: parse_file reports it as M001, uncached
-        if key is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                return FileResult(display, hit[0], None, hit[1])
+
+def check_file(path: Path, display: str, settings: Settings, keep_article: bool = False, data: bytes | None = None) -> FileResult:
+    """Parse and lint one file. Given its bytes (read once for the cache), they are what is
+    linted, and the result carries their hash, so an entry never pairs one version's hash with
+    another version's findings."""
     try:
-        article = parse_file(path, display, settings.site_format)
+        article = _parse_path(path, display, settings.site_format) if data is None else _parse_bytes(path, display, data, settings)
     except SourceError as err:
         finding = unreadable(display, err, settings)
         return FileResult(display, [finding] if finding else [])
@@ -146,12 +146,65 @@ def lint_file(path: Path, display: str, settings: Settings, keep_article: bool =
         finding = unreadable(display, SourceError(internal_error(exc, "while checking"), 1, 1), settings)
         findings = [finding] if finding else []
     keys = tuple((k, f.key_span.line) for k, f in article.front_matter.fields.items()) if article.front_matter.ok else ()
-    if key is not None and cache is not None and not any("Internal error" in f.message for f in findings):
+    result = FileResult(display, findings, article if keep_article else None, keys)
+    if data is not None and not any("Internal error" in f.message for f in findings):
+        from newsctl.cache import content_hash
         from newsctl.links import article_links
 
-        links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})
-        cache.put(key, findings, keys, links)
-    return FileResult(display, findings, article if keep_article else None, keys)
+        result.content = content_hash(data)
+        result.links = sorted({(target, os.path.isfile(target)) for _, target, _ in article_links(article)})
+    return result
+
+
+def _parse_path(path: Path, display: str, site_format: Any) -> Article:
+    from newsctl.parse import parse_file
+
+    return parse_file(path, display, site_format)
+
+
+def _parse_bytes(path: Path, display: str, data: bytes, settings: Settings) -> Article:
+    """parse.parse_file over bytes already read (the same steps: decode, then plain text or Markdown)."""
+    from newsctl.importers.plaintext import SUFFIXES
+    from newsctl.parse import parse, parse_plain_text
+    from newsctl.source import Source
+
+    source = Source.from_bytes(display, data)
+    if path.suffix.lower() in SUFFIXES and not source.text.startswith("---"):
+        return parse_plain_text(source)
+    return parse(source, settings.site_format)
+
+
+def _cacheable_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file newsctl would read, or None (a directory, a missing or too
+    large file: parse_file reports those as M001, uncached). os.open and one os.read sized by
+    fstat: half the CPU of open().read() here, and a warm run does this for every file."""
+    from newsctl.source import MAX_FILE_BYTES
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        size = os.fstat(fd)
+        if not stat.S_ISREG(size.st_mode) or size.st_size > MAX_FILE_BYTES:
+            return None
+        data = os.read(fd, size.st_size + 1)
+        if len(data) > size.st_size:  # it grew since fstat: read it to the end as it is now
+            parts = [data]
+            while chunk := os.read(fd, 1 << 16):
+                parts.append(chunk)
+            data = b"".join(parts)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= MAX_FILE_BYTES else None
+
+
+def _remember(cache: LintCache, result: FileResult) -> FileResult:
+    if result.content is not None and result.links is not None:
+        cache.put(result.path, result.content, result.findings, result.keys, result.links)
+    return result
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -173,8 +226,13 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
     Files named explicitly are linted even when excluded (unless `force_exclude`, for hooks
     that pass every changed file); files found in directories honour `exclude`. Symlinked
     directories are followed, each real directory once.
+
+    A warm cached run spends much of its time here, so the walk works on strings: each
+    directory's real and shown paths are found once, and a file's from them (a symlinked file
+    alone is resolved on its own); tests/test_collect_equivalence.py compares it with the
+    pathlib definition it replaced.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         p = Path(given)
         if not p.is_dir():
@@ -186,30 +244,41 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                 yield p, display_path(p)
             continue
         found: list[tuple[str, Path]] = []
-        walked: set[Path] = set()
+        walked: set[str] = set()
         ignores = GitIgnores(p) if settings.respect_gitignore else None
+        excluding = bool(settings.exclude)
         for root, dirs, files in os.walk(p, followlinks=True):
-            real_root = _real(Path(root))
+            root_path = Path(root)
+            real_root = _real(root_path)
             if real_root in walked:  # a symlink loop, or a directory reached twice
                 dirs[:] = []
                 continue
             walked.add(real_root)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
             if ignores is not None:
-                ignores.enter(Path(root))
-                dirs[:] = [d for d in dirs if not ignores.ignored(Path(root) / d, is_dir=True)]
+                ignores.enter(root_path)
+                dirs[:] = [d for d in dirs if not ignores.ignored(root_path / d, is_dir=True)]
             # directories named like articles get an M001 finding rather than silence
-            candidates = [n for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
-            candidates += [d for d in dirs if d.lower().endswith(ARTICLE_SUFFIXES)]
-            for name in candidates:
-                fp = Path(root) / name
-                if ignores is not None and ignores.ignored(fp, is_dir=(Path(root) / name).is_dir()):
+            candidates = [(n, False) for n in files if n.lower().endswith(ARTICLE_SUFFIXES)]
+            candidates += [(d, True) for d in dirs if d.lower().endswith(ARTICLE_SUFFIXES)]
+            if not candidates:
+                continue
+            shown_root = display_path(root_path)
+            shown_prefix = "" if shown_root == "." else shown_root if shown_root.endswith("/") else shown_root + "/"
+            rules = ignores.rules_for(root_path) if ignores is not None else []
+            for name, is_dir in candidates:
+                if rules and GitIgnores.verdict(rules, name, is_dir):
                     continue
-                shown = display_path(fp)
-                key = _real(fp)
-                if key not in seen and not settings.is_excluded(shown):
+                shown = shown_prefix + name
+                path = os.path.join(root, name)
+                try:
+                    linked = stat.S_ISLNK(os.lstat(path).st_mode)
+                except OSError:
+                    linked = True  # gone or unreadable: resolved the slow way, as before
+                key = _real(Path(path)) if linked else os.path.join(real_root, name)
+                if key not in seen and not (excluding and settings.is_excluded(shown)):
                     seen.add(key)
-                    found.append((shown, fp))
+                    found.append((shown, root_path / name))
         for shown, fp in sorted(found):
             yield fp, shown
 
@@ -225,6 +294,7 @@ class GitIgnores:
 
     def __init__(self, top: Path) -> None:
         self._specs: dict[Path, object | None] = {}
+        self._rules: dict[Path, list[tuple[Any, str]]] = {}
         top = Path(os.path.abspath(top))
         self._chain: list[Path] = []
         self._repo: Path | None = None
@@ -266,12 +336,28 @@ class GitIgnores:
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
         path = Path(os.path.abspath(path))
+        return self.verdict(self.rules_for(path.parent), path.name, is_dir)
+
+    def rules_for(self, directory: Path) -> list[tuple[Any, str]]:
+        """(spec, prefix) for each ignore file loaded that applies inside directory, shallowest
+        first: a file's name there is checked as prefix + name. Worked out once per directory."""
+        directory = Path(os.path.abspath(directory))
+        rules = self._rules.get(directory)
+        if rules is None:
+            rules = []
+            for base, spec in self._specs.items():
+                if spec is None or not (base == directory or base in directory.parents):
+                    continue
+                rel = directory.relative_to(base).as_posix()
+                rules.append((spec, "" if rel == "." else rel + "/"))
+            self._rules[directory] = rules
+        return rules
+
+    @staticmethod
+    def verdict(rules: list[tuple[Any, str]], name: str, is_dir: bool) -> bool:
         verdict = False
-        for directory, spec in self._specs.items():
-            if spec is None or directory not in path.parents:
-                continue
-            rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
-            result = spec.check_file(rel)  # type: ignore[attr-defined]
+        for spec, prefix in rules:
+            result = spec.check_file(prefix + name + ("/" if is_dir else ""))
             if result.include is not None:
                 verdict = bool(result.include)
         return verdict
@@ -288,18 +374,21 @@ def default_jobs(file_count: int) -> int:
 
 
 _worker_settings: Settings | None = None
-_worker_cache: LintCache | None = None
+_worker_hashes = False
 
 
-def _init_worker(settings: Settings, cache: LintCache | None = None) -> None:
-    global _worker_settings, _worker_cache
+def _init_worker(settings: Settings, hashes: bool = False) -> None:
+    global _worker_settings, _worker_hashes
     _worker_settings = settings
-    _worker_cache = cache
+    _worker_hashes = hashes
 
 
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
+    """A file the cache missed (or any file, without a cache): linted here, remembered by the
+    main process, which alone reads and writes the cache."""
     assert _worker_settings is not None
-    return lint_file(item[0], item[1], _worker_settings, cache=_worker_cache)
+    data = _cacheable_bytes(item[0]) if _worker_hashes else None
+    return check_file(item[0], item[1], _worker_settings, data=data)
 
 
 _worker_task: Callable[[Any], Any] | None = None
@@ -325,24 +414,33 @@ def map_files(
     batches (the same `default_jobs` and chunking as lint_files), in this process for small
     ones or jobs=1. task must pickle (a module-level function, or functools.partial of one); it
     is sent once to each worker, not with every item. Used by export, outline and readability."""
+    return list(imap_files(task, items, jobs, on_result))
+
+
+def imap_files(
+    task: Callable[[Any], Any],
+    items: list[Any],
+    jobs: int | None = None,
+    on_result: Callable[[Any], None] | None = None,
+) -> Iterator[Any]:
+    """map_files, one result at a time (in the items' order) for a caller that renders each and
+    lets it go: the results of a whole batch are never held together."""
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
-    results: list[Any] = []
     if jobs == 1 or len(items) < 2:
         for item in items:
             result = task(item)
-            results.append(result)
             if on_result:
                 on_result(result)
-        return results
+            yield result
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
         for result in pool.map(_run_task, items, chunksize=chunk):
-            results.append(result)
             if on_result:
                 on_result(result)
-    return results
+            yield result
 
 
 def parse_or_error(item: tuple[Path, str], site_format: Any = None) -> tuple[Article | None, dict[str, Any] | None]:
@@ -359,12 +457,12 @@ def parse_or_error(item: tuple[Path, str], site_format: Any = None) -> tuple[Art
         return None, {"path": shown, "line": 1, "column": 1, "message": internal_error(exc, "while reading")}
 
 
-def _real(path: Path) -> Path:
+def _real(path: Path) -> str:
     """The file's real path, so one file named twice (or via a symlink) is read once."""
     try:
-        return path.resolve()
+        return os.path.realpath(path)  # what Path.resolve() does, without making a Path
     except (OSError, RuntimeError):  # symlink loops and the like: fall back to the spelling
-        return path.absolute()
+        return os.path.abspath(path)
 
 
 def lint_paths(
@@ -391,24 +489,68 @@ def lint_files(
 ) -> LintResult:
     """Lint already collected (path, shown path) pairs; see lint_paths. With a cache, unchanged
     files' findings are read back (newsctl.cache); the findings are the same either way."""
-    jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
-    results: list[FileResult] = []
-    if jobs == 1:
-        for fp, shown in files:
-            result = lint_file(fp, shown, settings, cache=cache)
-            results.append(result)
-            if on_file:
-                on_file(result)
-        return LintResult(archive_misspellings(results, settings))
-    from concurrent.futures import ProcessPoolExecutor
+    return LintResult(archive_misspellings(list(iter_lint(files, settings, on_file, jobs, cache)), settings))
 
-    chunk = max(1, min(32, len(files) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache)) as pool:
-        for result in pool.map(_lint_in_worker, files, chunksize=chunk):
-            results.append(result)
-            if on_file:
-                on_file(result)
-    return LintResult(archive_misspellings(results, settings))
+
+def iter_lint(
+    files: list[tuple[Path, str]],
+    settings: Settings,
+    on_file: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
+    cache: LintCache | None = None,
+) -> Iterator[FileResult]:
+    """Each file's result in the order given, as soon as it and the ones before it are done
+    (before the batch's M009 step, archive_misspellings). The cache is read in this process
+    first: only the files it misses are linted, in worker processes when there are enough of
+    them, and it is written once, when the last result has been taken."""
+    from newsctl.cache import content_hash
+
+    hits: dict[int, FileResult] = {}
+    todo = list(range(len(files)))
+    if cache is not None:
+        todo = []
+        for i, (fp, shown) in enumerate(files):
+            data = _cacheable_bytes(fp)
+            hit = cache.get(shown, content_hash(data)) if data is not None else None
+            if hit is None:
+                todo.append(i)
+            else:
+                hits[i] = FileResult(shown, hit[0], None, hit[1])
+    jobs = default_jobs(len(todo)) if jobs is None else max(1, jobs)
+    if jobs == 1 or len(todo) < 2:
+        linted: Iterator[FileResult] = (
+            check_file(files[i][0], files[i][1], settings, data=_cacheable_bytes(files[i][0]) if cache is not None else None) for i in todo
+        )
+        yield from _in_order(files, hits, linted, on_file, cache)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(32, len(todo) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache is not None)) as pool:
+            yield from _in_order(files, hits, pool.map(_lint_in_worker, [files[i] for i in todo], chunksize=chunk), on_file, cache)
+    if cache is not None:
+        cache.save()
+
+
+def _in_order(
+    files: list[tuple[Path, str]],
+    hits: dict[int, FileResult],
+    linted: Iterable[FileResult],
+    on_file: Callable[[FileResult], None] | None,
+    cache: LintCache | None,
+) -> Iterator[FileResult]:
+    """Cache hits and freshly linted results (in the order of the files missed) merged back
+    into the files' order."""
+    fresh = iter(linted)
+    for i in range(len(files)):
+        result = hits.pop(i, None)
+        if result is None:
+            result = next(fresh)
+            if cache is not None:
+                _remember(cache, result)
+        if on_file:
+            on_file(result)
+        yield result
 
 
 ARCHIVE_KEY_MIN_FILES = 3  # a key this many files use is the archive's own

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,10 +23,10 @@ NOW = "2026-11-28T12:00:00Z"
 SETTINGS = Settings(now=datetime(2026, 11, 28, 12, tzinfo=timezone.utc))
 
 
-def _copy_articles(tmp_path: Path) -> Path:
+def _copy_articles(tmp_path: Path, fixtures: int = 25) -> Path:
     root = tmp_path / "articles"
     shutil.copytree(ARTICLES, root)
-    for i, fixture in enumerate(sorted(FIXTURES.glob("*.md"))[:25]):
+    for i, fixture in enumerate(sorted(FIXTURES.glob("*.md"))[:fixtures]):
         shutil.copy(fixture, root / f"fixture-{i}-{fixture.name}")
     return root
 
@@ -35,7 +36,13 @@ def _dicts(result) -> list[dict]:
 
 
 def _entries(cache_dir: Path) -> list[Path]:
-    return sorted(cache_dir.glob("v*/*/*.json"))
+    """The cache files: one per configuration (settings digest), not one per article."""
+    return sorted(cache_dir.glob("v*/*.json"))
+
+
+def _files(cache_dir: Path) -> dict[str, list]:
+    (only,) = _entries(cache_dir)
+    return json.loads(only.read_text("utf-8"))["files"]
 
 
 def test_findings_are_identical_without_cache_cold_and_warm(tmp_path: Path):
@@ -43,18 +50,19 @@ def test_findings_are_identical_without_cache_cold_and_warm(tmp_path: Path):
     plain = _dicts(lint_paths([root], SETTINGS, jobs=1))
     cache = LintCache(tmp_path / "cache", SETTINGS)
     cold = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
-    assert len(_entries(tmp_path / "cache")) == len(list(root.glob("*.md")))
+    assert sorted(_files(tmp_path / "cache")) == sorted(p.as_posix() for p in root.glob("*.md"))
     warm = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
     workers = _dicts(lint_paths([root], SETTINGS, jobs=2, cache=cache))
     assert plain and plain == cold == warm == workers
 
 
 def _tamper(cache_dir: Path, message: str) -> None:
-    for entry_file in _entries(cache_dir):
-        entry = json.loads(entry_file.read_text("utf-8"))
-        for f in entry["findings"]:
-            f["message"] = message
-        entry_file.write_text(json.dumps(entry), "utf-8")
+    for cache_file in _entries(cache_dir):
+        document = json.loads(cache_file.read_text("utf-8"))
+        for entry in document["files"].values():
+            for row in entry[4]:
+                row[8] = message
+        cache_file.write_text(json.dumps(document), "utf-8")
 
 
 def test_a_warm_run_reads_findings_back(tmp_path: Path):
@@ -80,6 +88,28 @@ def test_changed_content_settings_or_now_miss(tmp_path: Path):
     assert "stale" not in shown
 
 
+def _other(text: str, field: str, value: object) -> str:
+    document = json.loads(text)
+    document[field] = value
+    return json.dumps(document)
+
+
+def _first_entry(text: str, change) -> str:
+    document = json.loads(text)
+    first = sorted(document["files"])[0]
+    document["files"][first] = change(document["files"][first])
+    return json.dumps(document)
+
+
+def _first_row(entry: list) -> list:
+    rows = entry[4]
+    if rows:
+        rows[0][0] = "x"  # a line number that is not a number
+    else:
+        entry[4] = [["x"]]
+    return entry
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -87,21 +117,60 @@ def test_changed_content_settings_or_now_miss(tmp_path: Path):
         lambda text: text[: len(text) // 2],  # truncated mid-write
         lambda text: "",  # empty
         lambda text: "[1, 2, 3]",  # valid JSON of another shape
-        lambda text: text.replace('"key":"', '"key":"0'),  # another entry's key (a concurrent writer)
-        lambda text: text.replace('"line":', '"line":"x"', 1) if '"line":' in text else "{}",  # a wrong type inside
+        lambda text: _other(text, "files", [1, 2]),  # the entries of another shape
+        lambda text: _other(text, "version", "0.0.1"),  # written by another newsctl version
+        lambda text: _other(text, "format", 1),  # another cache layout
+        lambda text: _other(text, "digest", "0" * 32),  # another configuration's file under this name
+        lambda text: _first_entry(text, lambda entry: {"findings": entry}),  # one entry of another shape
+        lambda text: _first_entry(text, lambda entry: entry[:3]),  # one entry cut short
+        lambda text: _first_entry(text, _first_row),  # a wrong type inside a finding
+        lambda text: _first_entry(text, lambda entry: [*entry[:2], [["title"], ["2"]], *entry[3:]]),  # a key's line as text
+        lambda text: _first_entry(text, lambda entry: [*entry[:2], [[["title"]], [2]], *entry[3:]]),  # a key that is a list
     ],
-    ids=["corrupt", "truncated", "empty", "wrong-shape", "other-key", "wrong-type"],
+    ids=[
+        "corrupt", "truncated", "empty", "wrong-shape", "wrong-shape-files", "other-version", "other-format",
+        "other-digest", "wrong-shape-entry", "short-entry", "wrong-type", "wrong-type-key-line", "wrong-type-key",
+    ],
 )
-def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path, damage):
-    root = _copy_articles(tmp_path)
+def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, damage):
+    root = _copy_articles(tmp_path, fixtures=3)
     cache = LintCache(tmp_path / "cache", SETTINGS)
     expected = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
-    entries = _entries(tmp_path / "cache")
-    good = {p: p.read_text("utf-8") for p in entries}
-    for p in entries:
-        p.write_text(damage(good[p]), "utf-8", errors="surrogateescape")
+    (cache_file,) = _entries(tmp_path / "cache")
+    good = cache_file.read_text("utf-8")
+    cache_file.write_text(damage(good), "utf-8", errors="surrogateescape")
     assert _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache)) == expected
-    assert {p: p.read_text("utf-8") for p in _entries(tmp_path / "cache")} == good  # written again, whole
+    assert _entries(tmp_path / "cache") == [cache_file]
+    assert json.loads(cache_file.read_text("utf-8")) == json.loads(good)  # written again, whole
+    _tamper(tmp_path / "cache", "from the cache")  # and trusted again on the next run
+    assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=cache).findings} == {"from the cache"}
+
+
+def test_runs_that_overlap_keep_each_others_entries(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    names = sorted(root.glob("*.md"))
+    first, second = names[: len(names) // 2], names[len(names) // 2 :]
+    slow = LintCache(tmp_path / "cache", SETTINGS)
+    assert slow.get(first[0].as_posix(), "0" * 64) is None  # this run has read the (empty) cache ...
+    lint_paths(second, SETTINGS, jobs=1, cache=LintCache(tmp_path / "cache", SETTINGS))  # ... another writes meanwhile
+    lint_paths(first, SETTINGS, jobs=1, cache=slow)  # ... then this one finishes
+    assert sorted(_files(tmp_path / "cache")) == sorted(p.as_posix() for p in names)  # merged, nothing lost
+    _tamper(tmp_path / "cache", "from the cache")
+    assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=slow).findings} == {"from the cache"}
+
+
+def test_an_entry_is_for_the_bytes_linted(tmp_path: Path):
+    """A file rewritten between two runs with the same path misses; the entry follows the bytes."""
+    root = _copy_articles(tmp_path)
+    target = root / "cybersecurity-diplomacy.md"
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    original = target.read_bytes()
+    before = _dicts(lint_paths([target], SETTINGS, jobs=1, cache=cache))
+    target.write_bytes(original.replace(b"\n\n", b"\n\nAs an AI language model, I cannot say.\n\n", 1))
+    changed = _dicts(lint_paths([target], SETTINGS, jobs=1, cache=cache))
+    assert changed != before and changed == _dicts(lint_paths([target], SETTINGS, jobs=1))
+    target.write_bytes(original)
+    assert _dicts(lint_paths([target], SETTINGS, jobs=1, cache=cache)) == before
 
 
 def test_concurrent_runs_share_one_cache(tmp_path: Path):
@@ -150,7 +219,7 @@ def test_cli_no_cache_and_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     shutil.rmtree(tmp_path / "c")
     second = runner.invoke(app, [*args, "--cache-dir", "c", "--no-cache"])
     assert second.stdout == first.stdout and not (tmp_path / "c").exists()
-    assert runner.invoke(app, args).stdout == first.stdout and not list(tmp_path.glob("**/v1"))  # no cache unless asked
+    assert runner.invoke(app, args).stdout == first.stdout and not list(tmp_path.glob("**/v2"))  # no cache unless asked
     runner.invoke(app, [*args, "--cache-dir", "c"])
     done = runner.invoke(app, ["clean", "--cache-dir", "c"])
     assert done.exit_code == 0 and not (tmp_path / "c").exists()
@@ -177,3 +246,24 @@ def test_clean_refuses_what_it_did_not_make(tmp_path: Path):
     (tmp_path / "x").mkdir()
     with pytest.raises(ValueError):
         clean(tmp_path / "x")
+
+
+def test_a_file_name_that_is_not_utf8_is_cached(tmp_path: Path):
+    root = tmp_path / "site"
+    root.mkdir()
+    name = os.fsdecode(b"caf\xe9-council.md")  # Latin-1 bytes in the name: a surrogate escape in Python
+    (root / name).write_text("---\ntitle: Council votes\n---\n\nThe council voted on Tuesday.\n", "utf-8")
+    cache = LintCache(tmp_path / "cache", SETTINGS)
+    cold = _dicts(lint_paths([root], SETTINGS, jobs=1, cache=cache))
+    assert cold and list(_files(tmp_path / "cache")) == [(root / name).as_posix()]
+    _tamper(tmp_path / "cache", "from the cache")
+    assert {f.message for f in lint_paths([root], SETTINGS, jobs=1, cache=cache).findings} == {"from the cache"}
+
+
+def test_the_old_layout_is_removed_when_the_new_one_is_written(tmp_path: Path):
+    root = _copy_articles(tmp_path)
+    old = tmp_path / "cache" / "v1" / "ab"
+    old.mkdir(parents=True)
+    (old / "ab12.json").write_text('{"key": "ab12"}', "utf-8")
+    lint_paths([root], SETTINGS, jobs=1, cache=LintCache(tmp_path / "cache", SETTINGS))
+    assert not (tmp_path / "cache" / "v1").exists() and len(_entries(tmp_path / "cache")) == 1

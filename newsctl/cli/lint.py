@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, Iterator, Mapping, NoReturn, Optional
 
 import typer
 
@@ -187,7 +187,7 @@ class LintRun:
     outcomes: list[Any] = field(default_factory=list)  # fix outcomes with --fix or --diff
     write_failed: bool = False
     fix_note: str | None = None
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -375,18 +375,48 @@ def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | 
         return lint_files(files, settings, on_file=advance, jobs=jobs, cache=cache)
 
 
-def _sources(result: Any) -> dict[str, str]:
+def _sources(result: Any) -> FileTexts:
     """The decoded text of each file with findings (for source excerpts and fingerprints)."""
-    from newsctl.source import Source, SourceError
+    return FileTexts(fr.path for fr in result.files if fr.findings)
 
-    out = {}
-    for fr in result.files:
-        if fr.findings and fr.path not in out:
-            try:
-                out[fr.path] = Source.read(Path(fr.path), fr.path).text
-            except SourceError:
-                pass
-    return out
+
+class FileTexts(Mapping[str, str]):
+    """path -> decoded text of the files with findings, read when a reporter asks for one.
+
+    Reporters go through the files in order, so only the last few texts are kept: holding every
+    text of a 10,000-article run (about 90 MB) was most of lint's memory."""
+
+    KEEP = 4
+
+    def __init__(self, paths: Any) -> None:
+        self._paths = dict.fromkeys(paths)
+        self._recent: dict[str, str | None] = {}
+
+    def _text(self, path: str) -> str | None:
+        if path in self._recent:
+            return self._recent[path]
+        from newsctl.source import Source, SourceError
+
+        try:
+            text: str | None = Source.read(Path(path), path).text
+        except SourceError:
+            text = None
+        if len(self._recent) >= self.KEEP:
+            del self._recent[next(iter(self._recent))]
+        self._recent[path] = text
+        return text
+
+    def __getitem__(self, path: str) -> str:
+        text = self._text(path) if path in self._paths else None
+        if text is None:
+            raise KeyError(path)
+        return text
+
+    def __iter__(self) -> Iterator[str]:  # the files with findings; one that cannot be read has no item
+        return iter(self._paths)
+
+    def __len__(self) -> int:  # cheap: reporters test `if sources` once per finding
+        return len(self._paths)
 
 
 def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
@@ -401,7 +431,7 @@ def _load_baseline(baseline: Path | None) -> tuple[Path, Any] | None:
         raise fail(str(exc)) from None
 
 
-def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: dict[str, str]) -> tuple[Any, dict[str, Any]]:
+def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: Mapping[str, str]) -> tuple[Any, dict[str, Any]]:
     """Drop findings outside the changed lines (--diff-base) and known ones (--baseline)."""
     extra: dict[str, Any] = {}
     if changed is not None:
@@ -421,7 +451,7 @@ def _narrow(result: Any, changed: Any, known: tuple[Path, Any] | None, sources: 
     return result, extra
 
 
-def _fixable(sources: dict[str, str], unsafe_fixes: bool) -> Any:
+def _fixable(sources: Mapping[str, str], unsafe_fixes: bool) -> Any:
     """Whether a finding's fix would be applied by --fix: marked `[*]` and counted."""
 
     def check(f: Any) -> bool:
@@ -442,12 +472,13 @@ def _report(
     statistics: bool,
     quiet: bool,
     output: Path | None,
-    sources: dict[str, str],
+    sources: Mapping[str, str],
     extra: dict[str, Any],
     fix_note: str | None,
     unsafe_fixes: bool,
 ) -> None:
     fixable = _fixable(sources, unsafe_fixes)
+    text: str | None
     if statistics:
         from newsctl.report import json as json_report
         from newsctl.report import text as text_report
@@ -456,11 +487,11 @@ def _report(
     elif format == LintFormat.json:
         from newsctl.report import json as json_report
 
-        text = json_report.render(result, extra)
+        text = _stream(json_report.chunks(result, extra), output)
     elif format == LintFormat.concise:
         from newsctl.report import text as text_report
 
-        text = text_report.render_concise(result, is_fixable=fixable)
+        text = _stream(text_report.concise_chunks(result, is_fixable=fixable), output)
     elif format == LintFormat.html:
         from newsctl.review.page import render_lint_report
 
@@ -472,11 +503,11 @@ def _report(
         if format == LintFormat.sarif:
             from newsctl.report import sarif
 
-            text = sarif.render(result, root, sources)
+            text = _stream(sarif.chunks(result, root, sources), output)
         else:
             from newsctl.report import gitlab
 
-            text = gitlab.render(result, root, sources)
+            text = _stream(gitlab.chunks(result, root, sources), output)
     elif format == LintFormat.github:
         from newsctl.gitrepo import project_root
         from newsctl.report import github
@@ -494,22 +525,38 @@ def _report(
         from newsctl.report import text as text_report
 
         color = output is None and use_color(sys.stdout)
-        text = text_report.render(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
+        body = text_report.chunks(result, color=color, quiet=quiet, sources=sources, is_fixable=fixable)
         if not quiet:
-            text += _tail(result, extra, fix_note, unsafe_fixes, sources)
+            from itertools import chain
+
+            note = fix_note
+            body = chain(body, (_tail(result, extra, note, unsafe_fixes, sources) for _ in (1,)))
             fix_note = None
-    write_output(text, output)
+        text = _stream(body, output)
+    if text is not None:
+        write_output(text, output)
     if fix_note:
         err(fix_note)
     if format != LintFormat.text and "baseline" in extra and not quiet:
         err(f"newsctl: {_known(extra['baseline']['known'])}")
 
 
+def _stream(chunks: Iterator[str], output: Path | None) -> str | None:
+    """A report on standard output is written piece by piece, never whole in memory (None is
+    returned); one for a file is joined and written atomically by write_output (returned)."""
+    if output is None or str(output) == "-":
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return None
+    return "".join(chunks)
+
+
 def _known(n: int) -> str:
     return f"{n} known finding{'s' if n != 1 else ''} in the baseline not shown."
 
 
-def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: dict[str, str]) -> str:
+def _tail(result: Any, extra: dict[str, Any], fix_note: str | None, unsafe_fixes: bool, sources: Mapping[str, str]) -> str:
     """Lines after the summary: what --fix did, what the baseline hid, what --fix could do."""
     lines = []
     if fix_note:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from newsctl.engine import LintResult
 from newsctl.fingerprint import fingerprints
@@ -23,7 +23,11 @@ _CATEGORY = {"metadata": "Bug Risk", "structure": "Style", "dates": "Bug Risk", 
 
 
 def document(result: LintResult, root: Path, sources: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
-    issues = []
+    return list(issues(result, root, sources))
+
+
+def issues(result: LintResult, root: Path, sources: Mapping[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """The Code Climate issue of each finding, in order, one file's text read at a time."""
     for fr in result.files:
         if not fr.findings:
             continue
@@ -32,7 +36,7 @@ def document(result: LintResult, root: Path, sources: Mapping[str, str] | None =
         for f, fp in zip(fr.findings, prints):
             unique = hashlib.sha256(f"{rel}\0{fp}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
             description = f"{f.code} {f.message}" + (f" ({f.hint})" if f.hint else "")
-            issues.append(
+            yield (
                 {
                     "type": "issue",
                     "check_name": f"newsctl/{f.code}-{f.rule}",
@@ -47,8 +51,15 @@ def document(result: LintResult, root: Path, sources: Mapping[str, str] | None =
                     },
                 }
             )
-    return issues
 
 
 def render(result: LintResult, root: Path, sources: Mapping[str, str] | None = None) -> str:
     return json.dumps(document(result, root, sources), indent=2, ensure_ascii=False) + "\n"
+
+
+def chunks(result: LintResult, root: Path, sources: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`render`, piece by piece: the issues are written one at a time, never all held."""
+    from newsctl.report.jsonstream import array
+
+    yield from array(issues(result, root, sources), 0)
+    yield "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 from urllib.parse import quote
 
 from newsctl import __version__, registry, rulebook
@@ -64,61 +64,15 @@ def document(result: LintResult, root: Path | None = None, sources: Mapping[str,
     With `sources` (path -> text), each result carries a partial fingerprint that survives lines
     moving, so code scanning keeps tracking an alert instead of closing and reopening it.
     """
+    return _document(result, root, sources, list(results(result, root, sources)))
+
+
+RESULTS = "\0newsctl: the results stream here\0"
+
+
+def _document(result: LintResult, root: Path | None, sources: Mapping[str, str] | None, results: Any) -> dict[str, Any]:
     rules = rulebook.all_rules()
-    index = {r.code: i for i, r in enumerate(rules)}
     root = (root or Path.cwd()).resolve()
-    prints: dict[int, str] = {}
-    if sources is not None:
-        for fr in result.files:
-            for f, fp in zip(fr.findings, fingerprints(fr.findings, sources.get(fr.path))):
-                prints[id(f)] = fp
-    results = []
-    for f in result.findings:
-        item: dict[str, Any] = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": _LEVEL[f.severity.value],
-            "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": _artifact(f.path, root),
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                        },
-                    }
-                }
-            ],
-        }
-        if id(f) in prints:
-            item["partialFingerprints"] = {"newsctlFingerprint/v1": prints[id(f)]}
-        if f.fix:
-            item["fixes"] = [
-                {
-                    "description": {"text": f.fix.message},
-                    "artifactChanges": [
-                        {
-                            "artifactLocation": _artifact(f.path, root),
-                            "replacements": [
-                                {
-                                    "deletedRegion": {
-                                        "startLine": e.line,
-                                        "startColumn": e.column,
-                                        "endLine": e.end_line,
-                                        "endColumn": e.end_column,
-                                    },
-                                    "insertedContent": {"text": e.content},
-                                }
-                                for e in f.fix.edits
-                            ],
-                        }
-                    ],
-                }
-            ]
-        results.append(item)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -141,5 +95,78 @@ def document(result: LintResult, root: Path | None = None, sources: Mapping[str,
     }
 
 
+def results(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """The SARIF result of each finding, in order, one file's texts read at a time."""
+    index = {r.code: i for i, r in enumerate(rulebook.all_rules())}
+    root = (root or Path.cwd()).resolve()
+    artifacts: dict[str, dict[str, str]] = {}
+
+    def artifact(path: str, root: Path) -> dict[str, str]:  # resolved once per file, not per finding
+        if path not in artifacts:
+            artifacts[path] = _artifact(path, root)
+        return dict(artifacts[path])
+
+    for fr in result.files:
+        prints = fingerprints(fr.findings, sources.get(fr.path)) if sources is not None and fr.findings else None
+        for n, f in enumerate(fr.findings):
+            yield _result(f, index, root, prints[n] if prints is not None else None, artifact)
+
+
+def _result(f: Any, index: dict[str, int], root: Path, fingerprint: str | None, _artifact: Any = _artifact) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": _LEVEL[f.severity.value],
+        "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _artifact(f.path, root),
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": f.end_line,
+                        "endColumn": f.end_column,
+                    },
+                }
+            }
+        ],
+    }
+    if fingerprint is not None:
+        item["partialFingerprints"] = {"newsctlFingerprint/v1": fingerprint}
+    if f.fix:
+        item["fixes"] = [
+            {
+                "description": {"text": f.fix.message},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": _artifact(f.path, root),
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "startLine": e.line,
+                                    "startColumn": e.column,
+                                    "endLine": e.end_line,
+                                    "endColumn": e.end_column,
+                                },
+                                "insertedContent": {"text": e.content},
+                            }
+                            for e in f.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
+    return item
+
+
 def render(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> str:
     return json.dumps(document(result, root, sources), indent=2, ensure_ascii=False) + "\n"
+
+
+def chunks(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`render`, piece by piece: the results are written one at a time, never all held."""
+    from newsctl.report.jsonstream import around
+
+    yield from around(_document(result, root, sources, RESULTS), RESULTS, results(result, root, sources), 3)
+    yield "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from newsctl.engine import LintResult
 from newsctl.findings import Finding
@@ -53,27 +53,50 @@ def render(
     """The full report. `sources` maps a path to its decoded text (for the source excerpt);
     a path missing from it is reported without an excerpt. `quiet`: headlines only, no summary.
     """
+    return "".join(chunks(result, color=color, quiet=quiet, show_hints=show_hints, sources=sources, is_fixable=is_fixable))
+
+
+def chunks(
+    result: LintResult,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    show_hints: bool = True,
+    sources: Mapping[str, str] | None = None,
+    is_fixable: Callable[[Finding], bool] | None = None,
+) -> Iterator[str]:
+    """`render`, one finding at a time (lint writes them as they come)."""
     if quiet:
-        return render_concise(result, color=color, is_fixable=is_fixable)
-    lines: list[str] = []
+        yield from concise_chunks(result, color=color, is_fixable=is_fixable)
+        return
+    split: tuple[str | None, list[str]] = (None, [])  # the last file's lines: its findings come together
     for f in result.findings:
         fixable = is_fixable(f) if is_fixable else None
-        lines.append(headline(f, color, fixable))
+        lines = [headline(f, color, fixable)]
         text = sources.get(f.path) if sources else None
         if text is not None:
-            lines.extend(excerpt(text, f, color))
+            if split[0] is not text:
+                split = (text, text.split("\n"))
+            lines.extend(excerpt(text, f, color, split[1]))
         if show_hints and f.hint:
             lines.append(_c(f"  = hint: {f.hint}", "dim", color))
         lines.append("")
-    lines.append(summary(result, color))
-    return "\n".join(lines) + "\n"
+        yield "\n".join(lines) + "\n"
+    yield summary(result, color) + "\n"
 
 
 def render_concise(
     result: LintResult, *, color: bool = False, is_fixable: Callable[[Finding], bool] | None = None
 ) -> str:
     """One line per finding: for editors, grep and `--quiet`."""
-    return "".join(headline(f, color, is_fixable(f) if is_fixable else None) + "\n" for f in result.findings)
+    return "".join(concise_chunks(result, color=color, is_fixable=is_fixable))
+
+
+def concise_chunks(
+    result: LintResult, *, color: bool = False, is_fixable: Callable[[Finding], bool] | None = None
+) -> Iterator[str]:
+    for f in result.findings:
+        yield headline(f, color, is_fixable(f) if is_fixable else None) + "\n"
 
 
 def _width(ch: str) -> int:
@@ -86,9 +109,11 @@ def _cells(text: str) -> int:
     return sum(_width(ch) for ch in text)
 
 
-def excerpt(text: str, f: Finding, color: bool = False) -> list[str]:
-    """The finding's first line with a gutter, and carets under the span on that line."""
-    lines = text.split("\n")
+def excerpt(text: str, f: Finding, color: bool = False, lines: list[str] | None = None) -> list[str]:
+    """The finding's first line with a gutter, and carets under the span on that line.
+    `lines`: text.split("\\n"), when the caller already has it."""
+    if lines is None:
+        lines = text.split("\n")
     if not 1 <= f.line <= len(lines):
         return []
     raw = lines[f.line - 1]
