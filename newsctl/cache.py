@@ -21,8 +21,6 @@ the end of the run. No cache fault is ever fatal.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from array import array
 import os
 import time
@@ -60,13 +58,17 @@ def settings_digest(settings: Settings) -> str:
         state.pop(unrelated, None)  # not read by rules
     state["now"] = settings.now.isoformat()
     text = repr(sorted((k, repr(v)) for k, v in state.items()))
+    import hashlib  # here, not at the top: a lint without a cache imports this module only to learn so
+
     return hashlib.blake2b(f"{__version__}\0{FORMAT}\0{text}".encode(), digest_size=16).hexdigest()
 
 
 def content_hash(data: bytes) -> str:
     """The key of truth for a file's bytes. SHA-256 (hardware-accelerated on current CPUs) is
     measured faster here than blake2b: 10,000 files of 9 KB read and hashed in 0.17 s CPU."""
-    return hashlib.sha256(data).hexdigest()
+    from hashlib import sha256
+
+    return sha256(data).hexdigest()
 
 
 class LintCache:
@@ -174,6 +176,8 @@ def _read(file: Path, digest: str) -> tuple[dict[str, Any], tuple[int, int, int]
             data = fh.read()
     except OSError:
         return {}, None
+    import json
+
     try:
         document = json.loads(data)
         if (
@@ -200,6 +204,8 @@ def _stat(file: Path) -> tuple[int, int, int] | None:
 def _text(value: Any) -> str:
     """Compact JSON, ASCII only: a shown path that is not UTF-8 (surrogate escapes) is written
     as \\u escapes instead of failing to encode."""
+    import json
+
     return json.dumps(value, separators=(",", ":"))
 
 
