@@ -28,6 +28,7 @@ Pyphen (tests/test_readability_stats.py, tests/test_readability_table.py).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -94,8 +95,6 @@ class Table:
         self.body = body
 
     def get(self, word: str) -> int | None:
-        from bisect import bisect_right
-
         key = word.encode("utf-8", "surrogatepass")
         if b"\t" in key or b"\n" in key:
             return None
