@@ -274,7 +274,8 @@ def load_patterns() -> tuple[dict[str, str], int] | None:
         head, _, body = text.partition("\n")
         # magic, size and CRC-32 of Pyphen's hyph_en_US.dic, patterns, longest key
         parts = head.split(" ")
-        if len(parts) != 5 or parts[0] != PATTERNS_MAGIC or " ".join(parts[1:3]) != _fingerprint(source):
+        # "\r": checked out with Windows line endings; every key would end in it
+        if "\r" in head or len(parts) != 5 or parts[0] != PATTERNS_MAGIC or " ".join(parts[1:3]) != _fingerprint(source):
             return None
         n, maxlen = int(parts[3]), int(parts[4])
     except (OSError, UnicodeDecodeError, ValueError):

@@ -151,8 +151,9 @@ def copy_with(tmp_path: Path, source: Path, change) -> Path:
         lambda b: b[: b.index(b"\n")] + b"\n",  # header only
         lambda b: b"",
         lambda b: b.replace(b" ", b"  ", 1),
+        lambda b: b.replace(b"\n", b"\r\n"),
     ],
-    ids=["magic", "truncated", "header-only", "empty", "header-format"],
+    ids=["magic", "truncated", "header-only", "empty", "header-format", "crlf"],
 )
 def test_a_damaged_table_is_not_used(tmp_path, monkeypatch, change):
     monkeypatch.setattr(rt, "TABLE_FILE", copy_with(tmp_path, rt.TABLE_FILE, change))
@@ -200,8 +201,9 @@ def test_another_pyphen_release_falls_back_to_its_own_file(tmp_path, monkeypatch
         lambda b: b[:-10],
         lambda b: b"\xff" + b,
         lambda b: b"",
+        lambda b: b.replace(b"\n", b"\r\n"),
     ],
-    ids=["magic", "truncated", "not-utf8", "empty"],
+    ids=["magic", "truncated", "not-utf8", "empty", "crlf"],
 )
 def test_a_damaged_patterns_file_is_not_used(tmp_path, monkeypatch, change):
     monkeypatch.setattr(rt, "PATTERNS_FILE", copy_with(tmp_path, rt.PATTERNS_FILE, change))
