@@ -14,6 +14,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from newsctl.frozen import fast_init
 from newsctl.source import Source
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
+@fast_init
 @dataclass(frozen=True)
 class Span:
     """A 1-based range in the file; the end column is exclusive of nothing: it is the last character + 1."""
@@ -32,6 +34,7 @@ class Span:
     end_column: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class Problem:
     """Something the parser could not accept (bad YAML, unclosed front matter...).
@@ -146,6 +149,7 @@ class Meta:
         return self.date.date() if self.date else None
 
 
+@fast_init
 @dataclass(frozen=True)
 class Link:
     text: str
@@ -154,6 +158,7 @@ class Link:
     autolink: bool = False
 
 
+@fast_init
 @dataclass(frozen=True)
 class Image:
     alt: str
@@ -161,12 +166,14 @@ class Image:
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True)
 class HtmlTag:
     raw: str
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True)
 class Inline:
     """The inline content of a paragraph, heading or table cell.
@@ -214,6 +221,7 @@ class Inline:
         return Span(line, col, end_line, end_col + 1)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Block:
     """A leaf block of the body: heading, paragraph, code, html, hr or table."""
@@ -239,6 +247,7 @@ class Block:
         return self.kind == "paragraph"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of prose with its place in the file."""
@@ -252,6 +261,7 @@ class Sentence:
     in_quote: bool = False
 
 
+@fast_init
 @dataclass(frozen=True)
 class Section:
     """A heading and what follows it up to the next heading of the same or higher level.
