@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from newsctl import registry
+from newsctl import batchgc, registry
 from newsctl.article import Article, Span
 from newsctl.findings import Finding, Hit, Severity
 from newsctl.settings import Settings
@@ -293,6 +293,7 @@ _worker_cache: LintCache | None = None
 
 def _init_worker(settings: Settings, cache: LintCache | None = None) -> None:
     global _worker_settings, _worker_cache
+    batchgc.for_batch()
     _worker_settings = settings
     _worker_cache = cache
 
@@ -307,6 +308,7 @@ _worker_task: Callable[[Any], Any] | None = None
 
 def _init_task(task: Callable[[Any], Any]) -> None:
     global _worker_task
+    batchgc.for_batch()
     _worker_task = task
 
 
@@ -328,6 +330,7 @@ def map_files(
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
     results: list[Any] = []
     if jobs == 1 or len(items) < 2:
+        batchgc.for_batch()
         for item in items:
             result = task(item)
             results.append(result)
@@ -394,6 +397,7 @@ def lint_files(
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     results: list[FileResult] = []
     if jobs == 1:
+        batchgc.for_batch()
         for fp, shown in files:
             result = lint_file(fp, shown, settings, cache=cache)
             results.append(result)
