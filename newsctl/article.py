@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from newsctl.frozen import fast_init
+from newsctl.frozen import cached, fast_init
 from newsctl.source import Source
 
 if TYPE_CHECKING:
@@ -198,7 +197,7 @@ class Inline:
         line, col0 = self.line_origins[i]
         return line, col0 + offset - self.line_offsets[i] + 1
 
-    @cached_property
+    @cached
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """The direct quotations in the prose, as (start, end) offsets: found once per block and
         shared by every rule, the readability measure and the review page."""
@@ -206,7 +205,7 @@ class Inline:
 
         return tuple(quoted_ranges(self.prose))
 
-    @cached_property
+    @cached
     def word_count(self) -> int:
         """count_words(prose): counted once and shared by the counts (text.block_words), the
         readability measure and S006, which each counted every block again (issue 12)."""
@@ -335,24 +334,24 @@ class Article:
         """The sentences of one block (indexed once, so rules can ask per block cheaply)."""
         return list(self._sentences_by_block.get(block, ()))
 
-    @cached_property
+    @cached
     def _sentences_by_block(self) -> dict[int, tuple[Sentence, ...]]:
         index: dict[int, list[Sentence]] = {}
         for s in self.sentences:
             index.setdefault(s.block, []).append(s)
         return {k: tuple(v) for k, v in index.items()}
 
-    @cached_property
+    @cached
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose blocks, in order (split once, when first read)."""
         return self.find_sentences() if self.find_sentences is not None else ()
 
-    @cached_property
+    @cached
     def dates(self) -> tuple[DateMention, ...]:
         """Date mentions: title, summary, then headings and prose in order."""
         return self.find_dates() if self.find_dates is not None else ()
 
-    @cached_property
+    @cached
     def derived(self) -> dict[Any, Any]:
         """Results computed from this article once and shared by the rules that read them (the
         readability measurement, keyed by the settings it depends on); lives and dies with it."""

@@ -44,3 +44,27 @@ def fast_init(cls: type[T]) -> type[T]:
     init.__module__ = cls.__module__
     cls.__init__ = init  # type: ignore[misc]
     return cls
+
+
+class cached:  # noqa: N801 - used like functools.cached_property
+    """functools.cached_property without its lock: the value is computed on first access and
+    stored in the instance ``__dict__`` (where later reads find it without calling here).
+
+    Python 3.11's cached_property takes one lock per class on every first access (~2.6 us
+    against ~0.9 us here; Python 3.12 removed the lock); an Article reads ~60 such values
+    (each paragraph's quotations and word count, the sentences, the dates). The values are
+    pure functions of the frozen object, so two threads racing would only compute one twice."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value

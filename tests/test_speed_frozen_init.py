@@ -100,3 +100,36 @@ def test_refuses_what_it_cannot_copy() -> None:
     for cls in (Mutable, Factory, PostInit):
         with pytest.raises(TypeError):
             fast_init(cls)
+
+
+def test_cached_computes_once_and_keeps_the_value_on_the_instance() -> None:
+    from newsctl.frozen import cached
+
+    calls: list[int] = []
+
+    @dataclasses.dataclass(frozen=True)
+    class Box:
+        n: int
+
+        @cached
+        def double(self) -> int:
+            """Twice n."""
+            calls.append(self.n)
+            return 2 * self.n
+
+    a, b = Box(2), Box(3)
+    assert (a.double, a.double, b.double) == (4, 4, 6)
+    assert calls == [2, 3]
+    assert vars(a) == {"n": 2, "double": 4}
+    assert isinstance(Box.double, cached) and Box.double.__doc__ == "Twice n."
+    assert a == Box(2) and hash(a) == hash(Box(2))  # the cached value is no field
+
+
+def test_article_values_are_computed_once() -> None:
+    from newsctl.parse import parse_text
+
+    art = parse_text("---\ntitle: T\n---\n\nOn March 5 “we won,” she said. It rained.\n", "a.md")
+    first = art.sentences
+    assert art.sentences is first and len(first) == 2
+    assert art.dates is art.dates and art.derived is art.derived
+    assert art.blocks[0].inline.quotes is art.blocks[0].inline.quotes
