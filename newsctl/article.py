@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from newsctl.frozen import cached, fast_init
 from newsctl.source import Source
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
+@fast_init
 @dataclass(frozen=True)
 class Span:
     """A 1-based range in the file; the end column is exclusive of nothing: it is the last character + 1."""
@@ -32,6 +33,7 @@ class Span:
     end_column: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class Problem:
     """Something the parser could not accept (bad YAML, unclosed front matter...).
@@ -146,6 +148,7 @@ class Meta:
         return self.date.date() if self.date else None
 
 
+@fast_init
 @dataclass(frozen=True)
 class Link:
     text: str
@@ -154,6 +157,7 @@ class Link:
     autolink: bool = False
 
 
+@fast_init
 @dataclass(frozen=True)
 class Image:
     alt: str
@@ -161,12 +165,14 @@ class Image:
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True)
 class HtmlTag:
     raw: str
     span: Span
 
 
+@fast_init
 @dataclass(frozen=True)
 class Inline:
     """The inline content of a paragraph, heading or table cell.
@@ -191,7 +197,7 @@ class Inline:
         line, col0 = self.line_origins[i]
         return line, col0 + offset - self.line_offsets[i] + 1
 
-    @cached_property
+    @cached
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """The direct quotations in the prose, as (start, end) offsets: found once per block and
         shared by every rule, the readability measure and the review page."""
@@ -199,7 +205,7 @@ class Inline:
 
         return tuple(quoted_ranges(self.prose))
 
-    @cached_property
+    @cached
     def word_count(self) -> int:
         """count_words(prose): counted once and shared by the counts (text.block_words), the
         readability measure and S006, which each counted every block again (issue 12)."""
@@ -214,6 +220,7 @@ class Inline:
         return Span(line, col, end_line, end_col + 1)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Block:
     """A leaf block of the body: heading, paragraph, code, html, hr or table."""
@@ -239,6 +246,7 @@ class Block:
         return self.kind == "paragraph"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of prose with its place in the file."""
@@ -252,6 +260,7 @@ class Sentence:
     in_quote: bool = False
 
 
+@fast_init
 @dataclass(frozen=True)
 class Section:
     """A heading and what follows it up to the next heading of the same or higher level.
@@ -325,24 +334,24 @@ class Article:
         """The sentences of one block (indexed once, so rules can ask per block cheaply)."""
         return list(self._sentences_by_block.get(block, ()))
 
-    @cached_property
+    @cached
     def _sentences_by_block(self) -> dict[int, tuple[Sentence, ...]]:
         index: dict[int, list[Sentence]] = {}
         for s in self.sentences:
             index.setdefault(s.block, []).append(s)
         return {k: tuple(v) for k, v in index.items()}
 
-    @cached_property
+    @cached
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose blocks, in order (split once, when first read)."""
         return self.find_sentences() if self.find_sentences is not None else ()
 
-    @cached_property
+    @cached
     def dates(self) -> tuple[DateMention, ...]:
         """Date mentions: title, summary, then headings and prose in order."""
         return self.find_dates() if self.find_dates is not None else ()
 
-    @cached_property
+    @cached
     def derived(self) -> dict[Any, Any]:
         """Results computed from this article once and shared by the rules that read them (the
         readability measurement, keyed by the settings it depends on); lives and dies with it."""

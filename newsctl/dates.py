@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
 
 from newsctl.article import Span
+from newsctl.frozen import fast_init
 from newsctl.text import split_sentences, weekday_abbreviations
 
 MONTHS = (
@@ -161,6 +162,7 @@ RELATIVE_OFFSET = {
 FAMILY_NAMES = {"mdy": "month-day-year", "dmy": "day-month-year", "iso": "ISO (YYYY-MM-DD)"}
 
 
+@fast_init
 @dataclass(frozen=True)
 class DateMention:
     """One date written in the text, with what could be read from it.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from newsctl import registry
+from newsctl import batchgc, registry
 from newsctl.article import Article, Span
 from newsctl.findings import Finding, Hit, Severity
 from newsctl.settings import Settings
@@ -379,6 +379,7 @@ _worker_hashes = False
 
 def _init_worker(settings: Settings, hashes: bool = False) -> None:
     global _worker_settings, _worker_hashes
+    batchgc.for_batch()
     _worker_settings = settings
     _worker_hashes = hashes
 
@@ -396,6 +397,7 @@ _worker_task: Callable[[Any], Any] | None = None
 
 def _init_task(task: Callable[[Any], Any]) -> None:
     global _worker_task
+    batchgc.for_batch()
     _worker_task = task
 
 
@@ -427,6 +429,7 @@ def imap_files(
     lets it go: the results of a whole batch are never held together."""
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
     if jobs == 1 or len(items) < 2:
+        batchgc.for_batch()
         for item in items:
             result = task(item)
             if on_result:
@@ -518,6 +521,7 @@ def iter_lint(
                 hits[i] = FileResult(shown, hit[0], None, hit[1])
     jobs = default_jobs(len(todo)) if jobs is None else max(1, jobs)
     if jobs == 1 or len(todo) < 2:
+        batchgc.for_batch()
         linted: Iterator[FileResult] = (
             check_file(files[i][0], files[i][1], settings, data=_cacheable_bytes(files[i][0]) if cache is not None else None) for i in todo
         )

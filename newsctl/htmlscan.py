@@ -11,7 +11,10 @@ from __future__ import annotations
 import html.parser as _hp
 from dataclasses import dataclass
 
+from newsctl.frozen import fast_init
 
+
+@fast_init
 @dataclass(frozen=True)
 class Attribute:
     """One attribute: lower-case name, decoded value (None when written without `=`), offset of its name."""
@@ -22,6 +25,7 @@ class Attribute:
     offset: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class StartTag:
     """One start tag: lower-case name, attributes in source order, offset of its `<` in the text."""

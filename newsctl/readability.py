@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from newsctl.frozen import fast_init
 from newsctl.text import WORD_RE
 from newsctl.text import reading_time_seconds as _reading_time
 
@@ -95,6 +96,7 @@ def _syllables_of(words: list[str]) -> int:
     return sum(map(_SYLLABLES_OF.__getitem__, words))
 
 
+@fast_init
 @dataclass(frozen=True)
 class Stats:
     """Counts of some prose and the scores computed from them."""
@@ -197,6 +199,7 @@ def _blank(text: str, offset: int, ranges: list[tuple[int, int]]) -> str:
 # --- measuring an article ----------------------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True)
 class SentenceStats:
     """One sentence as measured; `counted` is false for a sentence entirely quoted."""
@@ -218,6 +221,7 @@ class SentenceStats:
         return self.stats.flesch_kincaid_grade
 
 
+@fast_init
 @dataclass(frozen=True)
 class Paragraph:
     block: int
@@ -226,6 +230,7 @@ class Paragraph:
     stats: Stats
 
 
+@fast_init
 @dataclass(frozen=True)
 class SectionStats:
     """A report row: the lead, or a level-1/2 heading with its deeper subsections."""

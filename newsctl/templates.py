@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from newsctl.frozen import fast_init
+
 # {{< shortcode >}}, {{% shortcode %}}, {{ expression }}, {% tag %}, {# comment #}; a span may cross lines
 # but never a blank line (an unclosed `{{` must not swallow the article).
 _SPAN = r"(?:[^\n]|\n(?![ \t]*\n))*?"
@@ -32,6 +34,7 @@ _LIMIT = 0x10FFFD - _BASE
 _ENCODED = re.compile(r"(?:%F[34](?:%[89AB][0-9A-F]){3})+", re.I)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Template:
     """One template span in the body: offsets into the body text."""

@@ -1,0 +1,30 @@
+"""The garbage collector's settings for a batch (lint, outline, readability, export of many files).
+
+A batch builds tens of thousands of small, short-lived, acyclic objects per article (spans,
+sentences, tokens, findings); almost all are freed by reference counting, yet each 700
+allocations CPython's cyclic collector runs and walks the young objects, and every full
+collection walks everything imported and every finding kept so far. Measured on the 2,000
+generated articles (issue 12, `lint -j 1`): about 0.2-0.3 ms CPU per article (4-5 %) goes to
+it. `for_batch` moves what exists before the batch (modules, rule tables, settings) out of the
+collector's sight (`gc.freeze`) and lets the youngest generation grow to 7,000 objects before a
+collection; cyclic garbage is still collected, only less often. Called once per process, from
+the one place a batch starts (newsctl.engine, and in each worker process).
+"""
+
+from __future__ import annotations
+
+import gc
+
+GEN0_THRESHOLD = 7000
+_tuned = False
+
+
+def for_batch() -> None:
+    """Tune the collector for a batch of files; a no-op after the first call in a process."""
+    global _tuned
+    if _tuned:
+        return
+    _tuned = True
+    gc.freeze()
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, GEN0_THRESHOLD), gen1, gen2)
