@@ -24,12 +24,13 @@ COMMAND_MODULES = sorted({module for module, _ in COMMANDS.values()})
 ROOT = Path(__file__).resolve().parents[1]
 # What a one-file lint (a pre-commit hook, an editor on save) must not pay for: Typer 0.29's
 # pydantic coercion (pyproject.toml pins Typer below it), rich (plain output), package metadata
-# (no plugins are looked up), hashlib (no cache is configured), the importers (the file is Markdown) and other commands' libraries.
+# (no plugins are looked up), hashlib (no cache is configured), zipfile (package data is read by path), the importers (the file is Markdown) and other commands' libraries.
 NOT_FOR_ONE_FILE = (
     "pydantic",
     "rich",
     "importlib.metadata",
     "hashlib",
+    "zipfile",
     "newsctl.importers",
     "newsctl.export",
     "jinja2",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator
 
 from newsctl.article import Article, Block, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
-from newsctl.text import quoted_ranges
+from newsctl.text import quoted_ranges, rule_data
 
 if TYPE_CHECKING:
     from newsctl.htmlscan import Attribute, StartTag
@@ -37,7 +36,7 @@ _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
 
 def _leftover_lines() -> list[str]:
-    text = resources.files("newsctl").joinpath("rules", "data", "assistant_leftovers.txt").read_text("utf-8")
+    text = rule_data("assistant_leftovers.txt")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
