@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
+.PHONY: demo test bench bench-memory bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: $(STAMP) tools
 # BENCH_ARTICLES=2000 by default; a few minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
+
+# Peak memory (and CPU) of outline, readability and export on BENCH_ARTICLES=10000 generated
+# articles, -j 1 and default workers (issue 12: < 150 MB); about 15 minutes of CPU on 2 cores.
+bench-memory: $(STAMP)
+	$(BIN)/python -m tests.bench.memory
 
 # Micro-benchmarks of parse, lint and readability (pytest-benchmark).
 bench-micro: $(STAMP)

@@ -113,24 +113,27 @@ def render_markdown(outlines: Sequence[Outline], *, stats: bool = False) -> str:
 
     With several articles, each list is preceded by a `## title` heading.
     """
-    blocks = []
     many = len(outlines) > 1
-    for outline in outlines:
-        lines = []
-        if many:
-            lines += [f"## {escape_markdown(outline.title)}", ""]
-        items = [(d, n) for d, n in outline.walk() if not n.is_lead]
-        for depth, node in items:
-            text = escape_markdown(node.title) if node.title else escape_markdown(node.anchor or "")
-            line = f"{INDENT * (depth - 1)}- [{text}](#{node.anchor})"
-            if stats:
-                line += f" ({plural(node.total.words, 'word')}, {duration(node.total.reading_seconds)})"
-            lines.append(line)
-        if many and not items:
-            lines.append("(no headings)")
-        if lines:
-            blocks.append("\n".join(lines) + "\n")
+    blocks = [block for block in (markdown_block(o, many=many, stats=stats) for o in outlines) if block]
     return "\n".join(blocks)
+
+
+def markdown_block(outline: Outline, *, many: bool, stats: bool = False) -> str:
+    """One article's part of `render_markdown` ("" when it adds nothing): many, whether the
+    report has several articles (then each starts with its title as a `##` heading)."""
+    lines = []
+    if many:
+        lines += [f"## {escape_markdown(outline.title)}", ""]
+    items = [(d, n) for d, n in outline.walk() if not n.is_lead]
+    for depth, node in items:
+        text = escape_markdown(node.title) if node.title else escape_markdown(node.anchor or "")
+        line = f"{INDENT * (depth - 1)}- [{text}](#{node.anchor})"
+        if stats:
+            line += f" ({plural(node.total.words, 'word')}, {duration(node.total.reading_seconds)})"
+        lines.append(line)
+    if many and not items:
+        lines.append("(no headings)")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -172,6 +175,11 @@ def outline_dict(outline: Outline, *, stats: bool = True) -> dict[str, Any]:
         out["total"] = _counts(outline.total)
     out["nodes"] = [node_dict(n, stats=stats) for n in outline.nodes]
     return out
+
+
+def document_head(*, stats: bool = True, depth: int | None = None) -> dict[str, Any]:
+    """The JSON document without its articles (`newsctl.jsonstream.ListWriter` writes them)."""
+    return {"version": FORMAT_VERSION, "stats": stats, "depth": depth, "articles": []}
 
 
 def document(outlines: Sequence[Outline], *, stats: bool = True, depth: int | None = None) -> dict[str, Any]:
