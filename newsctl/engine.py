@@ -320,17 +320,21 @@ def map_files(
     items: list[Any],
     jobs: int | None = None,
     on_result: Callable[[Any], None] | None = None,
+    keep: bool = True,
 ) -> list[Any]:
     """task(item) for every item, results in the items' order: in worker processes for large
     batches (the same `default_jobs` and chunking as lint_files), in this process for small
     ones or jobs=1. task must pickle (a module-level function, or functools.partial of one); it
-    is sent once to each worker, not with every item. Used by export, outline and readability."""
+    is sent once to each worker, not with every item. Used by export, outline and readability.
+    keep=False: each result goes to on_result only and none is kept (the list returned is
+    empty), so a caller that writes as results arrive holds one at a time (issue 12: memory)."""
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
     results: list[Any] = []
     if jobs == 1 or len(items) < 2:
         for item in items:
             result = task(item)
-            results.append(result)
+            if keep:
+                results.append(result)
             if on_result:
                 on_result(result)
         return results
@@ -339,7 +343,8 @@ def map_files(
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
         for result in pool.map(_run_task, items, chunksize=chunk):
-            results.append(result)
+            if keep:
+                results.append(result)
             if on_result:
                 on_result(result)
     return results

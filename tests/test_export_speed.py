@@ -224,3 +224,12 @@ def test_outline_streamed_equals_the_whole_list_rendered(corpus: Path, tmp_path:
     one = outlines[:1]
     code, stdout, _ = run("outline", one[0].path, "--format", fmt, "--now", now, *extra)
     assert (code, stdout) == (0, render(one, OutlineFormat(fmt), stats=stats, depth=depth, created=created))
+
+
+def test_map_files_without_keep_hands_each_result_on_and_keeps_none():
+    from newsctl.engine import map_files
+
+    for jobs in (1, 2):
+        seen: list[int] = []
+        assert map_files(abs, [-3, 1, -2, 5], jobs=jobs, on_result=seen.append, keep=False) == []
+        assert seen == [3, 1, 2, 5]

@@ -200,7 +200,7 @@ def _outline_all(files: list[Any], settings: Any, depth: int | None, jobs: int |
                 take(outline)
             advance()
 
-        map_files(partial(_outline_file, settings=settings, depth=depth), files, jobs, receive)
+        map_files(partial(_outline_file, settings=settings, depth=depth), files, jobs, receive, keep=False)
     for e in errors:
         err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
     return bool(errors)

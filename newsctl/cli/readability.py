@@ -221,7 +221,7 @@ def _measure(
                 sink.add(piece, item)
             advance()
 
-        map_files(partial(_measure_file, settings=settings, shape=shape), files, jobs, take)
+        map_files(partial(_measure_file, settings=settings, shape=shape), files, jobs, take, keep=False)
 
 
 def _measure_file(item: tuple[Any, str], settings: Any, shape: Shape | None = None) -> tuple[Any, dict[str, Any] | None]:

@@ -289,7 +289,7 @@ def export_paths(
 
     if keep_docs:
         jobs = 1  # an ExportDoc (kept for --index) holds the Article, which does not pickle
-    map_files(partial(_render_in_worker, exporter), files, jobs, place)
+    map_files(partial(_render_in_worker, exporter), files, jobs, place, keep=False)
     return BatchResult(items, dry_run)
 
 
