@@ -233,3 +233,31 @@ def test_map_files_without_keep_hands_each_result_on_and_keeps_none():
         seen: list[int] = []
         assert map_files(abs, [-3, 1, -2, 5], jobs=jobs, on_result=seen.append, keep=False) == []
         assert seen == [3, 1, 2, 5]
+
+
+def test_strip_tags_reads_html_as_html_parser_does():
+    from newsctl.export import ExportOptions, html
+    from newsctl.export.text import _strip_tags_parsed, strip_tags
+    from newsctl.parse import parse_file, parse_text
+
+    samples = [html.render_body(parse_file(p), ExportOptions()) for p in sorted(ARTICLES.glob("*.md"))]
+    raw = "A <b title=\"x>y\">b</b> &amp;c &am<i>p;</i> <br/> <P>x</P> <div\nid=\"q\">d</div> &#x41;&lt;"
+    samples.append(html.render_body(parse_text(f"---\ntitle: T\n---\n\n{raw}\n"), ExportOptions()))
+    samples.append(html.render_body(parse_text(f"---\ntitle: T\n---\n\n{raw}\n"), ExportOptions(allow_raw_html=True)))
+    rng = random.Random(5)
+    pieces = ["<p>", "</p>", "<br>", "<br/>", "<li>", "text", " ", "\n", "&amp;", "&am", "p;", "&#11;", "&nbsp;", "<",
+              ">", "<a href=\"x\">", "</a>", "<script>", "</script>", "x<y", "<!-- c -->", "<b a=b>", "<tr >", "</ tr>",
+              "<p/x>", "<STYLE>", "<![ b", "&", "é", "<h2 id=\"a\" title=\"q<r\">", "</h2 >", "<a-b>"]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
+    for sample in samples:
+        assert strip_tags(sample) == _strip_tags_parsed(sample), sample
+
+
+def test_collapse_is_the_whitespace_run_substitution():
+    from newsctl.export.text import _SPACES, collapse
+
+    rng = random.Random(9)
+    chars = [" ", "  ", "\t", "\n", "\r", "\f", "\v", "\xa0", "a", "b c", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
+        assert collapse(text) == _SPACES.sub(" ", text), repr(text)
