@@ -116,7 +116,8 @@ def outline_command(
 class _Sink:
     """Writes the report as the outlines arrive (in input order), byte for byte what `render`
     writes for the whole list, keeping only what a format cannot write yet (issue 12: memory).
-    OPML keeps the outlines: its head names the number of articles and the latest date."""
+    OPML keeps each article's element as text: its head names the number of articles and the
+    latest date, so nothing can be written before the last article."""
 
     def __init__(self, write: Any, format: OutlineFormat, *, stats: bool, depth: int | None, created: Any) -> None:
         from newsctl.jsonstream import ListWriter
@@ -125,7 +126,9 @@ class _Sink:
         self.write, self.format, self.stats, self.depth, self.created = write, format, stats, depth, created
         self.count = 0
         self._written = False
-        self.held: list[Any] = []  # opml: every outline; markdown: the first, until a second says "many"
+        self.held: list[Any] = []  # opml: every article's element; markdown: the first, until a second says "many"
+        self.dates: list[Any] = []  # opml: the articles' dates (the head names the latest)
+        self.first_title: str | None = None
         if format == OutlineFormat.json:
             self.json = ListWriter(write, "articles")
             self.json.start(report.document_head(stats=stats, depth=depth))
@@ -144,8 +147,12 @@ class _Sink:
                 for o in [*self.held, outline]:
                     self._markdown(report.markdown_block(o, many=True, stats=self.stats))
                 self.held.clear()
-        else:
-            self.held.append(outline)
+        else:  # opml: its head needs the count and the latest date; the elements wait as text
+            if self.count == 0:
+                self.first_title = outline.title
+            self.held.append(report.opml_article(outline, stats=self.stats))
+            if outline.date is not None:
+                self.dates.append(outline.date)
         self.count += 1
 
     def _markdown(self, block: str) -> None:
@@ -162,7 +169,7 @@ class _Sink:
             if self.held:  # one article: no title heading
                 self.write(report.render_markdown(self.held, stats=self.stats))
         elif self.format == OutlineFormat.opml:
-            self.write(render(self.held, self.format, stats=self.stats, depth=self.depth, created=self.created))
+            self.write(report.assemble_opml(self.held, self.dates, first_title=self.first_title, created=self.created))
 
 
 def stdout_is_terminal() -> bool:
