@@ -48,7 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 
 # Peak memory (and CPU) of outline, readability and export on BENCH_ARTICLES=10000 generated
-# articles, -j 1 and default workers (issue 12: < 150 MB); about 15 minutes of CPU on 2 cores.
+# articles, -j 1 and default workers (issue 12: < 150 MB); about 20 minutes of CPU on 2 cores.
 bench-memory: $(STAMP)
 	$(BIN)/python -m tests.bench.memory
 

@@ -7,7 +7,7 @@ the children it waited for). Prints a Markdown table; nothing asserts a size.
 
     python -m tests.bench.memory [--articles 10000] [--keep DIR]
 
-About 15 minutes of CPU for 10,000 articles on the 2-core development VM (most of it
+About 20 minutes of CPU for 10,000 articles on the 2-core development VM (most of it
 readability and export); BENCH_ARTICLES=2000 takes a fifth of that.
 """
 
