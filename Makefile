@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOW    ?= 2026-11-28T12:00:00Z
 
-.PHONY: demo test bench bench-scale bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
+.PHONY: demo test bench bench-scale bench-memory bench-micro fuzz docs clean tools review-check realworld-sites realworld fix-check import-measure index-sentences
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ bench: $(STAMP)
 # changes the size; about 3 minutes of CPU for the cold run. Results in docs/performance.md.
 bench-scale: $(STAMP)
 	$(BIN)/python -m tests.bench.scale
+
+# Peak memory (and CPU) of outline, readability and export on BENCH_ARTICLES=10000 generated
+# articles, -j 1 and default workers (issue 12: < 150 MB); about 20 minutes of CPU on 2 cores.
+bench-memory: $(STAMP)
+	$(BIN)/python -m tests.bench.memory
 
 # Micro-benchmarks of parse, lint and readability (pytest-benchmark).
 bench-micro: $(STAMP)

@@ -12,7 +12,9 @@ import os
 import re
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 # Temporary files are `.<target name>.newsctl-<pid>-<random>.tmp`: hidden, and recognisable, so
 # one left by a killed run (SIGKILL, power loss) is removed by the next run into that directory
@@ -83,6 +85,44 @@ def write_atomic(target: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+@contextmanager
+def atomic_writer(target: Path) -> Iterator[Callable[[str], None]]:
+    """Write text to target piece by piece, atomically: `with atomic_writer(p) as write:`.
+
+    What `write_atomic` does for one string, for a report written as it is made (issue 12:
+    outline and readability no longer hold every article's result): the pieces go to a
+    temporary file in the target's directory, renamed over the target when the block ends;
+    an exception inside the block removes the temporary file and leaves the old target.
+    Special files (FIFO, device, terminal) are written to in place, like `write_atomic`.
+    """
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        with open(target, "w", encoding="utf-8", newline="\n") as special:
+            yield special.write
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh.write
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

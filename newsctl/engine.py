@@ -411,11 +411,18 @@ def map_files(
     items: list[Any],
     jobs: int | None = None,
     on_result: Callable[[Any], None] | None = None,
+    keep: bool = True,
 ) -> list[Any]:
     """task(item) for every item, results in the items' order: in worker processes for large
     batches (the same `default_jobs` and chunking as lint_files), in this process for small
     ones or jobs=1. task must pickle (a module-level function, or functools.partial of one); it
-    is sent once to each worker, not with every item. Used by export, outline and readability."""
+    is sent once to each worker, not with every item. Used by export, outline and readability.
+    keep=False: each result goes to on_result only and none is kept (the list returned is
+    empty), so a caller that writes as results arrive holds one at a time (issue 12: memory)."""
+    if not keep:
+        for _ in imap_files(task, items, jobs, on_result):
+            pass
+        return []
     return list(imap_files(task, items, jobs, on_result))
 
 

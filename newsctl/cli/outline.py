@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Any, Optional, Sequence
+from typing import Annotated, Any, Callable, Optional, Sequence
 
 import typer
 
+from newsctl.cli.stream import output_writer
 from newsctl.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -78,31 +79,97 @@ def outline_command(
     from newsctl.outline import build_outline, limit_depth
 
     settings = load(config, {"now": now})
+    show_stats = stats if stats is not None else format != OutlineFormat.markdown
     if wants_stdin(paths, stdin_filename):
         article, error = read_stdin_article(stdin_filename, settings)
         if error:
             err(f"{error['path']}:{error['line']}:{error['column']}: {error['message']}")
             raise typer.Exit(EXIT_FINDINGS)
         outlines = [limit_depth(build_outline(article, settings), depth)]
-        show_stats = stats if stats is not None else format != OutlineFormat.markdown
         write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
         raise typer.Exit(EXIT_OK)
     targets = default_paths(paths, settings)
     require_targets(paths, targets, "outline")
-    show_stats = stats if stats is not None else format != OutlineFormat.markdown
 
     refuse_input_as_output(output, targets, settings, "outlined")
-    outlines, failed = _outline_all(targets, settings, depth, jobs)
-    if not outlines and not failed:
-        err(f"newsctl: no articles found in {', '.join(targets)}")
+    from newsctl.engine import collect
 
+    files = list(collect(targets, settings))
     if format == OutlineFormat.tree and output is None and stdout_is_terminal():
         from newsctl.cli.console import stdout_console
 
+        outlines: list[Any] = []
+        failed = _outline_all(files, settings, depth, jobs, outlines.append)
+        if not outlines and not failed:
+            err(f"newsctl: no articles found in {', '.join(targets)}")
         print_rich(outlines, stdout_console(), stats=show_stats)
     else:
-        write_output(render(outlines, format, stats=show_stats, depth=depth, created=settings.now), output)
+        with output_writer(output) as write:
+            sink = _Sink(write, format, stats=show_stats, depth=depth, created=settings.now)
+            failed = _outline_all(files, settings, depth, jobs, sink.add)
+            sink.finish()
+        if not sink.count and not failed:
+            err(f"newsctl: no articles found in {', '.join(targets)}")
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+class _Sink:
+    """Writes the report as the outlines arrive (in input order), byte for byte what `render`
+    writes for the whole list, keeping only what a format cannot write yet (issue 12: memory).
+    OPML keeps each article's element as text: its head names the number of articles and the
+    latest date, so nothing can be written before the last article."""
+
+    def __init__(self, write: Any, format: OutlineFormat, *, stats: bool, depth: int | None, created: Any) -> None:
+        from newsctl.jsonstream import ListWriter
+        from newsctl.report import outline as report
+
+        self.write, self.format, self.stats, self.depth, self.created = write, format, stats, depth, created
+        self.count = 0
+        self._written = False
+        self.held: list[Any] = []  # opml: every article's element; markdown: the first, until a second says "many"
+        self.dates: list[Any] = []  # opml: the articles' dates (the head names the latest)
+        self.first_title: str | None = None
+        if format == OutlineFormat.json:
+            self.json = ListWriter(write, "articles")
+            self.json.start(report.document_head(stats=stats, depth=depth))
+
+    def add(self, outline: Any) -> None:
+        from newsctl.report import outline as report
+
+        if self.format == OutlineFormat.json:
+            self.json.add(report.outline_dict(outline, stats=self.stats))
+        elif self.format == OutlineFormat.tree:
+            self.write(("\n" if self.count else "") + report.render_tree([outline], stats=self.stats))
+        elif self.format == OutlineFormat.markdown:
+            if self.count == 0:
+                self.held.append(outline)
+            else:
+                for o in [*self.held, outline]:
+                    self._markdown(report.markdown_block(o, many=True, stats=self.stats))
+                self.held.clear()
+        else:  # opml: its head needs the count and the latest date; the elements wait as text
+            if self.count == 0:
+                self.first_title = outline.title
+            self.held.append(report.opml_article(outline, stats=self.stats))
+            if outline.date is not None:
+                self.dates.append(outline.date)
+        self.count += 1
+
+    def _markdown(self, block: str) -> None:
+        if block:
+            self.write(("\n" if self._written else "") + block)
+            self._written = True
+
+    def finish(self) -> None:
+        from newsctl.report import outline as report
+
+        if self.format == OutlineFormat.json:
+            self.json.finish(report.document_head(stats=self.stats, depth=self.depth))
+        elif self.format == OutlineFormat.markdown:
+            if self.held:  # one article: no title heading
+                self.write(report.render_markdown(self.held, stats=self.stats))
+        elif self.format == OutlineFormat.opml:
+            self.write(report.assemble_opml(self.held, self.dates, first_title=self.first_title, created=self.created))
 
 
 def stdout_is_terminal() -> bool:
@@ -121,20 +188,29 @@ def render(outlines: Sequence[Any], format: OutlineFormat, *, stats: bool, depth
     return report.render_tree(outlines, stats=stats)
 
 
-def _outline_all(targets: list[str], settings: Any, depth: int | None, jobs: int | None) -> tuple[list[Any], bool]:
-    """Outline every article (in worker processes for large batches, `engine.map_files`);
-    unreadable files are reported on stderr (path:line:col: message)."""
+def _outline_all(files: list[Any], settings: Any, depth: int | None, jobs: int | None, take: Callable[[Any], None]) -> bool:
+    """Outline every article (in worker processes for large batches, `engine.map_files`), each
+    handed to `take` as it arrives, in input order; unreadable files are reported on stderr
+    (path:line:col: message) at the end. True when any failed."""
     from functools import partial
 
-    from newsctl.engine import collect, map_files
+    from newsctl.engine import map_files
 
-    files = list(collect(targets, settings))
+    errors: list[dict[str, Any]] = []
     with progress_bar("Outlining", len(files)) as advance:
-        results = map_files(partial(_outline_file, settings=settings, depth=depth), files, jobs, lambda _: advance())
-    errors = [error for _, error in results if error is not None]
+
+        def receive(result: tuple[Any, dict[str, Any] | None]) -> None:
+            outline, error = result
+            if error is not None:
+                errors.append(error)
+            elif outline is not None:
+                take(outline)
+            advance()
+
+        map_files(partial(_outline_file, settings=settings, depth=depth), files, jobs, receive, keep=False)
     for e in errors:
         err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
-    return [outline for outline, _ in results if outline is not None], bool(errors)
+    return bool(errors)
 
 
 def _outline_file(item: tuple[Any, str], settings: Any, depth: int | None) -> tuple[Any, dict[str, Any] | None]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Any, Optional
+from dataclasses import dataclass
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from newsctl.cli.stream import output_writer
 from newsctl.cli.common import (
     option_values,
     EXIT_FINDINGS,
@@ -26,7 +28,6 @@ from newsctl.cli.common import (
     read_stdin_article,
     refuse_input_as_output,
     wants_stdin,
-    write_output,
     require_targets,
 )
 
@@ -81,7 +82,6 @@ def readability_command(
     options = option_values(option)
     settings = load(config, {"options": options})
     from newsctl.readability_indices import parse as parse_indices
-    from newsctl.report import readability as report
 
     try:
         indices = parse_indices(index if index is not None else settings.option("readability-index"))
@@ -89,42 +89,144 @@ def readability_command(
         source = "--index" if index is not None else "readability-index"
         raise fail(f"{source}: {e}") from None
 
+    max_grade = settings.option("max-grade")
+    exclude = bool(settings.option("exclude-quotes"))
+    color = format == ReportFormat.text and output is None and use_color(sys.stdout)
     if wants_stdin(paths, stdin_filename):
-        reports, errors = _measure_stdin(stdin_filename, settings)
+        files: list[Any] = []
     else:
         targets = default_paths(paths, settings)
         require_targets(paths, targets, "measure")
         refuse_input_as_output(output, targets, settings, "measured")
-        reports, errors = _measure(targets, settings, quiet, jobs)
-    max_grade = settings.option("max-grade")
-    exclude = bool(settings.option("exclude-quotes"))
-    if format == ReportFormat.json:
-        text = report.render_json(reports, max_grade=max_grade, exclude_quotes=exclude, errors=errors, indices=indices)
-    elif format == ReportFormat.csv:
-        text = report.render_csv(reports, max_grade=max_grade, indices=indices)
-    else:
-        color = output is None and use_color(sys.stdout)
-        text = report.render_text(reports, max_grade=max_grade, color=color, details=details, indices=indices)
-    write_output(text, output)
+        from newsctl.engine import collect
+
+        files = list(collect(targets, settings))
+    if format == ReportFormat.text and details is None and (files or wants_stdin(paths, stdin_filename)):
+        # details for one article, a summary for several: one file is one article at most
+        details = True if len(files) <= 1 else None
+    shape = Shape(format.value, details, max_grade, indices, color)
+    errors: list[dict[str, Any]] = []
+    with output_writer(output) as write:
+        sink = _Sink(write, shape, exclude, settings)
+        if wants_stdin(paths, stdin_filename):
+            report, error = _measure_stdin(stdin_filename, settings)
+            if error:
+                errors.append(error)
+            else:
+                sink.add(reduce_report(report, shape), None)
+        else:
+            _measure(files, settings, quiet, jobs, shape, sink, errors)
+        sink.finish(errors)
     for e in errors:
         err(f"{e['path']}:{e['line']}:{e['column']}: {e['message']}")
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def _measure(targets: list[str], settings: Any, quiet: bool, jobs: int | None = None) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Measure every article, in worker processes for large batches (`engine.map_files`)."""
+@dataclass(frozen=True)
+class Shape:
+    """What the report needs of each article (so a worker sends back only that)."""
+
+    format: str  # text | json | csv
+    details: bool | None  # text: section tables, a summary line, or (None) a summary line unless only one article
+    max_grade: float
+    indices: tuple[str, ...]
+    color: bool
+
+
+def reduce_report(report: Any, shape: Shape) -> Any:
+    """One article's part of the report: its JSON object, CSV text, detail table or summary row.
+    The Measurement (every sentence of the article) is not kept past this (issue 12: memory)."""
+    from newsctl.report import readability as rr
+
+    if shape.format == "json":
+        return rr.article_dict(report, shape.max_grade, shape.indices)
+    if shape.format == "csv":
+        return rr.csv_text(rr.csv_rows(report, max_grade=shape.max_grade, indices=shape.indices))
+    if shape.details:
+        return rr.render_article(report, max_grade=shape.max_grade, color=shape.color, indices=shape.indices)
+    return rr.summary_row(report, max_grade=shape.max_grade, indices=shape.indices)
+
+
+class _Sink:
+    """Writes the report as the articles arrive (in input order), byte for byte what the
+    render_* functions of newsctl.report.readability write for the whole list."""
+
+    def __init__(self, write: Callable[[str], None], shape: Shape, exclude: bool, settings: Any) -> None:
+        from newsctl.jsonstream import ListWriter
+        from newsctl.report import readability as rr
+
+        self.write, self.shape, self.settings = write, shape, settings
+        self.count = 0
+        self.rows: list[Any] = []  # summary rows: the path column's width needs every path
+        self.first: Any = None  # the first article's file, for details when it is the only one
+        self.doc: dict[str, Any] = {}
+        if shape.format == "json":
+            options: dict[str, Any] = {"max_grade": shape.max_grade, "exclude_quotes": exclude}
+            if shape.indices:
+                options["indices"] = list(shape.indices)
+            self.doc = {"version": rr.__version__, "settings": options, "articles": [], "errors": []}
+            self.json = ListWriter(write, "articles")
+            self.json.start(self.doc)
+        elif shape.format == "csv":
+            write(rr.csv_text([rr.csv_header(shape.indices)]))
+
+    def add(self, piece: Any, item: Any) -> None:
+        if self.shape.format == "json":
+            self.json.add(piece)
+        elif self.shape.format == "csv":
+            self.write(piece)
+        elif self.shape.details:
+            self.write(("\n" if self.count else "") + piece)
+        else:
+            self.rows.append(piece)
+            if self.count == 0:
+                self.first = item
+        self.count += 1
+
+    def finish(self, errors: list[dict[str, Any]]) -> None:
+        from newsctl.report import readability as rr
+
+        shape = self.shape
+        if shape.format == "json":
+            self.json.finish({**self.doc, "errors": errors})
+        elif shape.format == "text" and not self.count:
+            self.write("No articles.\n")
+        elif shape.format == "text" and not shape.details:
+            if shape.details is None and self.count == 1 and self.first is not None:
+                # several files, one readable: its section tables, as for one file (measured again)
+                report, _ = _measure_file(self.first, self.settings)
+                self.write(rr.render_article(report, max_grade=shape.max_grade, color=shape.color, indices=shape.indices))
+            else:
+                self.write(rr.render_summary_rows(self.rows, color=shape.color, indices=shape.indices))
+
+
+def _measure(
+    files: list[Any], settings: Any, quiet: bool, jobs: int | None, shape: Shape, sink: _Sink, errors: list[dict[str, Any]]
+) -> None:
+    """Measure every article, in worker processes for large batches (`engine.map_files`), each
+    result handed to the sink as it arrives, in input order."""
     from functools import partial
 
-    from newsctl.engine import collect, map_files
+    from newsctl.engine import map_files
 
-    files = list(collect(targets, settings))
+    pending = iter(files)
     with progress_bar("Measuring", len(files), quiet) as advance:
-        results = map_files(partial(_measure_file, settings=settings), files, jobs, lambda _: advance())
-    return [report for report, _ in results if report is not None], [error for _, error in results if error is not None]
+
+        def take(result: tuple[Any, dict[str, Any] | None]) -> None:
+            item = next(pending)
+            piece, error = result
+            if error is not None:
+                errors.append(error)
+            else:
+                sink.add(piece, item)
+            advance()
+
+        map_files(partial(_measure_file, settings=settings, shape=shape), files, jobs, take, keep=False)
 
 
-def _measure_file(item: tuple[Any, str], settings: Any) -> tuple[Any, dict[str, Any] | None]:
-    """One file's report, or the error that stopped it (runs in a worker: module level, pure)."""
+def _measure_file(item: tuple[Any, str], settings: Any, shape: Shape | None = None) -> tuple[Any, dict[str, Any] | None]:
+    """One file's part of the report (`reduce_report`; the ArticleReport without a shape), or the
+    error that stopped it (runs in a worker: module level, pure)."""
     from newsctl.engine import internal_error, parse_or_error
     from newsctl.readability import measure
     from newsctl.report.readability import ArticleReport
@@ -133,16 +235,17 @@ def _measure_file(item: tuple[Any, str], settings: Any) -> tuple[Any, dict[str, 
     if article is None:
         return None, error
     try:
-        return ArticleReport(article.path, article.meta.title, measure(article, settings)), None
+        report = ArticleReport(article.path, article.meta.title, measure(article, settings))
+        return (reduce_report(report, shape) if shape is not None else report), None
     except Exception as exc:  # a bug met by this article: it is reported, the others go on
         return None, {"path": item[1], "line": 1, "column": 1, "message": internal_error(exc, "while measuring")}
 
 
-def _measure_stdin(stdin_filename: str | None, settings: Any) -> tuple[list[Any], list[dict[str, Any]]]:
+def _measure_stdin(stdin_filename: str | None, settings: Any) -> tuple[Any, dict[str, Any] | None]:
     from newsctl.readability import measure
     from newsctl.report.readability import ArticleReport
 
     article, error = read_stdin_article(stdin_filename, settings)
     if error:
-        return [], [error]
-    return [ArticleReport(article.path, article.meta.title, measure(article, settings))], []
+        return None, error
+    return ArticleReport(article.path, article.meta.title, measure(article, settings)), None

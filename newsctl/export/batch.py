@@ -118,7 +118,8 @@ class Exporter:
         self.out_dir = Path(os.path.realpath(out_dir)) if out_dir is not None else None
         self.selection = selection
         self.dry_run = dry_run
-        self.sources = [Path(os.path.realpath(p)) for p in sources]
+        # a set: the check runs once per article, and a list made a 10,000-file export quadratic
+        self.sources = {Path(os.path.realpath(p)) for p in sources}
         self.written: dict[Path, str] = {}  # target -> source shown
         self.keep_docs = keep_docs  # keep each exported ExportDoc on its Item (for the index page)
         if self.out_dir is not None and not dry_run:
@@ -188,7 +189,7 @@ class Exporter:
         if target in self.written:
             return f"{target.name} is already written by {self.written[target]} in this run (same slug)"
         real_source = Path(os.path.realpath(source))
-        if target == real_source or any(target == s for s in self.sources) or _same_file(target, source):
+        if target == real_source or target in self.sources or _same_file(target, source):
             return f"{target} is a source article; refusing to overwrite it"
         if target.is_symlink():
             return f"{target} is a symbolic link; refusing to replace it"
@@ -289,7 +290,7 @@ def export_paths(
 
     if keep_docs:
         jobs = 1  # an ExportDoc (kept for --index) holds the Article, which does not pickle
-    map_files(partial(_render_in_worker, exporter), files, jobs, place)
+    map_files(partial(_render_in_worker, exporter), files, jobs, place, keep=False)
     return BatchResult(items, dry_run)
 
 

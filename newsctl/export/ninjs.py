@@ -26,8 +26,12 @@ def uri(doc: ExportDoc) -> str:
 def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     from newsctl.export import html, text
 
-    body_html = html.render_body(doc.article, options)
-    body_text = text.render_body(doc, options)
+    # the body's tokens are built once (copied, typography, links) and read by both bodies: the
+    # text writer only reads them, so it goes first, then the HTML renderer (issue 12)
+    mark = html.heading_mark(options)
+    tokens = html.body_tokens(doc.article, options.base_url, mark, options)
+    body_text = text.render_body(doc, options, tokens=tokens)
+    body_html = html.render_body(doc.article, options, tokens=tokens, mark=mark)
     words = doc.counts.words  # the one count (newsctl.text.article_counts), as outline and feeds show
     data: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},

@@ -14,6 +14,14 @@ from typing import Any
 from newsctl.export.common import ExportDoc, ExportOptions, absolute, display, resolve_article_link, strip_controls, transliterate
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not NBSP: a no-break space stays unbroken
+# The same runs, as `_SPACES.sub(" ", text)` collapses them, without touching the single spaces
+# between words (most of the matches, each a replacement): `collapse`
+_SPACE_RUNS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
+
+
+def collapse(text: str) -> str:
+    """Each run of ASCII whitespace one space (what `_SPACES.sub(" ", text)` makes)."""
+    return _SPACE_RUNS.sub(" ", text)
 QUOTE_INDENT = "    "
 CODE_INDENT = "    "
 
@@ -55,11 +63,80 @@ class _TagStripper(HTMLParser):
             return len(self.rawdata) if end < 0 else end + 1
 
 
+_SKIPPED = ("script", "style", "iframe", "template", "noscript")
+_BREAKING = frozenset(("br", "p", "div", "li", "tr"))
+# A start or end tag as nh3 writes them: a name, attributes double-quoted ('"' inside is &quot;)
+_SIMPLE_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*\s*/?>')
+
+
 def strip_tags(html: str) -> str:
+    """The text of HTML as a reader sees it: tags dropped (a space for br, p, div, li and tr),
+    script, style, iframe, template and noscript left out with their content, character
+    references decoded, whitespace runs one space.
+
+    Sanitized HTML (nh3's output: every `<` starts a tag of the simple shape above, no comment)
+    is read with one regex; anything else by `_TagStripper` (html.parser). Hand-written (issue
+    12): html.parser cost 0.6 ms of a ninjs article's 4.6 ms, for its charCount.
+    tests/test_export_speed.py compares both on generated and sanitized HTML.
+    """
+    from html import unescape
+
+    parts: list[str] = []
+    end = 0
+    for m in _SIMPLE_TAG.finditer(html):
+        text = html[end : m.start()]
+        if "<" in text:
+            return _strip_tags_parsed(html)
+        if text:  # references decoded per text node, as html.parser does (none spans a tag)
+            parts.append(unescape(text) if "&" in text else text)
+        name = m.group(2).lower()
+        if name in _SKIPPED:
+            return _strip_tags_parsed(html)
+        if not m.group(1) and name in _BREAKING:
+            parts.append(" ")
+        end = m.end()
+    rest = html[end:]
+    if "<" in rest:
+        return _strip_tags_parsed(html)
+    parts.append(unescape(rest) if "&" in rest else rest)
+    return collapse("".join(parts)).strip()
+
+
+def _strip_tags_parsed(html: str) -> str:
     parser = _TagStripper()
     parser.feed(html)
     parser.close()
-    return _SPACES.sub(" ", "".join(parser.parts)).strip()
+    return collapse("".join(parser.parts)).strip()
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but the ASCII space: NBSP, em space, \x1c...
+
+
+def wrap_words(segment: str, width: int) -> list[str]:
+    """`textwrap.wrap(segment, width, break_long_words=False, break_on_hyphens=False)` for a
+    segment whose whitespace is single ASCII spaces, no leading or trailing one (as `_Writer.wrap`
+    makes it): the longest run of words that fits, a longer word alone on its line.
+
+    Hand-written (issue 12): textwrap splits into chunks with a regex and loops over them in
+    Python, 1.3 ms of the 2.8 ms a 1,300-word article's text export took; this slices at spaces
+    found by str.rfind. Any other whitespace (a no-break space, which textwrap's line-end rules
+    treat as whitespace but never splits at) goes to textwrap itself. tests/test_export_speed.py
+    compares both on generated text.
+    """
+    if _OTHER_SPACE.search(segment):
+        return textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    start, end = 0, len(segment)
+    while end - start > width:
+        cut = segment.rfind(" ", start, start + width + 1)
+        if cut < 0:  # the first word is longer than a line: alone on its line, unbroken
+            cut = segment.find(" ", start + width + 1)
+            if cut < 0:
+                break
+        lines.append(segment[start:cut])
+        start = cut + 1
+    lines.append(segment[start:])
+    return lines
 
 
 class _Writer:
@@ -95,7 +172,7 @@ class _Writer:
                 if marker:
                     out.append(marker)
             elif t == "image":
-                alt = _SPACES.sub(" ", child.content).strip()
+                alt = collapse(child.content).strip()
                 out.append(f"[Image: {alt}]" if alt else "[Image]")
             elif t == "footnote_ref":
                 out.append(f"[note {child.meta['id'] + 1}]")
@@ -116,12 +193,10 @@ class _Writer:
     def wrap(self, text: str, width: int) -> list[str]:
         lines: list[str] = []
         for segment in text.split("\n"):  # hard line breaks stay
-            segment = _SPACES.sub(" ", segment).strip()
+            segment = collapse(segment).strip()
             if not segment:
                 continue
-            lines.extend(
-                textwrap.wrap(segment, width=max(width, 10), break_long_words=False, break_on_hyphens=False)
-            )
+            lines.extend(wrap_words(segment, max(width, 10)))
         return lines
 
     # --- blocks ---------------------------------------------------------------------------
@@ -234,7 +309,7 @@ class _Writer:
                 style = str(tok.attrGet("style") or "")
                 aligns.append("right" if "right" in style else "center" if "center" in style else "left")
             elif tok.type == "inline":
-                row.append(_SPACES.sub(" ", self.inline(tok.children or [])).strip())
+                row.append(collapse(self.inline(tok.children or [])).strip())
         columns = max((len(r) for r in rows), default=0)
         widths = [max((len(r[c]) if c < len(r) else 0) for r in rows) for c in range(columns)]
 
@@ -265,19 +340,21 @@ def _matching(tokens: list[Any], i: int) -> int:
     return len(tokens) - 1
 
 
-def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True) -> list[str]:
-    from newsctl.export.html import body_tokens
+def _body_parts(w: _Writer, doc: ExportDoc, links: bool = True, tokens: list[Any] | None = None) -> list[str]:
+    if tokens is None:
+        from newsctl.export.html import body_tokens
 
-    tokens = body_tokens(doc.article, w.options.base_url, options=w.options)
+        tokens = body_tokens(doc.article, w.options.base_url, options=w.options)
     parts = ["\n".join(block) for block in w.blocks(tokens, w.options.width)]
     if w.refs and links:
         parts.append("\n".join(["Links:"] + [f"[{n}] {w.clean(url)}" for url, n in w.refs.items()]))
     return parts
 
 
-def render_body(doc: ExportDoc, options: ExportOptions, links: bool = True) -> str:
-    """The wrapped body and (unless links=False) its link list, without the headline block."""
-    return "\n\n".join(_body_parts(_Writer(options, doc), doc, links)) + "\n"
+def render_body(doc: ExportDoc, options: ExportOptions, links: bool = True, tokens: list[Any] | None = None) -> str:
+    """The wrapped body and (unless links=False) its link list, without the headline block.
+    tokens: the body's tokens from `html.body_tokens` (only read here), None: built here."""
+    return "\n\n".join(_body_parts(_Writer(options, doc), doc, links, tokens)) + "\n"
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:

@@ -113,24 +113,27 @@ def render_markdown(outlines: Sequence[Outline], *, stats: bool = False) -> str:
 
     With several articles, each list is preceded by a `## title` heading.
     """
-    blocks = []
     many = len(outlines) > 1
-    for outline in outlines:
-        lines = []
-        if many:
-            lines += [f"## {escape_markdown(outline.title)}", ""]
-        items = [(d, n) for d, n in outline.walk() if not n.is_lead]
-        for depth, node in items:
-            text = escape_markdown(node.title) if node.title else escape_markdown(node.anchor or "")
-            line = f"{INDENT * (depth - 1)}- [{text}](#{node.anchor})"
-            if stats:
-                line += f" ({plural(node.total.words, 'word')}, {duration(node.total.reading_seconds)})"
-            lines.append(line)
-        if many and not items:
-            lines.append("(no headings)")
-        if lines:
-            blocks.append("\n".join(lines) + "\n")
+    blocks = [block for block in (markdown_block(o, many=many, stats=stats) for o in outlines) if block]
     return "\n".join(blocks)
+
+
+def markdown_block(outline: Outline, *, many: bool, stats: bool = False) -> str:
+    """One article's part of `render_markdown` ("" when it adds nothing): many, whether the
+    report has several articles (then each starts with its title as a `##` heading)."""
+    lines = []
+    if many:
+        lines += [f"## {escape_markdown(outline.title)}", ""]
+    items = [(d, n) for d, n in outline.walk() if not n.is_lead]
+    for depth, node in items:
+        text = escape_markdown(node.title) if node.title else escape_markdown(node.anchor or "")
+        line = f"{INDENT * (depth - 1)}- [{text}](#{node.anchor})"
+        if stats:
+            line += f" ({plural(node.total.words, 'word')}, {duration(node.total.reading_seconds)})"
+        lines.append(line)
+    if many and not items:
+        lines.append("(no headings)")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -174,6 +177,11 @@ def outline_dict(outline: Outline, *, stats: bool = True) -> dict[str, Any]:
     return out
 
 
+def document_head(*, stats: bool = True, depth: int | None = None) -> dict[str, Any]:
+    """The JSON document without its articles (`newsctl.jsonstream.ListWriter` writes them)."""
+    return {"version": FORMAT_VERSION, "stats": stats, "depth": depth, "articles": []}
+
+
 def document(outlines: Sequence[Outline], *, stats: bool = True, depth: int | None = None) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
@@ -213,7 +221,8 @@ def _sort_key(value: date | datetime) -> tuple[date, str]:
 
 
 def render_opml(
-    outlines: Sequence[Outline], *, stats: bool = True, created: datetime | None = None, title: str | None = None
+    outlines: Sequence[Outline], *, stats: bool = True, created: datetime | None = None, title: str | None = None,
+    dates: Sequence[date | datetime] | None = None,
 ) -> str:
     """OPML 2.0: one <outline> per article, its headings nested inside.
 
@@ -230,11 +239,47 @@ def render_opml(
     ET.SubElement(head, "title").text = _xml_text(title)
     if created is not None:
         ET.SubElement(head, "dateCreated").text = rfc822(created)
-    dates = [o.date for o in outlines if o.date is not None]
+    if dates is None:
+        dates = [o.date for o in outlines if o.date is not None]
     if dates:
         ET.SubElement(head, "dateModified").text = rfc822(max(dates, key=_sort_key))
     ET.SubElement(head, "docs").text = "https://opml.org/spec2.opml"
     body = ET.SubElement(root, "body")
+
+    for outline in outlines:
+        _add_article(body, outline, stats)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+_BODY_OPEN, _BODY_CLOSE, _BODY_EMPTY = "\n  <body>\n    ", "\n  </body>\n</opml>\n", "\n  <body />\n</opml>\n"
+
+
+def opml_article(outline: Outline, *, stats: bool = True) -> str:
+    """One article's <outline> element as `render_opml` writes it among others (indented for its
+    place in <body>), so a long report can keep these strings instead of the outlines."""
+    text = render_opml([outline], stats=stats, title="")
+    start = text.index(_BODY_OPEN) + len(_BODY_OPEN)
+    return text[start : len(text) - len(_BODY_CLOSE)]
+
+
+def assemble_opml(
+    articles: Sequence[str], dates: Sequence[date | datetime], *, first_title: str | None,
+    created: datetime | None = None,
+) -> str:
+    """`render_opml` of the outlines whose `opml_article` strings, dates (of those that have one)
+    and first title are given: the same bytes."""
+    count = len(articles)
+    title = first_title if count == 1 and first_title is not None else f"Outline of {plural(count, 'article')}"
+    shell = render_opml([], created=created, title=title, dates=dates)
+    if not articles:
+        return shell
+    assert shell.endswith(_BODY_EMPTY)
+    return shell[: -len(_BODY_EMPTY)] + _BODY_OPEN + "\n    ".join(articles) + _BODY_CLOSE
+
+
+def _add_article(body: Any, outline: Outline, stats: bool) -> None:
+    import xml.etree.ElementTree as ET
 
     def add_counts(attrs: dict[str, str], total: Counts, own: Counts | None = None) -> None:
         attrs["words"] = str(total.words)
@@ -259,16 +304,13 @@ def render_opml(
         for child in node.children:
             add_node(element, child)
 
-    for outline in outlines:
-        attrs = {"text": _xml_text(outline.title), "path": _xml_text(outline.path)}
-        if outline.date is not None:
-            attrs["created"] = rfc822(outline.date)
-        attrs["lang"] = _xml_text(outline.lang)
-        if stats:
-            add_counts(attrs, outline.total)
-        element = ET.SubElement(body, "outline", attrs)
-        for node in outline.nodes:
-            if not (node.is_lead and node.is_empty):
-                add_node(element, node)
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    attrs = {"text": _xml_text(outline.title), "path": _xml_text(outline.path)}
+    if outline.date is not None:
+        attrs["created"] = rfc822(outline.date)
+    attrs["lang"] = _xml_text(outline.lang)
+    if stats:
+        add_counts(attrs, outline.total)
+    element = ET.SubElement(body, "outline", attrs)
+    for node in outline.nodes:
+        if not (node.is_lead and node.is_empty):
+            add_node(element, node)

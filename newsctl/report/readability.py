@@ -190,19 +190,33 @@ def _csv_row(
     ]
 
 
+def csv_header(indices: tuple[str, ...] = ()) -> list[str]:
+    return [*CSV_COLUMNS, *(_key(name) for name in indices)]
+
+
+def csv_rows(r: ArticleReport, *, max_grade: float, indices: tuple[str, ...] = ()) -> list[list[Any]]:
+    """One article's rows: the `article` row, then a `section` row per section."""
+    m = r.measurement
+    rows = [_csv_row(r.path, "article", r.title or "", "", m.article, max_grade, article_indices(m, indices))]
+    for sec in m.sections:
+        title = _section_title(sec.title, sec.section)
+        rows.append(_csv_row(r.path, "section", title, sec.line, sec.stats, max_grade, section_indices(m, sec, indices)))
+    return rows
+
+
+def csv_text(rows: list[list[Any]]) -> str:
+    """Rows as CSV text (the csv module's quoting, LF line ends)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
 def render_csv(reports: list[ArticleReport], *, max_grade: float, indices: tuple[str, ...] = ()) -> str:
     """One `article` row per file, then one `section` row per section; a column per selected index."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*CSV_COLUMNS, *(_key(name) for name in indices)])
+    rows = [csv_header(indices)]
     for r in reports:
-        m = r.measurement
-        writer.writerow(_csv_row(r.path, "article", r.title or "", "", m.article, max_grade, article_indices(m, indices)))
-        for sec in m.sections:
-            title = _section_title(sec.title, sec.section)
-            row = _csv_row(r.path, "section", title, sec.line, sec.stats, max_grade, section_indices(m, sec, indices))
-            writer.writerow(row)
-    return out.getvalue()
+        rows.extend(csv_rows(r, max_grade=max_grade, indices=indices))
+    return csv_text(rows)
 
 
 # --- text --------------------------------------------------------------------------------------
@@ -278,24 +292,44 @@ def render_article(
     return "\n".join(lines) + "\n"
 
 
-def render_summary(reports: list[ArticleReport], *, max_grade: float, color: bool = False, indices: tuple[str, ...] = ()) -> str:
-    """Many articles: one line each (grade, ease, words, time, selected indices, band, hardest section)."""
-    width = max([len(r.path) for r in reports] + [4])
+@dataclass(frozen=True)
+class SummaryRow:
+    """What the one-line-per-article table needs of an article (the rest of its measurement is
+    not kept: the column width depends on every path, so the rows wait for the last article)."""
+
+    path: str
+    cells: str  # grade, ease, words, time and index cells, formatted
+    level: str  # band, "" without prose
+    where: str  # the hardest section and its grade
+
+
+def summary_row(r: ArticleReport, *, max_grade: float, indices: tuple[str, ...] = ()) -> SummaryRow:
+    m = r.measurement
+    grade, ease, words, time = _cells(m.article)
+    level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
+    measured = [s for s in m.sections if s.stats.words]
+    hardest = max(measured, key=lambda s: s.stats.flesch_kincaid_grade, default=None)
+    where = ""
+    if hardest is not None:
+        where = f"{_section_title(hardest.title, hardest.section)} ({hardest.stats.flesch_kincaid_grade:.1f})"
+    cells = _index_cells(article_indices(m, indices), indices)
+    return SummaryRow(r.path, f"{grade:>5}  {ease:>6}  {words:>5}  {time:>5}{cells}", level, where)
+
+
+def render_summary_rows(rows: list[SummaryRow], *, color: bool = False, indices: tuple[str, ...] = ()) -> str:
+    width = max([len(r.path) for r in rows] + [4])
     extra = _index_header(indices)
     lines = [_c(f"{'Path':<{width}}  {'Grade':>5}  {'Ease':>6}  {'Words':>5}  {'Time':>5}{extra}  {'Band':<8}  Hardest section", "head", color)]
-    for r in reports:
-        m = r.measurement
-        grade, ease, words, time = _cells(m.article)
-        level = band(m.article.flesch_kincaid_grade, max_grade) if m.article.words else ""
-        measured = [s for s in m.sections if s.stats.words]
-        hardest = max(measured, key=lambda s: s.stats.flesch_kincaid_grade, default=None)
-        where = ""
-        if hardest is not None:
-            where = f"{_section_title(hardest.title, hardest.section)} ({hardest.stats.flesch_kincaid_grade:.1f})"
-        cells = _index_cells(article_indices(m, indices), indices)
-        row = f"{r.path:<{width}}  {grade:>5}  {ease:>6}  {words:>5}  {time:>5}{cells}  {level:<8}  {where}".rstrip()
-        lines.append(_c(row, level, color) if level else row)
+    for r in rows:
+        row = f"{r.path:<{width}}  {r.cells}  {r.level:<8}  {r.where}".rstrip()
+        lines.append(_c(row, r.level, color) if r.level else row)
     return "\n".join(lines) + "\n"
+
+
+def render_summary(reports: list[ArticleReport], *, max_grade: float, color: bool = False, indices: tuple[str, ...] = ()) -> str:
+    """Many articles: one line each (grade, ease, words, time, selected indices, band, hardest section)."""
+    rows = [summary_row(r, max_grade=max_grade, indices=indices) for r in reports]
+    return render_summary_rows(rows, color=color, indices=indices)
 
 
 def render_text(

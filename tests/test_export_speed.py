@@ -1,0 +1,263 @@
+"""Issue 12, export and reports: the faster or streaming code gives the bytes the simple one gave.
+
+- `text.wrap_words` against `textwrap.wrap` (which it replaces) on generated text;
+- `html.copy_tokens` copies every field markdown-it's Token has;
+- a ninjs article's bodies, now made from one set of tokens, against each body rendered alone;
+- `jsonstream.ListWriter` against `json.dumps` of the whole document;
+- outline and readability reports written as the articles arrive against the renderers given
+  the whole list (every format, an unreadable file among them, to stdout and to a file).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsctl.cli.app import app
+from tests.bench.corpus import write_corpus
+
+ARTICLES = Path(__file__).resolve().parents[1] / "articles"
+
+
+def test_wrap_words_is_textwrap_wrap():
+    from newsctl.export.text import wrap_words
+
+    rng = random.Random(12)
+    words = ["a", "to", "word", "river", "infrastructure", "x" * 23, "é", "--", "well-known", "9", "z" * 10]
+    odd = ["\xa0", "a\xa0b", "\u2003", "\x1c", "\u3000x"]  # whitespace textwrap treats specially
+    checked = 0
+    for _ in range(20000):
+        pool = words + odd if rng.random() < 0.2 else words
+        segment = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+        segment = re.sub(r"[ \t\n\r\f\v]+", " ", segment).strip()  # as _Writer.wrap makes it
+        if not segment:
+            continue
+        width = rng.randint(10, 80)
+        expected = textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=False)
+        assert wrap_words(segment, width) == expected, (segment, width)
+        checked += 1
+    assert checked > 19000
+
+
+def test_copy_tokens_copies_every_field_of_a_token():
+    from markdown_it.token import Token
+
+    from newsctl.export.html import copy_tokens
+
+    names = [f.name for f in dataclasses.fields(Token)]
+    # a markdown-it release that adds a field must add it to copy_tokens too
+    assert names == ["type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
+                     "meta", "block", "hidden"]
+    tok = Token("link_open", "a", 1, attrs={"href": "x"}, map=[1, 2], level=3, content="c", markup="m", info="i",
+                meta={"k": [1]}, block=True, hidden=True, children=[Token("text", "", 0, content="t")])
+    (twin,) = copy_tokens([tok])
+    assert twin == tok
+    assert twin.attrs is not tok.attrs and twin.map is not tok.map and twin.meta["k"] is not tok.meta["k"]
+    assert twin.children is not tok.children and twin.children[0] is not tok.children[0]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"smart": False},
+        {"ascii": True},
+        {"allow_raw_html": True},
+        {"base_url": "https://example.com/news/", "width": 40},
+    ],
+)
+def test_ninjs_bodies_from_shared_tokens_equal_each_body_rendered_alone(options):
+    from newsctl.export import ExportOptions, html, ninjs, text
+    from newsctl.export.common import default_name, prepare, safe_name
+    from newsctl.parse import parse_file, parse_text
+
+    opts = ExportOptions(**options)
+    paths = sorted(ARTICLES.glob("*.md"))
+    articles = [parse_file(p) for p in paths]
+    raw = "---\ntitle: Raw\n---\n\nA <b id=\"x\">bold</b> [link](other.md) \"quoted\" -- and ![pic](a.png).\n\n## X {#x}\n\n<div>\nblock\n</div>\n"
+    articles.append(parse_text(raw, "raw.md"))
+    assert articles
+    for article in articles:
+        doc = prepare(article, safe_name(default_name(article)), opts)
+        bodies = ninjs.build(doc, opts)["bodies"]
+        alone_html = html.render_body(article, opts)
+        alone_text = text.render_body(doc, opts)
+        # (the heading ids' random mark is removed by the sanitizer: the same body on every run)
+        assert bodies[0]["value"] == alone_html, article.path
+        assert bodies[1]["value"] == alone_text, article.path
+        assert bodies[0]["charCount"] == len(text.strip_tags(alone_html))
+
+
+def test_list_writer_writes_what_json_dumps_writes():
+    from newsctl.jsonstream import ListWriter
+
+    rng = random.Random(3)
+
+    def value(depth: int = 0):
+        kind = rng.randrange(7 if depth < 3 else 4)
+        if kind == 0:
+            return rng.choice([None, True, False])
+        if kind == 1:
+            return rng.choice([0, -3, 1.5, 1e20, 2.25])
+        if kind in (2, 3):
+            return rng.choice(["", "é “q”", "line\nbreak", "\x00", "tab\t", "\u2028", "[]", "{\n}"])
+        if kind == 4:
+            return [value(depth + 1) for _ in range(rng.randrange(3))]
+        return {f"k{i}": value(depth + 1) for i in range(rng.randrange(3))}
+
+    for _ in range(300):
+        head = {"version": value(), "settings": value()}
+        items = [value() for _ in range(rng.randrange(4))]
+        tail = {"errors": value()}
+        doc = {**head, "articles": items, **tail}
+        parts: list[str] = []
+        writer = ListWriter(parts.append, "articles")
+        writer.start({**head, "articles": [], **tail})
+        for item in items:
+            writer.add(item)
+        writer.finish(doc)
+        assert "".join(parts) == json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("stream")
+    write_corpus(root, 7)
+    (root / "2020" / "broken.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n\nBody.\n")  # unreadable
+    (root / "2020" / "empty.md").write_text("---\ntitle: Nothing here\n---\n", "utf-8")
+    return root
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _files(root: Path) -> list[tuple[Path, str]]:
+    return [(p, str(p)) for p in sorted(root.rglob("*.md"))]
+
+
+def _reports(root: Path):
+    from newsctl.cli.readability import _measure_file
+    from newsctl.settings import load_settings
+
+    settings = load_settings(None)
+    results = [_measure_file(item, settings) for item in _files(root)]
+    return [r for r, e in results if e is None], [e for r, e in results if e is not None]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--format", "json"], ["--format", "json", "--index", "smog"], ["--format", "csv"], ["--format", "csv", "--index", "all"],
+     ["--format", "text"], ["--format", "text", "--details"], ["--format", "text", "--summary"]],
+)
+def test_readability_streamed_equals_the_whole_list_rendered(corpus: Path, tmp_path: Path, args: list[str]):
+    from newsctl.readability_indices import parse as parse_indices
+    from newsctl.report import readability as rr
+
+    from newsctl.settings import load_settings
+
+    reports, errors = _reports(corpus)
+    assert len(reports) == 8 and len(errors) == 1
+    max_grade = load_settings(None).option("max-grade")
+    indices = parse_indices(args[3:] or [])
+    fmt = args[1]
+    if fmt == "json":
+        expected = rr.render_json(reports, max_grade=max_grade, exclude_quotes=True, errors=errors, indices=indices)
+    elif fmt == "csv":
+        expected = rr.render_csv(reports, max_grade=max_grade, indices=indices)
+    else:
+        details = {"--details": True, "--summary": False}.get(args[2] if len(args) > 2 else "", None)
+        expected = rr.render_text(reports, max_grade=max_grade, details=details, indices=indices)
+    for jobs in ("1", "2"):
+        code, stdout, stderr = run("readability", "-q", str(corpus), *args, "-j", jobs)
+        assert (code, stdout) == (1, expected)
+        assert "broken.md:2:" in stderr
+    out = tmp_path / "report.out"
+    code, stdout, _ = run("readability", "-q", str(corpus), *args, "-o", str(out))
+    assert (code, stdout, out.read_text("utf-8")) == (1, "", expected)
+
+
+def test_readability_one_readable_file_among_several_gets_the_details(tmp_path: Path):
+    from newsctl.report import readability as rr
+
+    write_corpus(tmp_path, 1)
+    (tmp_path / "bad.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    from newsctl.settings import load_settings
+
+    reports, _ = _reports(tmp_path)
+    code, stdout, _ = run("readability", "-q", str(tmp_path))
+    assert (code, stdout) == (1, rr.render_text(reports, max_grade=load_settings(None).option("max-grade")))
+    assert stdout.count("Section") == 1  # the section table, not the summary line
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "opml", "tree"])
+@pytest.mark.parametrize("extra", [[], ["--depth", "1", "--no-stats"]])
+def test_outline_streamed_equals_the_whole_list_rendered(corpus: Path, tmp_path: Path, fmt: str, extra: list[str]):
+    from datetime import datetime, timezone
+
+    from newsctl.cli.outline import OutlineFormat, _outline_file, render
+    from newsctl.settings import load_settings
+
+    now = "2026-11-28T12:00:00Z"
+    settings = load_settings(None)
+    depth = int(extra[1]) if extra else None
+    results = [_outline_file(item, settings, depth) for item in _files(corpus)]
+    outlines = [o for o, e in results if e is None]
+    stats = (fmt != "markdown") if not extra else False
+    created = datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
+    expected = render(outlines, OutlineFormat(fmt), stats=stats, depth=depth, created=created)
+    for jobs in ("1", "2"):
+        code, stdout, stderr = run("outline", str(corpus), "--format", fmt, "--now", now, "-j", jobs, *extra)
+        assert (code, stdout) == (1, expected)
+        assert "broken.md:2:" in stderr
+    out = tmp_path / "outline.out"
+    code, stdout, _ = run("outline", str(corpus), "--format", fmt, "--now", now, "-o", str(out), *extra)
+    assert (code, stdout, out.read_text("utf-8")) == (1, "", expected)
+    one = outlines[:1]
+    code, stdout, _ = run("outline", one[0].path, "--format", fmt, "--now", now, *extra)
+    assert (code, stdout) == (0, render(one, OutlineFormat(fmt), stats=stats, depth=depth, created=created))
+
+
+def test_map_files_without_keep_hands_each_result_on_and_keeps_none():
+    from newsctl.engine import map_files
+
+    for jobs in (1, 2):
+        seen: list[int] = []
+        assert map_files(abs, [-3, 1, -2, 5], jobs=jobs, on_result=seen.append, keep=False) == []
+        assert seen == [3, 1, 2, 5]
+
+
+def test_strip_tags_reads_html_as_html_parser_does():
+    from newsctl.export import ExportOptions, html
+    from newsctl.export.text import _strip_tags_parsed, strip_tags
+    from newsctl.parse import parse_file, parse_text
+
+    samples = [html.render_body(parse_file(p), ExportOptions()) for p in sorted(ARTICLES.glob("*.md"))]
+    raw = "A <b title=\"x>y\">b</b> &amp;c &am<i>p;</i> <br/> <P>x</P> <div\nid=\"q\">d</div> &#x41;&lt;"
+    samples.append(html.render_body(parse_text(f"---\ntitle: T\n---\n\n{raw}\n"), ExportOptions()))
+    samples.append(html.render_body(parse_text(f"---\ntitle: T\n---\n\n{raw}\n"), ExportOptions(allow_raw_html=True)))
+    rng = random.Random(5)
+    pieces = ["<p>", "</p>", "<br>", "<br/>", "<li>", "text", " ", "\n", "&amp;", "&am", "p;", "&#11;", "&nbsp;", "<",
+              ">", "<a href=\"x\">", "</a>", "<script>", "</script>", "x<y", "<!-- c -->", "<b a=b>", "<tr >", "</ tr>",
+              "<p/x>", "<STYLE>", "<![ b", "&", "é", "<h2 id=\"a\" title=\"q<r\">", "</h2 >", "<a-b>"]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
+    for sample in samples:
+        assert strip_tags(sample) == _strip_tags_parsed(sample), sample
+
+
+def test_collapse_is_the_whitespace_run_substitution():
+    from newsctl.export.text import _SPACES, collapse
+
+    rng = random.Random(9)
+    chars = [" ", "  ", "\t", "\n", "\r", "\f", "\v", "\xa0", "a", "b c", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
+        assert collapse(text) == _SPACES.sub(" ", text), repr(text)
