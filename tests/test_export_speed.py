@@ -96,7 +96,7 @@ def test_ninjs_bodies_from_shared_tokens_equal_each_body_rendered_alone(options)
 
 
 def test_list_writer_writes_what_json_dumps_writes():
-    from newsctl.jsonstream import ListWriter
+    from newsctl.report.jsonstream import ListWriter
 
     rng = random.Random(3)
 

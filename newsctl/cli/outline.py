@@ -120,7 +120,7 @@ class _Sink:
     latest date, so nothing can be written before the last article."""
 
     def __init__(self, write: Any, format: OutlineFormat, *, stats: bool, depth: int | None, created: Any) -> None:
-        from newsctl.jsonstream import ListWriter
+        from newsctl.report.jsonstream import ListWriter
         from newsctl.report import outline as report
 
         self.write, self.format, self.stats, self.depth, self.created = write, format, stats, depth, created

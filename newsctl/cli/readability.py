@@ -152,7 +152,7 @@ class _Sink:
     render_* functions of newsctl.report.readability write for the whole list."""
 
     def __init__(self, write: Callable[[str], None], shape: Shape, exclude: bool, settings: Any) -> None:
-        from newsctl.jsonstream import ListWriter
+        from newsctl.report.jsonstream import ListWriter
         from newsctl.report import readability as rr
 
         self.write, self.shape, self.settings = write, shape, settings

@@ -1,6 +1,7 @@
 """JSON written piece by piece, with the exact bytes of `json.dumps(value, indent=2,
 ensure_ascii=False)`: the lint reports (JSON, SARIF, GitLab) stream their findings one at a time
-instead of building the whole document and then the whole string.
+ensure_ascii=False)`: the lint reports (JSON, SARIF, GitLab) stream their findings one at a time, and the
+outline and readability reports their articles (ListWriter),
 
 json.dumps with an indent runs json's pure-Python encoder; `encode` is the same layout written
 directly (about twice as fast here), with json's own C string encoder. tests/test_json_stream.py
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 INDENT = "  "
 
@@ -65,3 +66,31 @@ def around(document: Any, hole: str, items: Iterable[Any], level: int) -> Iterat
     yield head
     yield from array(items, level)
     yield tail
+
+
+_SLOT = "\x00newsctl-list\x00"  # stands for the streamed list while the rest is encoded
+
+
+class ListWriter:
+    """`doc[key]` (a list in a top-level object) written item by item, for reports that write
+    each article as it arrives (outline, readability): `start(doc)`, `add(item)` for each,
+    `finish(doc)`. Members before `key` are written by `start`, those after it by `finish`, so
+    they may change in between (errors found while the list was written)."""
+
+    def __init__(self, write: Callable[[str], object], key: str) -> None:
+        self.write = write
+        self.key = key
+        self.count = 0
+
+    def _halves(self, doc: dict[str, Any]) -> list[str]:
+        return encode({**doc, self.key: _SLOT}, 0).split(encode_basestring(_SLOT), 1)
+
+    def start(self, doc: dict[str, Any]) -> None:
+        self.write(self._halves(doc)[0])
+
+    def add(self, item: Any) -> None:
+        self.write(("," if self.count else "[") + "\n" + INDENT * 2 + encode(item, 2))
+        self.count += 1
+
+    def finish(self, doc: dict[str, Any]) -> None:
+        self.write(("\n" + INDENT + "]" if self.count else "[]") + self._halves(doc)[1] + "\n")
