@@ -1,7 +1,7 @@
 """JSON written piece by piece, with the exact bytes of `json.dumps(value, indent=2,
-ensure_ascii=False)`: the lint reports (JSON, SARIF, GitLab) stream their findings one at a time
-ensure_ascii=False)`: the lint reports (JSON, SARIF, GitLab) stream their findings one at a time, and the
-outline and readability reports their articles (ListWriter),
+ensure_ascii=False)`: the lint reports (JSON, SARIF, GitLab) stream their findings one at a time,
+and the outline and readability reports their articles (ListWriter), instead of building the
+whole document and then the whole string.
 
 json.dumps with an indent runs json's pure-Python encoder; `encode` is the same layout written
 directly (about twice as fast here), with json's own C string encoder. tests/test_json_stream.py
