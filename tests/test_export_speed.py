@@ -257,7 +257,7 @@ def test_collapse_is_the_whitespace_run_substitution():
     from newsctl.export.text import _SPACES, collapse
 
     rng = random.Random(9)
-    chars = [" ", "  ", "\t", "\n", "\r", "\f", "\v", "\xa0", "a", "b c", "\u2003"]
+    chars = [" ", "  ", "\t", "\n", "\r", "\f", "\v", "\xa0", "a", "b c", "\u2003", "\x85", "\x1c", "\u2028", "\x00", "é"]
     for _ in range(5000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
         assert collapse(text) == _SPACES.sub(" ", text), repr(text)

@@ -20,8 +20,13 @@ _SPACE_RUNS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 
 
 def collapse(text: str) -> str:
-    """Each run of ASCII whitespace one space (what `_SPACES.sub(" ", text)` makes)."""
+    """Each run of ASCII whitespace one space (what `_SPACES.sub(" ", text)` makes). Most
+    paragraphs have nothing to collapse: two C scans say so (isprintable is False for every
+    character but the space that the regex replaces) before the regex runs at every character."""
+    if "  " not in text and text.isprintable():
+        return text
     return _SPACE_RUNS.sub(" ", text)
+
 QUOTE_INDENT = "    "
 CODE_INDENT = "    "
 
