@@ -267,3 +267,21 @@ def test_the_old_layout_is_removed_when_the_new_one_is_written(tmp_path: Path):
     (old / "ab12.json").write_text('{"key": "ab12"}', "utf-8")
     lint_paths([root], SETTINGS, jobs=1, cache=LintCache(tmp_path / "cache", SETTINGS))
     assert not (tmp_path / "cache" / "v1").exists() and len(_entries(tmp_path / "cache")) == 1
+
+
+def test_no_cache_without_a_fixed_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """On the clock's time no entry could ever be found again: nothing is read or written, and
+    the run says why (unless quiet); the findings are those of a run without a cache."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSCTL_CACHE_DIR", raising=False)
+    root = _copy_articles(tmp_path)
+    runner = CliRunner()
+    plain = runner.invoke(app, ["lint", "--format", "json", str(root)])
+    asked = runner.invoke(app, ["lint", "--format", "json", "--cache-dir", "c", str(root)])
+    assert asked.exit_code == plain.exit_code == 1
+    assert "the lint cache is used only with a fixed --now" in asked.stderr
+    assert not (tmp_path / "c").exists()
+    quiet = runner.invoke(app, ["lint", "-q", "--cache-dir", "c", str(root)])
+    assert quiet.exit_code == 1 and "lint cache" not in quiet.stderr and not (tmp_path / "c").exists()
+    with_now = runner.invoke(app, ["lint", "--now", NOW, "--format", "json", "--cache-dir", "c", str(root)])
+    assert "lint cache" not in with_now.stderr and _entries(tmp_path / "c")

@@ -177,6 +177,7 @@ class LintPlan:
     jobs: int | None
     no_cache: bool
     cache_dir: Path | None
+    clock_now: bool  # no --now: the date rules read the clock's time
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _validate(
         refuse_input_as_output(output, targets, settings, "linted")
     return LintPlan(
         settings, format, statistics, fix, diff, unsafe_fixes, quiet, output, force_exclude, exit_zero, known, use_stdin,
-        stdin_filename, tuple(targets), diff_base, shard, jobs, no_cache, cache_dir,
+        stdin_filename, tuple(targets), diff_base, shard, jobs, no_cache, cache_dir, now is None,
     )
 
 
@@ -253,7 +254,7 @@ def _execute(plan: LintPlan) -> LintRun:
             return ran  # the report prints the diff; nothing is linted
         ran.fix_note = fix_summary(ran.outcomes, dry=False)
 
-    result = _run(files, settings, plan.quiet, plan.jobs, None if plan.no_cache else _cache(settings, plan.cache_dir))
+    result = _run(files, settings, plan.quiet, plan.jobs, None if plan.no_cache else _cache(settings, plan.cache_dir, plan.clock_now, plan.quiet))
     if not result.files and changed is None and not plan.force_exclude and plan.shard is None:  # hooks name non-articles
         err(f"newsctl: warning: no article files (*.md, *.markdown) found in {', '.join(targets)}")
     # the text of files with findings: for source excerpts and fingerprints, not needed otherwise
@@ -359,12 +360,24 @@ def _write_fixed(fp: Path, original: bytes, data: bytes) -> str | None:
     return None
 
 
-def _cache(settings: Any, given: Path | None) -> Any:
-    """The lint cache asked for by --cache-dir, $NEWSCTL_CACHE_DIR or the cache-dir setting, or None."""
+def _cache(settings: Any, given: Path | None, clock_now: bool, quiet: bool) -> Any:
+    """The lint cache asked for by --cache-dir, $NEWSCTL_CACHE_DIR or the cache-dir setting, or None.
+
+    Not without --now: the entries are keyed by the time the date rules read, so a run on the
+    clock's time could never find one again, and each run would leave a file of its own behind."""
     from newsctl.cache import LintCache, cache_dir
 
     directory = cache_dir(settings, given)
-    return LintCache(directory, settings) if directory is not None else None
+    if directory is None:
+        return None
+    if clock_now:
+        if not quiet:
+            err(
+                "newsctl: note: the lint cache is used only with a fixed --now (the date rules read the time, "
+                "so an entry made at another time cannot be reused); linting without it"
+            )
+        return None
+    return LintCache(directory, settings)
 
 
 def _run(files: list[tuple[Path, str]], settings: Any, quiet: bool, jobs: int | None, cache: Any = None) -> Any:
