@@ -14,7 +14,7 @@ import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 # Temporary files are `.<target name>.newsctl-<pid>-<random>.tmp`: hidden, and recognisable, so
 # one left by a killed run (SIGKILL, power loss) is removed by the next run into that directory
@@ -69,44 +69,24 @@ def _umask() -> int:
 def write_atomic(target: Path, data: str | bytes) -> None:
     """Write data to target atomically; text is written as UTF-8 with LF newlines."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(21, "Is a directory", str(target))
-        with open(target, "wb") as fh:  # FIFO, device, terminal: write through, never replace
-            fh.write(payload)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_writer(target, binary=True) as write:
+        write(payload)
 
 
 @contextmanager
-def atomic_writer(target: Path) -> Iterator[Callable[[str], None]]:
-    """Write text to target piece by piece, atomically: `with atomic_writer(p) as write:`.
+def atomic_writer(target: Path, binary: bool = False) -> Iterator[Callable[[Any], Any]]:
+    """Write to target piece by piece, atomically: `with atomic_writer(p) as write:` (text as
+    UTF-8 with LF newlines; bytes with binary=True).
 
-    What `write_atomic` does for one string, for a report written as it is made (issue 12:
-    outline and readability no longer hold every article's result): the pieces go to a
-    temporary file in the target's directory, renamed over the target when the block ends;
-    an exception inside the block removes the temporary file and leaves the old target.
-    Special files (FIFO, device, terminal) are written to in place, like `write_atomic`.
+    The pieces go to a temporary file in the target's directory, flushed to disk and renamed
+    over the target (keeping its permissions) when the block ends; an exception inside the block
+    removes the temporary file and leaves the old target. A report written as it is made (issue
+    12: outline and readability no longer hold every article's result) uses it directly;
+    `write_atomic` is it with one piece. Special files (FIFO, device, terminal) are written to
+    in place, never replaced.
     """
+    how = {} if binary else {"encoding": "utf-8", "newline": "\n"}
+    mode = "wb" if binary else "w"
     try:
         st = os.stat(target)
     except FileNotFoundError:
@@ -114,18 +94,18 @@ def atomic_writer(target: Path) -> Iterator[Callable[[str], None]]:
     if st is not None and not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "Is a directory", str(target))
-        with open(target, "w", encoding="utf-8", newline="\n") as special:
+        with open(target, mode, **how) as special:
             yield special.write
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    permissions = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, mode, **how) as fh:
             yield fh.write
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, permissions)
         os.replace(tmp, target)
     except BaseException:
         try:
