@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from array import array
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -157,13 +158,32 @@ class LintCache:
 
         for old in range(1, FORMAT):
             directory = self.root.parent / f"v{old}"
-            if directory.is_dir() and not directory.is_symlink():
+            if directory.is_dir() and not directory.is_symlink() and _old_layout_only(directory):
                 shutil.rmtree(directory, ignore_errors=True)
 
     def _ignore_file(self) -> None:
         marker = self.root.parent / ".gitignore"
         if not marker.exists():
             marker.write_text("# Automatically created by newsctl.\n*\n", encoding="utf-8")
+
+
+_OLD_ENTRY = re.compile(r"[0-9a-f]+\.json|\.[0-9a-f]+\.json\.newsctl-\d+-[A-Za-z0-9_]+\.tmp")
+
+
+def _old_layout_only(directory: Path) -> bool:
+    """True when the directory holds nothing but what newsctl 0.2.0 wrote there (`<2 hex>/<hex>.json`
+    and its temporary files): a cache directory may be shared (~/.cache, /tmp), and a `v1/` of
+    anything else is not ours to remove."""
+    try:
+        for sub in directory.iterdir():
+            if not (len(sub.name) == 2 and sub.is_dir() and not sub.is_symlink() and _OLD_ENTRY.fullmatch(sub.name + "0.json")):
+                return False
+            for entry in sub.iterdir():
+                if not (_OLD_ENTRY.fullmatch(entry.name) and entry.name.lstrip(".").startswith(sub.name) and entry.is_file() and not entry.is_symlink()):
+                    return False
+    except OSError:
+        return False
+    return True
 
 
 def _read(file: Path, digest: str) -> tuple[dict[str, Any], tuple[int, int, int] | None]:

@@ -285,3 +285,21 @@ def test_no_cache_without_a_fixed_now(tmp_path: Path, monkeypatch: pytest.Monkey
     assert quiet.exit_code == 1 and "lint cache" not in quiet.stderr and not (tmp_path / "c").exists()
     with_now = runner.invoke(app, ["lint", "--now", NOW, "--format", "json", "--cache-dir", "c", str(root)])
     assert "lint cache" not in with_now.stderr and _entries(tmp_path / "c")
+
+
+def test_a_v1_directory_newsctl_did_not_write_is_kept(tmp_path: Path):
+    """--cache-dir may point at a shared directory (~/.cache, /tmp): only the old layout's own
+    files (`v1/<2 hex>/<hex>.json`) are removed, never someone else's `v1/`."""
+    root = _copy_articles(tmp_path)
+    notes = tmp_path / "cache" / "v1" / "docs" / "notes.txt"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("precious\n", "utf-8")
+    mixed = tmp_path / "cache2" / "v1" / "ab"
+    mixed.mkdir(parents=True)
+    (mixed / "ab12.json").write_text('{"key": "ab12"}', "utf-8")
+    (mixed / "README").write_text("mine\n", "utf-8")
+    for directory in ("cache", "cache2"):
+        lint_paths([root], SETTINGS, jobs=1, cache=LintCache(tmp_path / directory, SETTINGS))
+        assert len(_entries(tmp_path / directory)) == 1
+    assert notes.read_text("utf-8") == "precious\n"
+    assert (mixed / "README").read_text("utf-8") == "mine\n" and (mixed / "ab12.json").exists()

@@ -186,3 +186,23 @@ def test_opml_for_no_articles_is_still_opml(work):
     root = ET.fromstring(result.stdout.encode("utf-8"))
     assert root.findtext("head/title") == "Outline of 0 articles"
     assert list(root.find("body")) == []
+
+
+@pytest.mark.parametrize("command", [["outline", "-f", "json"], ["readability", "--format", "json"]])
+def test_report_goes_to_stdout_while_the_progress_bar_is_on_a_terminal(work, monkeypatch, command):
+    """`newsctl outline -f json DIR > out.json` typed in a terminal: the bar is on stderr (a
+    terminal), stdout a file. Reports written while the bar runs must reach stdout, not be
+    redirected by rich onto the bar's terminal (a 73-byte out.json, the report on the screen)."""
+    from rich.console import Console
+
+    import newsctl.cli.common as cli_common
+    import newsctl.cli.console as cli_console
+
+    for i in range(25):
+        shutil.copy(work / "arts" / "duplicates.md", work / "arts" / f"copy-{i:02d}.md")
+    monkeypatch.setattr(cli_common, "progress_enabled", lambda count, quiet: True)
+    monkeypatch.setattr(cli_console, "stderr_console", lambda: Console(stderr=True, force_terminal=True, width=80))
+    result = CliRunner().invoke(app, [*command, "arts"])
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["articles"]) == 30
+    assert '"articles"' not in result.stderr

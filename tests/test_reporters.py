@@ -71,3 +71,20 @@ def test_json_summary_counts_match_findings(result):
     doc = json_report.document(result)
     for sev in ("error", "warning", "info"):
         assert doc["summary"][sev] == sum(1 for f in doc["findings"] if f["severity"] == sev)
+
+
+def test_sarif_uri_of_a_file_name_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A Latin-1 byte in a file name (a surrogate escape in Python) is percent-encoded as that
+    byte, as Path.as_uri does for files outside the root, instead of a UnicodeEncodeError."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from newsctl.cli.app import app
+
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("---\ntitle: t\n---\n\nThe the end.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["lint", "--no-cache", "--now", "2026-11-28T12:00:00Z", "--format", "sarif", "."])
+    assert result.exit_code == 1, result.output
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(result.stdout)["runs"][0]["results"]}
+    assert uris == {"caf%E9.md"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,18 @@ def test_every_feed_date_passes_a_strict_check_at_both_ends_of_the_range(tmp_pat
             dates = [i[k] for i in feed["items"] for k in ("date_published", "date_modified") if k in i]
         assert len(dates) >= 4
         assert all(validate_rfc3339(d) for d in dates), dates
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [["lint", "--no-cache", "--format", "json"], ["outline", "-f", "json"], ["readability", "--format", "csv"]])
+def test_standard_output_that_is_full_is_an_error_not_a_traceback(command: list[str]) -> None:
+    """A report streamed to a full disk (CI logs on a full runner): one message, exit 2."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ARTICLES
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "newsctl", *command, str(ARTICLES)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr == "newsctl: error: cannot write to standard output: No space left on device\n"

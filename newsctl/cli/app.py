@@ -101,4 +101,27 @@ def main() -> None:
     # docs/performance.md, "Start-up: garbage collection at exit".
     atexit.register(gc.freeze)
     stop_cleanly_on_sigterm()  # every command: a SIGTERM mid-write leaves no temporary file
-    app()
+    try:
+        app()
+    except OSError as exc:
+        # A report that standard output cannot take (a full disk, /dev/full, an I/O error):
+        # click handles a closed pipe only, and every other error raised a traceback midway
+        # through a streamed report. Errors naming a file are not this one: they go up as before.
+        if exc.filename is not None or not _stdout_write_error(exc):
+            raise
+        import os
+        import sys
+
+        sys.stderr.write(f"newsctl: error: cannot write to standard output: {exc.strerror or exc}\n")
+        sys.stderr.flush()
+        try:  # what is left in stdout's buffer would fail again at exit, with a second message
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(2) from None
+
+
+def _stdout_write_error(exc: OSError) -> bool:
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)

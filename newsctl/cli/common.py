@@ -194,7 +194,10 @@ def progress_bar(label: str, total: int, quiet: bool = False) -> Iterator[Callab
 
     from newsctl.cli.console import stderr_console
 
-    with Progress(console=stderr_console(), transient=True) as progress:
+    # rich moves whatever is printed to stdout above the bar, on the bar's terminal: right when
+    # stdout is that terminal too, but `newsctl outline -f json DIR > out.json` streams its report
+    # while the bar runs, and it must reach the file, not the screen
+    with Progress(console=stderr_console(), transient=True, redirect_stdout=sys.stdout.isatty()) as progress:
         task = progress.add_task(label, total=total)
         yield lambda *_: progress.advance(task)
 

@@ -55,7 +55,9 @@ def _artifact(path: str, root: Path) -> dict[str, str]:
     rel = relative_to_root(path, root)
     if rel is None:
         return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
+    # the name's bytes, percent-encoded (as Path.as_uri does): a name that is not UTF-8 holds
+    # surrogate escapes, which quote() of the text cannot encode
+    return {"uri": quote(os.fsencode(rel)), "uriBaseId": "%SRCROOT%"}
 
 
 def document(result: LintResult, root: Path | None = None, sources: Mapping[str, str] | None = None) -> dict[str, Any]:
