@@ -272,9 +272,14 @@ def collect(paths: Iterable[str | Path], settings: Settings, force_exclude: bool
                 shown = shown_prefix + name
                 path = os.path.join(root, name)
                 try:
-                    linked = stat.S_ISLNK(os.lstat(path).st_mode)
+                    mode = os.lstat(path).st_mode
+                    linked = stat.S_ISLNK(mode)
+                    if linked:
+                        mode = os.stat(path).st_mode
                 except OSError:
-                    linked = True  # gone or unreadable: resolved the slow way, as before
+                    linked, mode = True, 0  # gone or unreadable: resolved the slow way, as before
+                if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    continue  # a FIFO, socket or device named like an article: git keeps none, and reading a FIFO waits forever
                 key = _real(Path(path)) if linked else os.path.join(real_root, name)
                 if key not in seen and not (excluding and settings.is_excluded(shown)):
                     seen.add(key)

@@ -4,7 +4,10 @@ yield exactly what the pathlib definition it replaced yielded, on trees with sym
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +122,19 @@ def test_collect_yields_what_the_pathlib_walk_did(tmp_path: Path, monkeypatch: p
     assert new == old and new
     monkeypatch.chdir(site / "2024")  # the tree above the current directory: shown as absolute paths
     assert [(str(p), s) for p, s in collect([site], settings)] == [(str(p), s) for p, s in old_collect([site], settings)]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
+def test_a_fifo_named_like_an_article_is_not_read_when_walking(tmp_path: Path):
+    """Reading a FIFO waits for a writer forever: a directory walk leaves FIFOs (and sockets and
+    devices) out, as git does, so `newsctl lint DIR` finishes with the real articles' findings."""
+    (tmp_path / "real.md").write_text("---\ntitle: A real article\n---\n\nText.\n", "utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    os.symlink(tmp_path / "pipe.md", tmp_path / "link.md")
+    assert [shown for _, shown in collect([tmp_path], Settings())] == [display_path(tmp_path / "real.md")]
+    done = subprocess.run(
+        [sys.executable, "-m", "newsctl", "lint", "--format", "json", "--now", "2026-11-28T12:00:00Z", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert json.loads(done.stdout) and "pipe.md" not in done.stdout + done.stderr
