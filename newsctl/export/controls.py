@@ -51,4 +51,6 @@ def strip_controls(text: str, json_text: bool = False, html: bool = False) -> st
         text = _JSON_ESCAPE.sub(_json_escape, text)
     if html and "&#" in text:
         text = _CHAR_REF.sub(_char_ref, text)
+    if text.isprintable():  # every control is a Cc, never printable: most paragraphs stop here
+        return text
     return CONTROLS.sub(lambda m: _control(m.group()), text)
