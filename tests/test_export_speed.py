@@ -366,3 +366,27 @@ def test_strip_controls_skips_only_text_without_a_control():
     assert len(removed) == 62 and not any(char.isprintable() for char in removed)
     for text in ["plain é “quoted”", "a\x0bb", "\x85", "tab\there", "del\x7f", "x\x9f"]:
         assert strip_controls(text) == CONTROLS.sub(lambda m: " " if m.group() in "\x0b\x0c\x85" else "", text)
+
+
+def _former_strip_controls(text: str, json_text: bool = False, html: bool = False) -> str:
+    """controls.strip_controls before issue 12's second pass."""
+    from newsctl.export.controls import _CHAR_REF, _JSON_ESCAPE, CONTROLS, _char_ref, _control, _json_escape
+
+    if json_text and ("\\u" in text or "\\b" in text or "\\f" in text):
+        text = _JSON_ESCAPE.sub(_json_escape, text)
+    if html and "&#" in text:
+        text = _CHAR_REF.sub(_char_ref, text)
+    return CONTROLS.sub(lambda m: _control(m.group()), text)
+
+
+def test_strip_controls_is_its_former_definition():
+    from newsctl.export.controls import strip_controls
+
+    rng = random.Random(17)
+    pieces = ["a", " ", "\n", "\n\n", "é", "“", "\xa0", "\u2028", "\t", "\r", "\x0b", "\x0c", "\x85", "\x00", "\x7f",
+              "\x9f", "\\", "\\\\", "\\u000b", "\\u0041", "\\b", "\\f", "\\n", "\\\"", "&#11;", "&#x0c;", "&#65;", "&amp;#11;",
+              "u", "b", "f"]
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for json_text, html in ((False, False), (True, False), (False, True)):
+            assert strip_controls(text, json_text, html) == _former_strip_controls(text, json_text, html), repr(text)
