@@ -390,3 +390,37 @@ def test_strip_controls_is_its_former_definition():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         for json_text, html in ((False, False), (True, False), (False, True)):
             assert strip_controls(text, json_text, html) == _former_strip_controls(text, json_text, html), repr(text)
+
+
+def test_printable_text_has_no_whitespace_but_the_space():
+    """What `_Writer.wrap` and `strip_controls` rely on: a printable string has no control and no
+    whitespace character but " " (so no other space for wrap_words or str.strip to find)."""
+    import sys
+
+    from newsctl.export.text import _OTHER_SPACE
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    others = _OTHER_SPACE.findall(everything) + [c for c in everything if c.isspace() and c != " "]
+    assert "\xa0" in others and "\u3000" in others and "\x1c" in others
+    assert not any(c.isprintable() for c in others)
+
+
+def test_writer_wrap_is_its_former_definition():
+    from newsctl.export import ExportOptions
+    from newsctl.export.text import _SPACES, _Writer, wrap_words
+
+    def former(text: str, width: int) -> list[str]:
+        lines: list[str] = []
+        for segment in text.split("\n"):
+            segment = _SPACES.sub(" ", segment).strip()
+            if segment:
+                lines.extend(wrap_words(segment, max(width, 10)))
+        return lines
+
+    writer = _Writer(ExportOptions())
+    rng = random.Random(18)
+    pieces = ["word", "a", "x" * 15, " ", "  ", "\n", "\t", "\xa0", "a\xa0b", "\u2003", "\x1c", "é", "“q”", "\x85", "\u2028"]
+    for _ in range(10000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        width = rng.randint(1, 50)
+        assert writer.wrap(text, width) == former(text, width), (text, width)

@@ -132,7 +132,7 @@ def _strip_tags_parsed(html: str) -> str:
 _OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but the ASCII space: NBSP, em space, \x1c...
 
 
-def wrap_words(segment: str, width: int) -> list[str]:
+def wrap_words(segment: str, width: int, spaces_only: bool = False) -> list[str]:
     """`textwrap.wrap(segment, width, break_long_words=False, break_on_hyphens=False)` for a
     segment whose whitespace is single ASCII spaces, no leading or trailing one (as `_Writer.wrap`
     makes it): the longest run of words that fits, a longer word alone on its line.
@@ -141,9 +141,10 @@ def wrap_words(segment: str, width: int) -> list[str]:
     Python, 1.3 ms of the 2.8 ms a 1,300-word article's text export took; this slices at spaces
     found by str.rfind. Any other whitespace (a no-break space, which textwrap's line-end rules
     treat as whitespace but never splits at) goes to textwrap itself. tests/test_export_speed.py
-    compares both on generated text.
+    compares both on generated text. spaces_only: the caller knows the segment has no other
+    whitespace than the ASCII space (it is printable).
     """
-    if _OTHER_SPACE.search(segment):
+    if not spaces_only and _OTHER_SPACE.search(segment):
         return textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=False)
     lines: list[str] = []
     start, end = 0, len(segment)
@@ -213,10 +214,14 @@ class _Writer:
     def wrap(self, text: str, width: int) -> list[str]:
         lines: list[str] = []
         for segment in text.split("\n"):  # hard line breaks stay
-            segment = collapse(segment).strip()
+            # Most segments are printable with no double space: collapse has nothing to do, and
+            # the ASCII space is their only whitespace (every other one is non-printable), so
+            # wrap_words need not look for another (issue 12; tests/test_export_speed.py)
+            plain = "  " not in segment and segment.isprintable()
+            segment = segment.strip() if plain else collapse(segment).strip()
             if not segment:
                 continue
-            lines.extend(wrap_words(segment, max(width, 10)))
+            lines.extend(wrap_words(segment, max(width, 10), spaces_only=plain))
         return lines
 
     # --- blocks ---------------------------------------------------------------------------
