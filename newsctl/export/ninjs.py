@@ -106,6 +106,9 @@ def render(doc: ExportDoc, options: ExportOptions) -> str:
     return dumps_indented(data) + "\n"
 
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 class _NotPlain(Exception):
     """A value `dumps_indented` leaves to json.dumps."""
 
@@ -157,7 +160,9 @@ def _dump(value: Any, newline: str, out: list[str]) -> None:
             _dump(item, inner, out)
             sep = "," + inner
         out.append(newline + "]")
-    elif value is None or value is True or value is False or type(value) is int:
-        out.append(json.dumps(value))
+    elif type(value) is int:
+        out.append(int.__repr__(value))  # what json's encoder writes for an int
+    elif value is None or value is True or value is False:
+        out.append(_CONSTANTS[value])
     else:
         raise _NotPlain
