@@ -4,6 +4,9 @@
 - `html.copy_tokens` copies every field markdown-it's Token has;
 - a ninjs article's bodies, now made from one set of tokens, against each body rendered alone;
 - `jsonstream.ListWriter` against `json.dumps` of the whole document;
+- `text.strip_tags` (split into text nodes) against its former match-by-match definition,
+  `text.collapse` (str.replace) against the regex substitution, and `ninjs.dumps_indented`
+  against `json.dumps(indent=2)`;
 - outline and readability reports written as the articles arrive against the renderers given
   the whole list (every format, an unreadable file among them, to stdout and to a file).
 """
@@ -261,3 +264,163 @@ def test_collapse_is_the_whitespace_run_substitution():
     for _ in range(5000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
         assert collapse(text) == _SPACES.sub(" ", text), repr(text)
+
+
+def test_collapse_long_runs_and_every_ascii_space_mix():
+    from newsctl.export.text import _SPACES, collapse
+
+    rng = random.Random(14)
+    for _ in range(3000):
+        runs = [rng.choice(" \t\n\r\f\v") * rng.randint(1, 70) for _ in range(rng.randint(1, 6))]
+        words = [rng.choice(["", "a", "é\xa0b", "\u2028", "x y"]) for _ in runs]
+        text = "".join(w + r for w, r in zip(words, runs))
+        assert collapse(text) == _SPACES.sub(" ", text), repr(text)
+
+
+_FORMER_SIMPLE_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*\s*/?>')
+
+
+def _former_strip_tags(html_text: str) -> str:
+    """text.strip_tags before issue 12's second pass: the tags matched one by one."""
+    from html import unescape
+
+    from newsctl.export.text import _SPACES, _strip_tags_parsed
+
+    parts: list[str] = []
+    end = 0
+    for m in _FORMER_SIMPLE_TAG.finditer(html_text):
+        text = html_text[end : m.start()]
+        if "<" in text:
+            return _strip_tags_parsed(html_text)
+        if text:
+            parts.append(unescape(text) if "&" in text else text)
+        name = m.group(2).lower()
+        if name in ("script", "style", "iframe", "template", "noscript"):
+            return _strip_tags_parsed(html_text)
+        if not m.group(1) and name in ("br", "p", "div", "li", "tr"):
+            parts.append(" ")
+        end = m.end()
+    rest = html_text[end:]
+    if "<" in rest:
+        return _strip_tags_parsed(html_text)
+    parts.append(unescape(rest) if "&" in rest else rest)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def test_strip_tags_is_its_former_definition():
+    from newsctl.export import ExportOptions, html
+    from newsctl.export.text import strip_tags
+    from newsctl.parse import parse_file
+
+    samples = [html.render_body(parse_file(p), ExportOptions()) for p in sorted(ARTICLES.glob("*.md"))]
+    rng = random.Random(15)
+    names = ["p", "P", "pre", "br", "BR", "bR", "div", "divx", "li", "link", "tr", "track", "b", "script", "scripts",
+             "STYLE", "iframe", "template", "noscript", "noscripts", "h2", "a1", "x"]
+    attrs = ["", " ", " id=\"a\"", " title=\"<p>&amp;\"", " a=b", "\n", " /", " x y=\"\"", " = "]
+    text = ["", "w", " ", "\n\t", "&amp;", "&am", "p;", "&#11;", "&nbsp;", "<", ">", "é", "&", "  "]
+    for _ in range(8000):
+        pieces = []
+        for _ in range(rng.randint(0, 12)):
+            pieces.append(rng.choice(text))
+            pieces.append(f"<{rng.choice(['', '/'])}{rng.choice(names)}{rng.choice(attrs)}{rng.choice(['>', '/>', ''])}")
+        samples.append("".join(pieces))
+    for sample in samples:
+        assert strip_tags(sample) == _former_strip_tags(sample), sample
+
+
+def test_dumps_indented_is_json_dumps_with_indent():
+    from newsctl.export.ninjs import dumps_indented
+
+    rng = random.Random(16)
+    strings = ["", "a", "é\"\\\n\t\x00\x7f\x85\u2028", "\ud800", "😀", "key"]
+
+    def value(depth: int) -> object:
+        kind = rng.randint(0, 9 if depth < 4 else 5)
+        if kind == 0:
+            return rng.choice(strings)
+        if kind == 1:
+            return rng.choice([0, -1, 2**70, True, False, None])
+        if kind == 2:
+            return rng.choice([1.5, float("nan"), float("inf"), -0.0])  # json.dumps writes these
+        if kind in (3, 4, 5):
+            return rng.choice(strings) * rng.randint(0, 3)
+        if kind in (6, 7):
+            return {rng.choice(strings) + str(k): value(depth + 1) for k in range(rng.randint(0, 4))}
+        if kind == 8:
+            return (value(depth + 1), value(depth + 1))
+        return [value(depth + 1) for _ in range(rng.randint(0, 4))]
+
+    for _ in range(3000):
+        data = value(0)
+        assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2), data
+    assert dumps_indented({1: "a", "b": [{}]}) == json.dumps({1: "a", "b": [{}]}, ensure_ascii=False, indent=2)
+
+
+def test_strip_controls_skips_only_text_without_a_control():
+    """strip_controls returns printable text as it is: no character CONTROLS removes is printable."""
+    import sys
+
+    from newsctl.export.controls import CONTROLS, strip_controls
+
+    removed = CONTROLS.findall("".join(map(chr, range(sys.maxunicode + 1))))
+    assert len(removed) == 62 and not any(char.isprintable() for char in removed)
+    for text in ["plain é “quoted”", "a\x0bb", "\x85", "tab\there", "del\x7f", "x\x9f"]:
+        assert strip_controls(text) == CONTROLS.sub(lambda m: " " if m.group() in "\x0b\x0c\x85" else "", text)
+
+
+def _former_strip_controls(text: str, json_text: bool = False, html: bool = False) -> str:
+    """controls.strip_controls before issue 12's second pass."""
+    from newsctl.export.controls import _CHAR_REF, _JSON_ESCAPE, CONTROLS, _char_ref, _control, _json_escape
+
+    if json_text and ("\\u" in text or "\\b" in text or "\\f" in text):
+        text = _JSON_ESCAPE.sub(_json_escape, text)
+    if html and "&#" in text:
+        text = _CHAR_REF.sub(_char_ref, text)
+    return CONTROLS.sub(lambda m: _control(m.group()), text)
+
+
+def test_strip_controls_is_its_former_definition():
+    from newsctl.export.controls import strip_controls
+
+    rng = random.Random(17)
+    pieces = ["a", " ", "\n", "\n\n", "é", "“", "\xa0", "\u2028", "\t", "\r", "\x0b", "\x0c", "\x85", "\x00", "\x7f",
+              "\x9f", "\\", "\\\\", "\\u000b", "\\u0041", "\\b", "\\f", "\\n", "\\\"", "&#11;", "&#x0c;", "&#65;", "&amp;#11;",
+              "u", "b", "f"]
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for json_text, html in ((False, False), (True, False), (False, True)):
+            assert strip_controls(text, json_text, html) == _former_strip_controls(text, json_text, html), repr(text)
+
+
+def test_printable_text_has_no_whitespace_but_the_space():
+    """What `_Writer.wrap` and `strip_controls` rely on: a printable string has no control and no
+    whitespace character but " " (so no other space for wrap_words or str.strip to find)."""
+    import sys
+
+    from newsctl.export.text import _OTHER_SPACE
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    others = _OTHER_SPACE.findall(everything) + [c for c in everything if c.isspace() and c != " "]
+    assert "\xa0" in others and "\u3000" in others and "\x1c" in others
+    assert not any(c.isprintable() for c in others)
+
+
+def test_writer_wrap_is_its_former_definition():
+    from newsctl.export import ExportOptions
+    from newsctl.export.text import _SPACES, _Writer, wrap_words
+
+    def former(text: str, width: int) -> list[str]:
+        lines: list[str] = []
+        for segment in text.split("\n"):
+            segment = _SPACES.sub(" ", segment).strip()
+            if segment:
+                lines.extend(wrap_words(segment, max(width, 10)))
+        return lines
+
+    writer = _Writer(ExportOptions())
+    rng = random.Random(18)
+    pieces = ["word", "a", "x" * 15, " ", "  ", "\n", "\t", "\xa0", "a\xa0b", "\u2003", "\x1c", "é", "“q”", "\x85", "\u2028"]
+    for _ in range(10000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        width = rng.randint(1, 50)
+        assert writer.wrap(text, width) == former(text, width), (text, width)

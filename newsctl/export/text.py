@@ -14,18 +14,26 @@ from typing import Any
 from newsctl.export.common import ExportDoc, ExportOptions, absolute, display, resolve_article_link, strip_controls, transliterate
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not NBSP: a no-break space stays unbroken
-# The same runs, as `_SPACES.sub(" ", text)` collapses them, without touching the single spaces
-# between words (most of the matches, each a replacement): `collapse`
-_SPACE_RUNS = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 
 
 def collapse(text: str) -> str:
     """Each run of ASCII whitespace one space (what `_SPACES.sub(" ", text)` makes). Most
     paragraphs have nothing to collapse: two C scans say so (isprintable is False for every
-    character but the space that the regex replaces) before the regex runs at every character."""
+    character but the space that the regex replaces). Otherwise each of the five other ASCII
+    spaces becomes " " and doubled spaces are halved until none is left: str.replace runs in C
+    and skips text that has nothing to change, where the regex was tried at every character
+    (0.25 of the 0.32 ms a ninjs body's charCount took; issue 12). A run of spaces is still a
+    run after the first step and no other character becomes a space, so each run is one space.
+    tests/test_export_speed.py compares it with the substitution."""
     if "  " not in text and text.isprintable():
         return text
-    return _SPACE_RUNS.sub(" ", text)
+    for space in "\n\t\r\f\v":
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
 
 QUOTE_INDENT = "    "
 CODE_INDENT = "    "
@@ -69,9 +77,22 @@ class _TagStripper(HTMLParser):
 
 
 _SKIPPED = ("script", "style", "iframe", "template", "noscript")
-_BREAKING = frozenset(("br", "p", "div", "li", "tr"))
-# A start or end tag as nh3 writes them: a name, attributes double-quoted ('"' inside is &quot;)
-_SIMPLE_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*\s*/?>')
+_BREAKING = ("br", "p", "div", "li", "tr")
+
+
+def _any_case(name: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in name)  # ASCII only, unlike re.IGNORECASE
+
+
+# A start or end tag as nh3 writes them: a name, attributes double-quoted ('"' inside is &quot;).
+# Group 1 is the name of a start tag that reads as a space (br, p, div, li, tr), group 2 that of a
+# skipped element's tag; either only when the whole name is that one, as for any other tag.
+_SIMPLE_TAG = re.compile(
+    "<(?:(" + "|".join(map(_any_case, _BREAKING)) + ")(?![a-zA-Z0-9])"
+    "|(/?(?:" + "|".join(map(_any_case, _SKIPPED)) + "))(?![a-zA-Z0-9])"
+    "|/?[a-zA-Z][a-zA-Z0-9]*)"
+    r"""(?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*\s*/?>"""
+)
 
 
 def strip_tags(html: str) -> str:
@@ -80,31 +101,25 @@ def strip_tags(html: str) -> str:
     references decoded, whitespace runs one space.
 
     Sanitized HTML (nh3's output: every `<` starts a tag of the simple shape above, no comment)
-    is read with one regex; anything else by `_TagStripper` (html.parser). Hand-written (issue
-    12): html.parser cost 0.6 ms of a ninjs article's 4.6 ms, for its charCount.
-    tests/test_export_speed.py compares both on generated and sanitized HTML.
+    is split by one regex into text nodes and tags; anything else is read by `_TagStripper`
+    (html.parser). Hand-written (issue 12): html.parser cost 0.6 ms of a ninjs article's 4.6 ms,
+    for its charCount. tests/test_export_speed.py compares both on generated and sanitized HTML.
     """
-    from html import unescape
-
-    parts: list[str] = []
-    end = 0
-    for m in _SIMPLE_TAG.finditer(html):
-        text = html[end : m.start()]
-        if "<" in text:
-            return _strip_tags_parsed(html)
-        if text:  # references decoded per text node, as html.parser does (none spans a tag)
-            parts.append(unescape(text) if "&" in text else text)
-        name = m.group(2).lower()
-        if name in _SKIPPED:
-            return _strip_tags_parsed(html)
-        if not m.group(1) and name in _BREAKING:
-            parts.append(" ")
-        end = m.end()
-    rest = html[end:]
-    if "<" in rest:
+    parts = _SIMPLE_TAG.split(html)  # text, breaking name or None, skipped name or None, text...
+    texts = parts[0::3]
+    if any(parts[2::3]):
         return _strip_tags_parsed(html)
-    parts.append(unescape(rest) if "&" in rest else rest)
-    return collapse("".join(parts)).strip()
+    joined = "".join(texts)
+    if "<" in joined:
+        return _strip_tags_parsed(html)
+    if "&" in joined:  # references decoded per text node, as html.parser does (none spans a tag)
+        from html import unescape
+
+        texts = [unescape(text) if "&" in text else text for text in texts]
+    pieces: list[str | None] = [None] * (2 * len(texts) - 1)
+    pieces[0::2] = texts
+    pieces[1::2] = [" " if name else "" for name in parts[1::3]]
+    return collapse("".join(pieces)).strip()  # type: ignore[arg-type]
 
 
 def _strip_tags_parsed(html: str) -> str:
@@ -117,7 +132,7 @@ def _strip_tags_parsed(html: str) -> str:
 _OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace but the ASCII space: NBSP, em space, \x1c...
 
 
-def wrap_words(segment: str, width: int) -> list[str]:
+def wrap_words(segment: str, width: int, spaces_only: bool = False) -> list[str]:
     """`textwrap.wrap(segment, width, break_long_words=False, break_on_hyphens=False)` for a
     segment whose whitespace is single ASCII spaces, no leading or trailing one (as `_Writer.wrap`
     makes it): the longest run of words that fits, a longer word alone on its line.
@@ -126,9 +141,10 @@ def wrap_words(segment: str, width: int) -> list[str]:
     Python, 1.3 ms of the 2.8 ms a 1,300-word article's text export took; this slices at spaces
     found by str.rfind. Any other whitespace (a no-break space, which textwrap's line-end rules
     treat as whitespace but never splits at) goes to textwrap itself. tests/test_export_speed.py
-    compares both on generated text.
+    compares both on generated text. spaces_only: the caller knows the segment has no other
+    whitespace than the ASCII space (it is printable).
     """
-    if _OTHER_SPACE.search(segment):
+    if not spaces_only and _OTHER_SPACE.search(segment):
         return textwrap.wrap(segment, width=width, break_long_words=False, break_on_hyphens=False)
     lines: list[str] = []
     start, end = 0, len(segment)
@@ -198,10 +214,14 @@ class _Writer:
     def wrap(self, text: str, width: int) -> list[str]:
         lines: list[str] = []
         for segment in text.split("\n"):  # hard line breaks stay
-            segment = collapse(segment).strip()
+            # Most segments are printable with no double space: collapse has nothing to do, and
+            # the ASCII space is their only whitespace (every other one is non-printable), so
+            # wrap_words need not look for another (issue 12; tests/test_export_speed.py)
+            plain = "  " not in segment and segment.isprintable()
+            segment = segment.strip() if plain else collapse(segment).strip()
             if not segment:
                 continue
-            lines.extend(wrap_words(segment, max(width, 10)))
+            lines.extend(wrap_words(segment, max(width, 10), spaces_only=plain))
         return lines
 
     # --- blocks ---------------------------------------------------------------------------
