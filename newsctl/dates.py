@@ -30,12 +30,12 @@ import bisect
 import calendar
 import re
 from itertools import islice
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
 
 from newsctl.article import Span
-from newsctl.frozen import fast_init
+from newsctl.frozen import fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
 from newsctl.text import split_sentences, weekday_abbreviations
 
 MONTHS = (

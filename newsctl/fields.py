@@ -10,7 +10,7 @@ the box, and a `SiteFormat` (built from settings) adds a site's own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Callable, Mapping

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from enum import Enum
 from typing import Any
 

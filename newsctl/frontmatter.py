@@ -11,7 +11,7 @@ loaded by their handlers and the key positions found by scanning the header's li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any

@@ -22,6 +22,8 @@ T = TypeVar("T")
 def fast_init(cls: type[T]) -> type[T]:
     """Give a frozen, dict-backed dataclass (no __post_init__, no default_factory, no
     init=False or keyword-only field) an ``__init__`` that fills ``self.__dict__`` directly."""
+    if getattr(cls.__dict__.get("__init__"), "_fills_dict", False):
+        return cls  # `dataclass` below already gave it this __init__
     params = dataclasses.fields(cls)  # type: ignore[arg-type]
     if not getattr(cls, "__dataclass_params__").frozen or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
         raise TypeError(f"fast_init: {cls.__name__} must be a frozen dataclass without slots or __post_init__")
@@ -35,13 +37,18 @@ def fast_init(cls: type[T]) -> type[T]:
         else:
             defaults[f"_default_{f.name}"] = f.default
             names.append(f"{f.name}=_default_{f.name}")
-    body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in params)
-    source = f"def __init__(self, {', '.join(names)}):\n    d = self.__dict__\n{body}"
+    taken = {f.name for f in params}
+    self_name = "__dataclass_self__" if "self" in taken else "self"  # as dataclasses names it
+    d = next(n for n in ("d", "_d", "__d", "__dataclass_dict__") if n not in taken)
+    body = "".join(f"    {d}[{f.name!r}] = {f.name}\n" for f in params)
+    source = f"def __init__({', '.join([self_name, *names])}):\n    {d} = {self_name}.__dict__\n{body}"
     namespace: dict[str, Any] = {}
     exec(source, defaults, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
+    init.__annotations__ = {**{f.name: f.type for f in params}, "return": None}  # as the generated one's
+    init._fills_dict = True
     cls.__init__ = init  # type: ignore[misc]
     return cls
 
@@ -68,3 +75,127 @@ class cached:  # noqa: N801 - used like functools.cached_property
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
+
+
+# --- dataclass: the same frozen dataclasses, cheaper to create -----------------------------------
+#
+# Creating a frozen dataclass compiles six generated methods (``exec`` of their source): ~0.7 ms a
+# class on this VM, and a one-file lint creates about 40 of them before reading the file (~25 ms of
+# its CPU; docs/performance.md, "Start-up, third pass"). Most of those methods are never called in
+# such a run: ``__repr__`` (only when printing an object), ``__eq__`` and ``__hash__`` (only for
+# the few classes compared or put in sets), ``__setattr__``/``__delattr__`` (only to raise
+# FrozenInstanceError). `dataclass` below lets the standard module collect the fields and set
+# ``__dataclass_fields__``, ``__match_args__`` and ``__dataclass_params__`` (the same values), gives
+# the class `fast_init`'s ``__init__`` (one ``exec``), ``__setattr__``/``__delattr__`` as closures
+# with the generated code's logic (no ``exec``), and ``__repr__``/``__eq__``/``__hash__`` that
+# build the standard ones on first call (from a twin class the standard decorator processes with
+# the same fields) and put them on the class, so later calls go straight to them.
+# Anything else (not frozen, order, slots, a base dataclass, __post_init__, a default_factory,
+# init=False or keyword-only fields, a method of its own among those) goes to
+# ``dataclasses.dataclass`` unchanged. tests/test_frozen_dataclass.py rebuilds every class made here
+# with the standard decorator from its source and compares fields, parameters and behaviour.
+
+_PLAIN_KW = {"init": True, "repr": True, "eq": True, "order": False, "unsafe_hash": False, "frozen": True}
+_OWN_METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__post_init__", "__slots__")
+_PARAMS: dict[tuple[tuple[str, Any], ...], Any] = {}
+_LAZY = ("__repr__", "__eq__", "__hash__")
+
+
+def dataclass(cls: Any = None, /, **kw: Any) -> Any:
+    """``dataclasses.dataclass``, cheaper to apply to a plain frozen class (see above)."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        if not _plain(cls, kw):
+            return dataclasses.dataclass(cls, **kw)  # type: ignore[no-any-return]
+        return _lazy(cls, kw)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _plain(cls: type, kw: dict[str, Any]) -> bool:
+    if any(name not in _PLAIN_KW or kw[name] != _PLAIN_KW[name] for name in kw) or not kw.get("frozen"):
+        return False
+    if any(name in cls.__dict__ for name in _OWN_METHODS) or hasattr(cls, "__post_init__"):
+        return False
+    if any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]):
+        return False
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, annotation in annotations.items():
+        if not isinstance(annotation, str) or any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            return False
+        value = cls.__dict__.get(name)
+        if isinstance(value, dataclasses.Field) and (
+            value.default_factory is not dataclasses.MISSING or not value.init or value.kw_only is not dataclasses.MISSING
+        ):
+            return False
+    return True
+
+
+def _params(kw: dict[str, Any]) -> Any:
+    """The ``__dataclass_params__`` the standard decorator sets for these arguments (made once)."""
+    key = tuple(sorted(kw.items()))
+    if key not in _PARAMS:
+        _PARAMS[key] = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **kw).__dataclass_params__  # type: ignore[call-overload]
+    return _PARAMS[key]
+
+
+def _lazy(cls: type[T], kw: dict[str, Any]) -> type[T]:
+    documented = bool(cls.__doc__)
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # type: ignore[call-overload]  # fields only
+    cls.__dataclass_params__ = _params(kw)  # type: ignore[attr-defined]
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if len(names) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]  # a ClassVar or InitVar after all
+        raise TypeError(f"newsctl.frozen.dataclass: {cls.__name__} has pseudo-fields")
+    fast_init(cls)
+    if not documented:  # what the standard decorator writes: the name and __init__'s signature
+        import inspect
+
+        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    for method in (_frozen_setattr(cls, names), _frozen_delattr(cls, names)):
+        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+        setattr(cls, method.__name__, method)
+    for name in _LAZY:
+        setattr(cls, name, _on_first_call(cls, name))
+    return cls
+
+
+def _frozen_setattr(cls: type, names: tuple[str, ...]) -> Any:
+    def __setattr__(self: Any, name: str, value: Any) -> None:  # as dataclasses' _frozen_get_del_attr
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[misc]
+
+    return __setattr__
+
+
+def _frozen_delattr(cls: type, names: tuple[str, ...]) -> Any:
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[misc]
+
+    return __delattr__
+
+
+def _on_first_call(cls: type, name: str) -> Any:
+    def method(self: Any, *args: Any) -> Any:
+        return _standard_methods(cls)[name](self, *args)
+
+    method.__name__ = name
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return method
+
+
+def _standard_methods(cls: type) -> dict[str, Any]:
+    """The standard ``__repr__``, ``__eq__`` and ``__hash__`` of `cls`, put on the class."""
+    twin_namespace: dict[str, Any] = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": "-"}
+    annotations = twin_namespace["__annotations__"] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        annotations[f.name] = f.type
+        twin_namespace[f.name] = dataclasses.field(default=f.default, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata)
+    # unsafe_hash: the hash of a frozen eq dataclass, without generating the frozen methods
+    twin = dataclasses.dataclass(type(cls.__name__, (), twin_namespace), init=False, unsafe_hash=True, match_args=False)
+    methods = {name: twin.__dict__[name] for name in _LAZY}
+    for name, function in methods.items():
+        setattr(cls, name, function)
+    return methods

@@ -11,7 +11,7 @@ Codes may be codes, prefixes, categories or rule names, separated by spaces or c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 
 from newsctl import registry
 from newsctl.article import Article

@@ -7,7 +7,7 @@ offset it returns is an offset into the block's source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Iterator, Mapping, NoReturn
+
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 
 from newsctl.cli.common import (
     option_values,
