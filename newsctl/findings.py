@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import field
-from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from enum import Enum
 from typing import Any
 
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl.article import Span
 
 

@@ -38,8 +38,9 @@ from newsctl.linksyntax import matching_bracket, skip_destination
 from newsctl.templates import Masker, find_templates
 from newsctl.source import Source
 from newsctl.text import collapse, count_words, split_sentences
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
-_BARE_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
+_BARE_URL = lazy(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
 _EMPHASIS = {"em", "strong", "s"}
 # C0 controls other than tab/newline, DEL and C1 controls: invisible, and forbidden in HTML and XML
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

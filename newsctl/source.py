@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import field
-from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from pathlib import Path
+
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an article is never this big; refuse rather than stall
 

@@ -40,6 +40,9 @@ NOT_FOR_ONE_FILE = (
     "mammoth",
     "bs4",
     "markdownify",
+    "difflib",  # settings' "did you mean" only
+    "html.parser",  # raw HTML in the article only (newsctl.htmlscan)
+    "newsctl.htmlscan",
 )
 
 
@@ -123,7 +126,8 @@ def _lint_one_file(*options: str, path: str = SAMPLE) -> str:
 
 
 def test_importing_the_app_imports_nothing_a_one_file_lint_does_not_use():
-    assert _unwanted(_modules_after("import newsctl.cli.app")) == set()
+    # difflib: click's "did you mean" for a mistyped option (the fast path does not import Typer)
+    assert _unwanted(_modules_after("import newsctl.cli.app")) - {"difflib"} == set()
 
 
 @pytest.mark.parametrize("options", [(), ("--format", "json"), ("--format", "concise")])
@@ -151,6 +155,25 @@ def test_a_lint_outside_the_fast_path_goes_through_typer(options):
 def test_the_lint_body_and_the_shared_helpers_import_no_typer():
     loaded = _modules_after("import newsctl.cli.lint_run, newsctl.cli.common, newsctl.cli.entry")
     assert {m for m in loaded if m == "typer" or m.startswith("typer.") or m == "click"} == set()
+
+
+def test_a_one_file_lint_compiles_none_of_the_patterns_the_article_does_not_need():
+    probe = _lint_one_file() + (
+        "\nimport json, newsctl.relazy as R\n"
+    )
+    code = (
+        "import atexit, sys\n"
+        "def report():\n"
+        "    from newsctl.rules import interview, hygiene\n"
+        "    from newsctl import templates, parse\n"
+        "    unused = [p for p in (interview._SPEAKER, interview._QUESTION_LABEL, templates.TEMPLATE, hygiene._PLACEHOLDER, parse._BARE_URL) if 'search' in vars(p)]\n"
+        "    sys.__stderr__.write('\\nCOMPILED ' + repr(unused) + '\\n')\n"
+        "atexit.register(report)\n" + probe
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "COMPILED []"
 
 
 def test_plain_text_suffixes_agree_with_the_importer():

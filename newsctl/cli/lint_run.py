@@ -14,8 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Iterator, Mapping, NoReturn
 
-from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl.cli.common import (
     option_values,
     apply_shard,

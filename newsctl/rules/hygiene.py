@@ -10,6 +10,7 @@ from newsctl.article import Article, Block, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
 from newsctl.text import quoted_ranges, rule_data
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 if TYPE_CHECKING:
     from newsctl.htmlscan import Attribute, StartTag
@@ -361,7 +362,7 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
                         yield Hit(field.value_span, f"Placeholder \"{word}\" in front-matter field '{key}'", "Replace it with the real value")
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"(?<![\w-])(?P<marker>TK(?:TK)*|TODO|FIXME|XXX)(?![\w-])"
     r"|(?P<lorem>\blorem ipsum\b)"
     r"|(?P<figure>(?<![\w-])(?:\$\s?XX(?:[,.]X+)*|XX(?:[,.]X+)*(?=\s*(?:%|percent\b|per\b|million\b|billion\b|thousand\b|"
@@ -374,9 +375,9 @@ _PLACEHOLDER = re.compile(
 )
 _PUNCT = " \t\n,.;:!?"
 # Before a placeholder, a word that makes it a thing talked about: "the famous Lorem Ipsum text".
-_MENTION_BEFORE = re.compile(r"(?:\b(?:the|a|an|my|your|our|their|his|her|its|this|that|these|those|of)\s+(?:[\w-]+\s+)?|[#@/])$", re.IGNORECASE)
+_MENTION_BEFORE = lazy(r"(?:\b(?:the|a|an|my|your|our|their|his|her|its|this|that|these|those|of)\s+(?:[\w-]+\s+)?|[#@/])$", re.IGNORECASE)
 # After it, a noun that names it: "TODO list", "lorem ipsum text", "FIXME comments".
-_MENTION_AFTER = re.compile(
+_MENTION_AFTER = lazy(
     r"\s*(?:-\s*)?(?:lists?|items?|comments?|notes?|tags?|markers?|text|copy|filler|placeholders?|generators?|"
     r"paragraphs?|apps?|files?|convention|style|is\b|are\b|was\b|means?\b|stands?\b)",
     re.IGNORECASE,
