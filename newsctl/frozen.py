@@ -27,30 +27,47 @@ def fast_init(cls: type[T]) -> type[T]:
     params = dataclasses.fields(cls)  # type: ignore[arg-type]
     if not getattr(cls, "__dataclass_params__").frozen or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
         raise TypeError(f"fast_init: {cls.__name__} must be a frozen dataclass without slots or __post_init__")
-    names: list[str] = []
-    defaults: dict[str, Any] = {}
     for f in params:
         if not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING:
             raise TypeError(f"fast_init: field {cls.__name__}.{f.name} is not a plain positional field")
-        if f.default is dataclasses.MISSING:
-            names.append(f.name)
-        else:
-            defaults[f"_default_{f.name}"] = f.default
-            names.append(f"{f.name}=_default_{f.name}")
+    cls.__init__ = _init(cls, params, fill_dict=True)  # type: ignore[misc]
+    return cls
+
+
+def _init(cls: type, params: tuple[dataclasses.Field[Any], ...], fill_dict: bool) -> Any:
+    """The ``__init__`` of a dataclass whose fields are all positional init fields: writing the
+    instance ``__dict__`` (frozen: what object.__setattr__ does there) or assigning (not frozen,
+    as the generated one does). A default_factory runs when its argument is not given, marked as
+    the generated code marks it (dataclasses' ``<factory>`` sentinel, so signatures read the same)."""
     taken = {f.name for f in params}
     self_name = "__dataclass_self__" if "self" in taken else "self"  # as dataclasses names it
     d = next(n for n in ("d", "_d", "__d", "__dataclass_dict__") if n not in taken)
-    body = "".join(f"    {d}[{f.name!r}] = {f.name}\n" for f in params)
-    source = f"def __init__({', '.join([self_name, *names])}):\n    {d} = {self_name}.__dict__\n{body}"
+    names: list[str] = []
+    scope: dict[str, Any] = {}
+    lines = [f"    {d} = {self_name}.__dict__\n"] if fill_dict else []
+    for f in params:
+        value = f.name
+        if f.default_factory is not dataclasses.MISSING:
+            scope["_HAS_DEFAULT_FACTORY"] = dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]
+            scope[f"_factory_{f.name}"] = f.default_factory
+            names.append(f"{f.name}=_HAS_DEFAULT_FACTORY")
+            value = f"_factory_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
+        elif f.default is not dataclasses.MISSING:
+            scope[f"_default_{f.name}"] = f.default
+            names.append(f"{f.name}=_default_{f.name}")
+        else:
+            names.append(f.name)
+        lines.append(f"    {d}[{f.name!r}] = {value}\n" if fill_dict else f"    {self_name}.{f.name} = {value}\n")
+    body = "".join(lines) or "    pass\n"
+    source = f"def __init__({', '.join([self_name, *names])}):\n{body}"
     namespace: dict[str, Any] = {}
-    exec(source, defaults, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
+    exec(source, scope, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     init.__annotations__ = {**{f.name: f.type for f in params}, "return": None}  # as the generated one's
-    init._fills_dict = True
-    cls.__init__ = init  # type: ignore[misc]
-    return cls
+    init._fills_dict = fill_dict
+    return init
 
 
 class cached:  # noqa: N801 - used like functools.cached_property
@@ -96,6 +113,7 @@ class cached:  # noqa: N801 - used like functools.cached_property
 # with the standard decorator from its source and compares fields, parameters and behaviour.
 
 _PLAIN_KW = {"init": True, "repr": True, "eq": True, "order": False, "unsafe_hash": False, "frozen": True}
+_DEFAULT_KW = {**_PLAIN_KW, "frozen": False}  # dataclasses.dataclass's defaults
 _OWN_METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__post_init__", "__slots__")
 _PARAMS: dict[tuple[tuple[str, Any], ...], Any] = {}
 _LAZY = ("__repr__", "__eq__", "__hash__")
@@ -113,7 +131,9 @@ def dataclass(cls: Any = None, /, **kw: Any) -> Any:
 
 
 def _plain(cls: type, kw: dict[str, Any]) -> bool:
-    if any(name not in _PLAIN_KW or kw[name] != _PLAIN_KW[name] for name in kw) or not kw.get("frozen"):
+    if any(name not in _PLAIN_KW or (kw[name] != _PLAIN_KW[name] and name != "frozen") for name in kw):
+        return False
+    if not hasattr(dataclasses, "_HAS_DEFAULT_FACTORY"):  # another Python's dataclasses: the standard way
         return False
     if any(name in cls.__dict__ for name in _OWN_METHODS) or hasattr(cls, "__post_init__"):
         return False
@@ -124,18 +144,16 @@ def _plain(cls: type, kw: dict[str, Any]) -> bool:
         if not isinstance(annotation, str) or any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
             return False
         value = cls.__dict__.get(name)
-        if isinstance(value, dataclasses.Field) and (
-            value.default_factory is not dataclasses.MISSING or not value.init or value.kw_only is not dataclasses.MISSING
-        ):
+        if isinstance(value, dataclasses.Field) and (not value.init or value.kw_only is not dataclasses.MISSING):
             return False
     return True
 
 
 def _params(kw: dict[str, Any]) -> Any:
     """The ``__dataclass_params__`` the standard decorator sets for these arguments (made once)."""
-    key = tuple(sorted(kw.items()))
+    key = tuple(sorted((name, value) for name, value in kw.items() if value != _DEFAULT_KW[name]))
     if key not in _PARAMS:
-        _PARAMS[key] = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **kw).__dataclass_params__  # type: ignore[call-overload]
+        _PARAMS[key] = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **dict(key)).__dataclass_params__  # type: ignore[call-overload]
     return _PARAMS[key]
 
 
@@ -145,19 +163,24 @@ def _lazy(cls: type[T], kw: dict[str, Any]) -> type[T]:
         cls.__doc__ = "-"
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # type: ignore[call-overload]  # fields only
     cls.__dataclass_params__ = _params(kw)  # type: ignore[attr-defined]
-    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    if len(names) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]  # a ClassVar or InitVar after all
+    params = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if len(params) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]  # a ClassVar or InitVar after all
         raise TypeError(f"newsctl.frozen.dataclass: {cls.__name__} has pseudo-fields")
-    fast_init(cls)
+    frozen = bool(kw.get("frozen"))
+    cls.__init__ = _init(cls, params, fill_dict=frozen)  # type: ignore[misc]
     if not documented:  # what the standard decorator writes: the name and __init__'s signature
         import inspect
 
         cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
-    for method in (_frozen_setattr(cls, names), _frozen_delattr(cls, names)):
-        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
-        setattr(cls, method.__name__, method)
+    if frozen:
+        names = tuple(f.name for f in params)
+        for method in (_frozen_setattr(cls, names), _frozen_delattr(cls, names)):
+            method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+            setattr(cls, method.__name__, method)
     for name in _LAZY:
         setattr(cls, name, _on_first_call(cls, name))
+    if not frozen:  # eq without frozen: unhashable, as the standard decorator makes it
+        cls.__hash__ = None  # type: ignore[assignment]
     return cls
 
 
@@ -194,10 +217,12 @@ def _standard_methods(cls: type) -> dict[str, Any]:
     annotations = twin_namespace["__annotations__"] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         annotations[f.name] = f.type
-        twin_namespace[f.name] = dataclasses.field(default=f.default, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata)
+        twin_namespace[f.name] = dataclasses.field(
+            default=f.default, default_factory=f.default_factory, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata
+        )
     # unsafe_hash: the hash of a frozen eq dataclass, without generating the frozen methods
     twin = dataclasses.dataclass(type(cls.__name__, (), twin_namespace), init=False, unsafe_hash=True, match_args=False)
-    methods = {name: twin.__dict__[name] for name in _LAZY}
+    methods = {name: twin.__dict__[name] for name in _LAZY if name != "__hash__" or cls.__hash__ is not None}
     for name, function in methods.items():
         setattr(cls, name, function)
     return methods
