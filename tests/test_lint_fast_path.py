@@ -159,6 +159,11 @@ def test_the_parser_hands_everything_else_to_typer(argv):
     assert entry.fast_lint_options(argv, {}) is None
 
 
+def test_windows_is_handed_to_typer(monkeypatch):
+    monkeypatch.setattr(entry.os, "name", "nt")  # click expands *.md itself there
+    assert entry.fast_lint_options(["lint", "*.md"], {}) is None
+
+
 def test_shell_completion_is_handed_to_typer():
     assert entry.fast_lint_options(["lint", "a.md"], {"_NEWSCTL_COMPLETE": "complete_bash"}) is None
     assert entry.fast_lint_options(["lint", "a.md"], {"NEWSCTL_DOCS_URL": "x", "NO_COLOR": "1"}) == {"paths": ["a.md"]}

@@ -2,9 +2,9 @@
 
 Why a fast path: a pre-commit hook or an editor runs `newsctl lint` on one file, and the whole
 process is what the writer waits for. Importing Typer and building lint's click command from its
-25 options costs ~38 ms of a ~170 ms one-file lint (docs/performance.md, "Start-up, third
-pass"), and nothing in a plain `newsctl lint [simple options] FILE...` needs it: lint's work
-(`newsctl.cli.lint_run.run_lint`) imports no Typer.
+25 options costs ~20-25 ms of CPU per run (the same lint through Typer: ~140 ms against ~115;
+docs/performance.md, "Start-up, third pass"), and nothing in a plain `newsctl lint [simple
+options] FILE...` needs it: lint's work (`newsctl.cli.lint_run.run_lint`) imports no Typer.
 
 What it accepts is strict, so that it cannot mean anything Typer would read differently:
 `lint` first, then in any order
@@ -13,8 +13,9 @@ What it accepts is strict, so that it cannot mean anything Typer would read diff
 - the options in `VALUES` and `LISTS`, as `--name VALUE` (VALUE not starting with "-") or
   `--name=VALUE`; `--format`/`-f` only with one of lint's format names, spelled exactly.
 Anything else (another command, `--help`, any other option, a short-option cluster, a value
-that looks like an option, `--`, shell completion's `_..._COMPLETE` variable) goes to Typer
-unchanged, which parses it and prints any error itself. Values not given are
+that looks like an option, `--`, shell completion's `_..._COMPLETE` variable, and any command
+line on Windows, where click expands wildcards in the arguments) goes to Typer unchanged, which
+parses it and prints any error itself. Values not given are
 `lint_run.DEFAULTS`, the defaults of the Typer command too: one definition. What Typer's click
 main does around a command is done the same here (`_run`): a return is exit 0, Ctrl-C exit 130,
 end of input "Aborted!" and exit 1, a closed pipe exit 1 quietly.
@@ -53,6 +54,8 @@ def fast_lint_options(argv: Sequence[str], environ: Mapping[str, str]) -> dict[s
         return None
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in environ):
         return None  # click's shell completion
+    if os.name == "nt":
+        return None  # click expands wildcards in the arguments on Windows (`newsctl lint *.md` in cmd.exe)
     given: dict[str, Any] = {}
     paths: list[str] = []
     i, n = 1, len(argv)
