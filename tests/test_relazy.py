@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsctl import dates, frontmatter, parse, suppress, templates, text
-from newsctl.relazy import LazyPattern, lazy
+from newsctl.relazy import LazyPattern, lazy, literal_in_every_match
 from newsctl.rules import dates as date_rules
 from newsctl.rules import hygiene, interview
 
@@ -62,3 +62,59 @@ def test_the_module_patterns_made_lazy_are_the_ones_they_were():
     assert len(lazies) == 18
     for p in lazies:  # each compiles (the flags and source are what re.compile took)
         assert isinstance(p.search.__self__, re.Pattern)
+
+
+def test_the_cheap_literal_of_every_h001_phrase_is_part_of_the_parsers():
+    lines = hygiene._leftover_lines()
+    cheap = [literal_in_every_match(line) for line in lines]
+    for line, literal in zip(lines, cheap):
+        assert literal in hygiene.required_literal(line), line
+    assert sum(1 for c in cheap if len(c) >= 4) >= 20  # and they still filter
+    assert hygiene._leftover_literals() == tuple(c or hygiene.required_literal(l) for l, c in zip(lines, cheap))
+
+
+@pytest.mark.parametrize(
+    "pattern,literal",
+    [
+        ("a?(b|c)d*", ""),
+        ("x[yz]hello(?:there)?", "hello"),
+        ("(?i)hello", ""),
+        ("(?x)hel lo", ""),
+        ("ab|cd", ""),
+        (r"foo\.bar\b", "foo.bar"),
+        ("a{2}bc", "bc"),
+        ("(?P<x>ab)cde", "cde"),
+        (r"\d+ items", " items"),
+        ("abc*?def", "def"),
+        ("ab[)(]cd(e|(f))gh", "ab"),
+        (r"a\nb", "a"),
+        ("abc{", ""),
+        ("[abc", ""),
+        ("x(ab", ""),
+        ("é?ab", "ab"),
+    ],
+)
+def test_the_cheap_literal(pattern, literal):
+    assert literal_in_every_match(pattern) == literal
+
+
+def test_every_match_of_random_patterns_holds_the_cheap_literal():
+    import random
+
+    rng = random.Random(12)
+    atoms = ["a", "b", " ", "ab", "ba", "a b", "'", "-", r"\.", ".", r"\b", r"\s", "[ab]", "[^a]", "(?:a|b)", "(a )", "^", "$"]
+    quantifiers = ["", "", "", "?", "*", "+", "{1,2}", "??", "*?"]
+    checked = 0
+    for _ in range(3000):
+        pattern = "".join(rng.choice(atoms) + rng.choice(quantifiers) for _ in range(rng.randint(1, 6)))
+        try:
+            compiled = re.compile(pattern, re.MULTILINE)
+        except re.error:
+            continue
+        literal = literal_in_every_match(pattern)
+        for _ in range(5):
+            text_ = "".join(rng.choice("ab .'-\n") for _ in range(rng.randint(0, 25)))
+            for m in compiled.finditer(text_):
+                assert literal in m.group(), (pattern, text_, literal)
+                checked += 1
+    assert checked > 2000

@@ -10,7 +10,7 @@ from newsctl.article import Article, Block, Inline, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
 from newsctl.text import quoted_ranges, rule_data
-from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
+from newsctl.relazy import lazy, literal_in_every_match  # start-up: compiled on first use; literals
 
 if TYPE_CHECKING:
     from newsctl.htmlscan import Attribute, StartTag
@@ -104,7 +104,8 @@ def required_literal(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def _leftover_literals() -> tuple[str, ...]:
-    return tuple(required_literal(line) for line in _leftover_lines())
+    # the cheap reading of the pattern text first (~0.4 against ~2 ms for the 26 phrases, every process)
+    return tuple(literal_in_every_match(line) or required_literal(line) for line in _leftover_lines())
 
 
 # Characters re.IGNORECASE folds onto ASCII letters (or whose lower() changes length): text with
