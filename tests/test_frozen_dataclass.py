@@ -39,6 +39,7 @@ MODULES = [
     "newsctl.templates",
     "newsctl.cli.lint_run",
     "newsctl.engine",
+    "newsctl.fixes",
 ]
 
 
