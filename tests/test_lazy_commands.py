@@ -152,6 +152,15 @@ def test_a_lint_outside_the_fast_path_goes_through_typer(options):
     assert "typer" in loaded and "newsctl.cli.lint" in loaded and "newsctl.cli.options" in loaded
 
 
+def test_the_apps_main_still_runs_everything_through_typer():
+    code = (
+        f"import sys\nfrom newsctl.cli.app import main\nsys.argv = {['newsctl', 'lint', SAMPLE]!r}\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+    )
+    loaded = _modules_after(code)
+    assert "typer" in loaded and "newsctl.cli.lint" in loaded
+
+
 def test_the_lint_body_and_the_shared_helpers_import_no_typer():
     loaded = _modules_after("import newsctl.cli.lint_run, newsctl.cli.common, newsctl.cli.entry")
     assert {m for m in loaded if m == "typer" or m.startswith("typer.") or m == "click"} == set()

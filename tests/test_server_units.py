@@ -116,7 +116,7 @@ def test_analysis_reads_settings_from_the_documents_directory(tmp_path: Path):
 def test_lint_does_not_import_the_language_server():
     code = (
         "import sys\n"
-        "from newsctl.cli.entry import main\n"
+        "from newsctl.cli.app import main\n"
         "sys.argv = ['newsctl', 'lint', '--exit-zero', '-q', 'articles/ostra-river-floods-velden.md']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('pygls', 'lsprotocol', 'cattrs', 'newsctl.server') if m in sys.modules))\n"

@@ -84,3 +84,11 @@ def root(
     ] = None,
 ) -> None:
     """Lint, outline and export news articles written in Markdown with YAML front matter."""
+
+
+def main() -> None:
+    """Every command line through Typer (0.3.0's entry point, kept for callers of it). The
+    `newsctl` program is `newsctl.cli.entry.main`, which runs a plain lint without Typer."""
+    from newsctl.cli.common import run_program
+
+    run_program(app)

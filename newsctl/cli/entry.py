@@ -32,6 +32,8 @@ import os
 import sys
 from typing import Any, Mapping, Sequence
 
+from newsctl.cli.common import run_program
+
 # lint's options the fast path takes: spelling -> parameter of run_lint
 FLAGS = {
     "--quiet": "quiet",
@@ -119,43 +121,14 @@ def _run(given: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    import atexit
-    import gc
-
-    from newsctl.cli.common import stop_cleanly_on_sigterm
-
-    # At exit the interpreter runs full garbage collections over every object still alive
-    # (modules, classes, the parsed article...): ~20 ms of a one-file lint's CPU, to free memory
-    # the process is about to return anyway. Freezing the collector's objects last thing (the
-    # first handler registered runs last) skips that traversal; module teardown and every other
-    # exit handler still run, output is flushed as before. Only unreachable reference cycles are
-    # left to the OS instead of having their finalizers run, and newsctl closes what it writes.
-    # docs/performance.md, "Start-up: garbage collection at exit".
-    atexit.register(gc.freeze)
-    stop_cleanly_on_sigterm()  # every command: a SIGTERM mid-write leaves no temporary file
-    try:
-        given = fast_lint_options(sys.argv[1:], os.environ)
-        if given is not None:
-            _run(given)
-        from newsctl.cli.app import app
-
-        app()
-    except OSError as exc:
-        # A report that standard output cannot take (a full disk, /dev/full, an I/O error):
-        # click handles a closed pipe only, and every other error raised a traceback midway
-        # through a streamed report. Errors naming a file are not this one: they go up as before.
-        if exc.filename is not None or not _stdout_write_error(exc):
-            raise
-        sys.stderr.write(f"newsctl: error: cannot write to standard output: {exc.strerror or exc}\n")
-        sys.stderr.flush()
-        try:  # what is left in stdout's buffer would fail again at exit, with a second message
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        raise SystemExit(2) from None
+    """The `newsctl` program: lint's fast path when the command line is in its subset, else Typer."""
+    run_program(_dispatch)
 
 
-def _stdout_write_error(exc: OSError) -> bool:
-    import errno
+def _dispatch() -> None:
+    given = fast_lint_options(sys.argv[1:], os.environ)
+    if given is not None:
+        _run(given)
+    from newsctl.cli.app import app
 
-    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)
+    app()
