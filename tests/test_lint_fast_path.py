@@ -37,7 +37,6 @@ def test_the_typer_command_and_the_fast_path_share_the_defaults():
     params = inspect.signature(lint_command).parameters
     assert list(params) == list(lint_run.DEFAULTS)
     assert {name: p.default for name, p in params.items()} == lint_run.DEFAULTS
-    assert entry.FORMATS == tuple(f.value for f in lint_run.LintFormat)
 
 
 def test_every_fast_option_is_a_lint_option_of_the_same_parameter():

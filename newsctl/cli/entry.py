@@ -46,7 +46,6 @@ FLAGS = {
 }
 VALUES = {"--format": "format", "-f": "format", "--now": "now", "--fail-on": "fail_on"}
 LISTS = {"--select": "select", "--extend-select": "extend_select", "--ignore": "ignore"}
-FORMATS = ("text", "concise", "json", "github", "sarif", "html", "gitlab")  # lint_run.LintFormat's values (a test checks)
 
 
 def fast_lint_options(argv: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
@@ -58,6 +57,9 @@ def fast_lint_options(argv: Sequence[str], environ: Mapping[str, str]) -> dict[s
         return None  # click's shell completion
     if os.name == "nt":
         return None  # click expands wildcards in the arguments on Windows (`newsctl lint *.md` in cmd.exe)
+    from newsctl.cli.lint_run import LintFormat  # imported by either path from here on
+
+    formats = {f.value for f in LintFormat}
     given: dict[str, Any] = {}
     paths: list[str] = []
     i, n = 1, len(argv)
@@ -83,7 +85,7 @@ def fast_lint_options(argv: Sequence[str], environ: Mapping[str, str]) -> dict[s
         if name in LISTS:
             given.setdefault(LISTS[name], []).append(value)
         elif VALUES[name] == "format":
-            if value not in FORMATS:
+            if value not in formats:
                 return None
             given["format"] = value
         else:
