@@ -204,15 +204,16 @@ def _frozen_delattr(cls: type, names: tuple[str, ...]) -> Any:
 
 def _on_first_call(cls: type, name: str) -> Any:
     def method(self: Any, *args: Any) -> Any:
-        return _standard_methods(cls)[name](self, *args)
+        return _standard_method(cls, name)(self, *args)
 
     method.__name__ = name
     method.__qualname__ = f"{cls.__qualname__}.{name}"
     return method
 
 
-def _standard_methods(cls: type) -> dict[str, Any]:
-    """The standard ``__repr__``, ``__eq__`` and ``__hash__`` of `cls`, put on the class."""
+def _standard_method(cls: type, name: str) -> Any:
+    """The standard ``__repr__``, ``__eq__`` or ``__hash__`` of `cls` (the one asked for; with
+    ``__hash__`` also ``__eq__``, made alongside), put on the class."""
     twin_namespace: dict[str, Any] = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": "-"}
     annotations = twin_namespace["__annotations__"] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
@@ -221,8 +222,15 @@ def _standard_methods(cls: type) -> dict[str, Any]:
             default=f.default, default_factory=f.default_factory, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata
         )
     # unsafe_hash: the hash of a frozen eq dataclass, without generating the frozen methods
-    twin = dataclasses.dataclass(type(cls.__name__, (), twin_namespace), init=False, unsafe_hash=True, match_args=False)
-    methods = {name: twin.__dict__[name] for name in _LAZY if name != "__hash__" or cls.__hash__ is not None}
-    for name, function in methods.items():
-        setattr(cls, name, function)
-    return methods
+    twin = dataclasses.dataclass(
+        type(cls.__name__, (), twin_namespace),
+        init=False,
+        repr=name == "__repr__",
+        eq=name != "__repr__",
+        unsafe_hash=name == "__hash__",
+        match_args=False,
+    )
+    made = [n for n in _LAZY if n in twin.__dict__ and (n != "__hash__" or name == "__hash__")]
+    for made_name in made:
+        setattr(cls, made_name, twin.__dict__[made_name])
+    return twin.__dict__[name]
