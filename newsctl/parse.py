@@ -72,9 +72,6 @@ def _heading_attrs(state: Any) -> None:
     on the heading, not into its text. mdit-py-plugins' attrs plugin parses the braces (used
     here) but attaches them only to inline elements and to the block after a `{...}` line, so
     this core rule applies them to headings, before the inline parse."""
-    from mdit_py_plugins.attrs.parse import ParseError
-    from mdit_py_plugins.attrs.parse import parse as parse_attrs
-
     tokens = state.tokens
     for i, tok in enumerate(tokens):
         if tok.type != "heading_open" or i + 1 >= len(tokens) or tokens[i + 1].type != "inline":
@@ -83,6 +80,10 @@ def _heading_attrs(state: Any) -> None:
         m = _TRAILING_ATTRS.search(inline.content)
         if m is None:
             continue
+        # here: only for a heading that ends in {...} (the attrs package costs ~2 ms of start-up)
+        from mdit_py_plugins.attrs.parse import ParseError
+        from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
         try:
             end, attrs = parse_attrs(m.group(1))
         except ParseError:

@@ -43,6 +43,7 @@ NOT_FOR_ONE_FILE = (
     "difflib",  # settings' "did you mean" only
     "html.parser",  # raw HTML in the article only (newsctl.htmlscan)
     "newsctl.htmlscan",
+    "mdit_py_plugins.attrs",  # headings ending in {#id .class} only
 )
 
 
