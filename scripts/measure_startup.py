@@ -4,10 +4,14 @@
 
 Prints the whole-process CPU (user + system, from os.wait4; the least of N fresh processes, as
 a pre-commit hook runs newsctl) of `newsctl lint ARTICLE`, `newsctl lint --format json ARTICLE`
-and `newsctl --version`, then the CPU of each start-up step measured in one fresh interpreter
-(`time.process_time`, in the order lint pays it; the least of N). Run it from the repository
-root with the Python of the build to measure. A measuring tool for maintainers: no assertion,
-nothing written. On a shared machine compare builds side by side in the same minutes.
+(both on lint's fast path, without Typer: newsctl/cli/entry.py), `newsctl --version` and
+`newsctl lint --jobs 1 ARTICLE` (outside the fast path: through Typer), then the CPU of each
+start-up step of the fast path measured in one fresh interpreter (`time.process_time`, in the
+order lint pays it; the least of N). Run it from the repository root with the Python of the
+build to measure (the steps import the `newsctl` of the current directory). A measuring tool for
+maintainers: no assertion, nothing written. On a shared machine compare builds side by side in
+the same minutes: their ratio holds better than either number (docs/performance.md, "Start-up,
+third pass").
 """
 
 from __future__ import annotations
