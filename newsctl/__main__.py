@@ -1,5 +1,5 @@
 """`python -m newsctl` runs the command line."""
 
-from newsctl.cli.app import main
+from newsctl.cli.entry import main
 
 main()

@@ -30,13 +30,14 @@ import bisect
 import calendar
 import re
 from itertools import islice
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
 
 from newsctl.article import Span
-from newsctl.frozen import fast_init
+from newsctl.frozen import fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
 from newsctl.text import split_sentences, weekday_abbreviations
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 MONTHS = (
     "January",
@@ -93,7 +94,7 @@ _DMY = re.compile(
 )
 # An ISO date glued to more word characters ("2026-02-30-ABC", "2026-02-30x") is an identifier
 # such as a case number, not a date; a time may follow ("2026-03-02T09:00").
-_ISO = re.compile(
+_ISO = lazy(
     r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})"
     r"(?:(?=T\d)|(?![\w]|-\w))"
 )
@@ -120,7 +121,7 @@ _BARE_YEAR = re.compile(r"(?=[12])(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _CLAUSE_BREAK = re.compile(r"[;:]\s")  # the tense of one clause does not reach across these
-_CLAUSE_END = re.compile(r"[,;:—–(]")
+_CLAUSE_END = lazy(r"[,;:—–(]")
 _PAST_AUX = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
 _IRREGULAR_PAST = frozenset(
     """said told met took began came went gave held won lost made left saw sent spoke struck fell rose paid
@@ -689,7 +690,7 @@ _is_past_verb = is_past_verb
 
 # Phrases around "today" that mean "nowadays".
 _NOWADAYS_BEFORE = re.compile(r"(?:\b(?:in|of|than|until|till|even|still|to|up\s+to)\s+)$", re.IGNORECASE)
-_NOWADAYS_POSSESSIVE = re.compile(
+_NOWADAYS_POSSESSIVE = lazy(
     r"['’]s\s+(?:world|society|economy|environment|landscape|age|era|climate|market|workplace|workforce|"
     r"government|technology|standards?|terms|digital|fast-paced|modern|connected|complex|global)\b",
     re.IGNORECASE,
@@ -711,7 +712,7 @@ _PARTICLE_VERBS = {"take": {"effect"}, "go": {"live", "into"}, "roll": {"out"}}
 _ANNOUNCING = frozenset("launch release announce publish unveil introduce celebrate welcome mark honor honour commemorate debut premiere".split())
 _CLAUSE_JOINS = frozenset("and but while because although though so which who whom".split())
 _SUBORDINATORS = frozenset("how what why when where that if whether".split())
-_WHERE_IT_IS = re.compile(
+_WHERE_IT_IS = lazy(
     r"(?:\b(?:where|what|how|who|that)\s+(?:\w+\s+){0,3}|\b(?:it|they|we|he|she|you|i)\s+)(?:is|are|am|'s|’s|'re|’re)\s+$",
     re.IGNORECASE,
 )
@@ -720,8 +721,8 @@ _SUBJECTS = frozenset("we i they he she it you who".split())
 _BEFORE_ADJECTIVE = frozenset("the a an this that these those its their our his her your my any all some more most less of with for in on by and or".split())
 _FUNCTION_AFTER = frozenset("the a an to on in at by for with today this that it them its their our his her into from up out off".split())
 _BE_FORMS = frozenset("is are am be being 're 's get gets".split())
-_TIME_NEAR = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)", re.IGNORECASE)
-_TODAY_ANCHOR_BEFORE = re.compile(
+_TIME_NEAR = lazy(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)", re.IGNORECASE)
+_TODAY_ANCHOR_BEFORE = lazy(
     r"\b(?:earlier|later|as\s+of|starting|beginning|effective|from|(?:set|scheduled|planned|slated|due)(?:\s+for)?)\s+$",
     re.IGNORECASE,
 )

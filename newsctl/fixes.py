@@ -13,13 +13,13 @@ longer parses.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from newsctl.findings import Edit, Finding
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl.settings import Settings
 from newsctl.source import Source, SourceError
 
@@ -208,6 +208,8 @@ def _top_keys(header: str) -> tuple[list[str], str | None]:
 
 def unified_diff(outcome: FixOutcome) -> str:
     """`diff -u` of the file before and after, as text (line endings shown as the file has them)."""
+    import difflib  # here: only --diff needs it (start-up of a lint that reports fixable findings)
+
     def lines(data: bytes) -> list[str]:
         text = data.decode("utf-8", "replace")
         return text.splitlines(keepends=True)

@@ -11,7 +11,6 @@ loaded by their handlers and the key positions found by scanning the header's li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 import yaml
 
 from newsctl.article import Field, FrontMatter, Problem, Span
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_DEPTH = 16
@@ -228,7 +229,7 @@ def _load_toml(header: str, first_line: int, start_line: int, end_line: int) -> 
     return _with_positions(data, key_lines, lines, first_line, start_line, end_line, "toml")
 
 
-_TOML_KEY = re.compile(r'^\s*(?P<key>"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+(?:\s*\.\s*(?:"[^"]*"|[A-Za-z0-9_-]+))*)\s*=\s*')
+_TOML_KEY = lazy(r'^\s*(?P<key>"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+(?:\s*\.\s*(?:"[^"]*"|[A-Za-z0-9_-]+))*)\s*=\s*')
 _TOML_TABLE = re.compile(r'^\s*\[\[?\s*(?P<key>"[^"]*"|[A-Za-z0-9_.-]+)')
 
 

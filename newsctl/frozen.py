@@ -22,28 +22,52 @@ T = TypeVar("T")
 def fast_init(cls: type[T]) -> type[T]:
     """Give a frozen, dict-backed dataclass (no __post_init__, no default_factory, no
     init=False or keyword-only field) an ``__init__`` that fills ``self.__dict__`` directly."""
+    if getattr(cls.__dict__.get("__init__"), "_fills_dict", False):
+        return cls  # `dataclass` below already gave it this __init__
     params = dataclasses.fields(cls)  # type: ignore[arg-type]
     if not getattr(cls, "__dataclass_params__").frozen or hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
         raise TypeError(f"fast_init: {cls.__name__} must be a frozen dataclass without slots or __post_init__")
-    names: list[str] = []
-    defaults: dict[str, Any] = {}
     for f in params:
         if not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING:
             raise TypeError(f"fast_init: field {cls.__name__}.{f.name} is not a plain positional field")
-        if f.default is dataclasses.MISSING:
-            names.append(f.name)
-        else:
-            defaults[f"_default_{f.name}"] = f.default
+    cls.__init__ = _init(cls, params, fill_dict=True)  # type: ignore[misc]
+    return cls
+
+
+def _init(cls: type, params: tuple[dataclasses.Field[Any], ...], fill_dict: bool) -> Any:
+    """The ``__init__`` of a dataclass whose fields are all positional init fields: writing the
+    instance ``__dict__`` (frozen: what object.__setattr__ does there) or assigning (not frozen,
+    as the generated one does). A default_factory runs when its argument is not given, marked as
+    the generated code marks it (dataclasses' ``<factory>`` sentinel, so signatures read the same)."""
+    taken = {f.name for f in params}
+    self_name = "__dataclass_self__" if "self" in taken else "self"  # as dataclasses names it
+    d = next(n for n in ("d", "_d", "__d", "__dataclass_dict__") if n not in taken)
+    names: list[str] = []
+    scope: dict[str, Any] = {}
+    lines = [f"    {d} = {self_name}.__dict__\n"] if fill_dict else []
+    for f in params:
+        value = f.name
+        if f.default_factory is not dataclasses.MISSING:
+            scope["_HAS_DEFAULT_FACTORY"] = dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]
+            scope[f"_factory_{f.name}"] = f.default_factory
+            names.append(f"{f.name}=_HAS_DEFAULT_FACTORY")
+            value = f"_factory_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
+        elif f.default is not dataclasses.MISSING:
+            scope[f"_default_{f.name}"] = f.default
             names.append(f"{f.name}=_default_{f.name}")
-    body = "".join(f"    d[{f.name!r}] = {f.name}\n" for f in params)
-    source = f"def __init__(self, {', '.join(names)}):\n    d = self.__dict__\n{body}"
+        else:
+            names.append(f.name)
+        lines.append(f"    {d}[{f.name!r}] = {value}\n" if fill_dict else f"    {self_name}.{f.name} = {value}\n")
+    body = "".join(lines) or "    pass\n"
+    source = f"def __init__({', '.join([self_name, *names])}):\n{body}"
     namespace: dict[str, Any] = {}
-    exec(source, defaults, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
+    exec(source, scope, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    cls.__init__ = init  # type: ignore[misc]
-    return cls
+    init.__annotations__ = {**{f.name: f.type for f in params}, "return": None}  # as the generated one's
+    init._fills_dict = fill_dict
+    return init
 
 
 class cached:  # noqa: N801 - used like functools.cached_property
@@ -68,3 +92,145 @@ class cached:  # noqa: N801 - used like functools.cached_property
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
+
+
+# --- dataclass: the same frozen dataclasses, cheaper to create -----------------------------------
+#
+# Creating a frozen dataclass compiles six generated methods (``exec`` of their source): ~0.7 ms a
+# class on this VM, and a one-file lint creates about 40 of them before reading the file (~25 ms of
+# its CPU; docs/performance.md, "Start-up, third pass"). Most of those methods are never called in
+# such a run: ``__repr__`` (only when printing an object), ``__eq__`` and ``__hash__`` (only for
+# the few classes compared or put in sets), ``__setattr__``/``__delattr__`` (only to raise
+# FrozenInstanceError). `dataclass` below lets the standard module collect the fields and set
+# ``__dataclass_fields__``, ``__match_args__`` and ``__dataclass_params__`` (the same values), gives
+# the class `fast_init`'s ``__init__`` (one ``exec``), ``__setattr__``/``__delattr__`` as closures
+# with the generated code's logic (no ``exec``), and ``__repr__``/``__eq__``/``__hash__`` that
+# build the standard ones on first call (from a twin class the standard decorator processes with
+# the same fields) and put them on the class, so later calls go straight to them.
+# Anything else (not frozen, order, slots, a base dataclass, __post_init__, a default_factory,
+# init=False or keyword-only fields, a method of its own among those) goes to
+# ``dataclasses.dataclass`` unchanged. tests/test_frozen_dataclass.py rebuilds every class made here
+# with the standard decorator from its source and compares fields, parameters and behaviour.
+
+_PLAIN_KW = {"init": True, "repr": True, "eq": True, "order": False, "unsafe_hash": False, "frozen": True}
+_DEFAULT_KW = {**_PLAIN_KW, "frozen": False}  # dataclasses.dataclass's defaults
+_OWN_METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__post_init__", "__slots__")
+_PARAMS: dict[tuple[tuple[str, Any], ...], Any] = {}
+_LAZY = ("__repr__", "__eq__", "__hash__")
+
+
+def dataclass(cls: Any = None, /, **kw: Any) -> Any:
+    """``dataclasses.dataclass``, cheaper to apply to a plain frozen class (see above)."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        if not _plain(cls, kw):
+            return dataclasses.dataclass(cls, **kw)  # type: ignore[no-any-return]
+        return _lazy(cls, kw)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _plain(cls: type, kw: dict[str, Any]) -> bool:
+    if any(name not in _PLAIN_KW or (kw[name] != _PLAIN_KW[name] and name != "frozen") for name in kw):
+        return False
+    if not hasattr(dataclasses, "_HAS_DEFAULT_FACTORY"):  # another Python's dataclasses: the standard way
+        return False
+    if any(name in cls.__dict__ for name in _OWN_METHODS) or hasattr(cls, "__post_init__"):
+        return False
+    if any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]):
+        return False
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, annotation in annotations.items():
+        if not isinstance(annotation, str) or any(word in annotation for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            return False
+        value = cls.__dict__.get(name)
+        if isinstance(value, dataclasses.Field) and (not value.init or value.kw_only is not dataclasses.MISSING):
+            return False
+    return True
+
+
+def _params(kw: dict[str, Any]) -> Any:
+    """The ``__dataclass_params__`` the standard decorator sets for these arguments (made once)."""
+    key = tuple(sorted((name, value) for name, value in kw.items() if value != _DEFAULT_KW[name]))
+    if key not in _PARAMS:
+        _PARAMS[key] = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **dict(key)).__dataclass_params__  # type: ignore[call-overload]
+    return _PARAMS[key]
+
+
+def _lazy(cls: type[T], kw: dict[str, Any]) -> type[T]:
+    documented = bool(cls.__doc__)
+    if not documented:  # else the decorator would read object.__init__'s signature (~0.5 ms: tokenize)
+        cls.__doc__ = "-"
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # type: ignore[call-overload]  # fields only
+    cls.__dataclass_params__ = _params(kw)  # type: ignore[attr-defined]
+    params = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if len(params) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]  # a ClassVar or InitVar after all
+        raise TypeError(f"newsctl.frozen.dataclass: {cls.__name__} has pseudo-fields")
+    frozen = bool(kw.get("frozen"))
+    cls.__init__ = _init(cls, params, fill_dict=frozen)  # type: ignore[misc]
+    if not documented:  # what the standard decorator writes: the name and __init__'s signature
+        import inspect
+
+        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    if frozen:
+        names = tuple(f.name for f in params)
+        for method in (_frozen_setattr(cls, names), _frozen_delattr(cls, names)):
+            method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+            setattr(cls, method.__name__, method)
+    for name in _LAZY:
+        setattr(cls, name, _on_first_call(cls, name))
+    if not frozen:  # eq without frozen: unhashable, as the standard decorator makes it
+        cls.__hash__ = None  # type: ignore[assignment]
+    return cls
+
+
+def _frozen_setattr(cls: type, names: tuple[str, ...]) -> Any:
+    def __setattr__(self: Any, name: str, value: Any) -> None:  # as dataclasses' _frozen_get_del_attr
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[misc]
+
+    return __setattr__
+
+
+def _frozen_delattr(cls: type, names: tuple[str, ...]) -> Any:
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[misc]
+
+    return __delattr__
+
+
+def _on_first_call(cls: type, name: str) -> Any:
+    def method(self: Any, *args: Any) -> Any:
+        return _standard_method(cls, name)(self, *args)
+
+    method.__name__ = name
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return method
+
+
+def _standard_method(cls: type, name: str) -> Any:
+    """The standard ``__repr__``, ``__eq__`` or ``__hash__`` of `cls` (the one asked for; with
+    ``__hash__`` also ``__eq__``, made alongside), put on the class."""
+    twin_namespace: dict[str, Any] = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": "-"}
+    annotations = twin_namespace["__annotations__"] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        annotations[f.name] = f.type
+        twin_namespace[f.name] = dataclasses.field(
+            default=f.default, default_factory=f.default_factory, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata
+        )
+    # unsafe_hash: the hash of a frozen eq dataclass, without generating the frozen methods
+    twin = dataclasses.dataclass(
+        type(cls.__name__, (), twin_namespace),
+        init=False,
+        repr=name == "__repr__",
+        eq=name != "__repr__",
+        unsafe_hash=name == "__hash__",
+        match_args=False,
+    )
+    made = [n for n in _LAZY if n in twin.__dict__ and (n != "__hash__" or name == "__hash__")]
+    for made_name in made:
+        setattr(cls, made_name, twin.__dict__[made_name])
+    return twin.__dict__[name]

@@ -38,8 +38,9 @@ from newsctl.linksyntax import matching_bracket, skip_destination
 from newsctl.templates import Masker, find_templates
 from newsctl.source import Source
 from newsctl.text import collapse, count_words, split_sentences
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
-_BARE_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
+_BARE_URL = lazy(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
 _EMPHASIS = {"em", "strong", "s"}
 # C0 controls other than tab/newline, DEL and C1 controls: invisible, and forbidden in HTML and XML
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -71,9 +72,6 @@ def _heading_attrs(state: Any) -> None:
     on the heading, not into its text. mdit-py-plugins' attrs plugin parses the braces (used
     here) but attaches them only to inline elements and to the block after a `{...}` line, so
     this core rule applies them to headings, before the inline parse."""
-    from mdit_py_plugins.attrs.parse import ParseError
-    from mdit_py_plugins.attrs.parse import parse as parse_attrs
-
     tokens = state.tokens
     for i, tok in enumerate(tokens):
         if tok.type != "heading_open" or i + 1 >= len(tokens) or tokens[i + 1].type != "inline":
@@ -82,6 +80,10 @@ def _heading_attrs(state: Any) -> None:
         m = _TRAILING_ATTRS.search(inline.content)
         if m is None:
             continue
+        # here: only for a heading that ends in {...} (the attrs package costs ~2 ms of start-up)
+        from mdit_py_plugins.attrs.parse import ParseError
+        from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
         try:
             end, attrs = parse_attrs(m.group(1))
         except ParseError:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl.findings import CATEGORIES, Hit, Severity
 
 if TYPE_CHECKING:

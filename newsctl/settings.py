@@ -7,14 +7,14 @@ Three stages, as in ruff: raw TOML (unknown keys rejected) -> merged with the CL
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl import registry
 from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.findings import Severity
@@ -50,6 +50,13 @@ SITE_KEYS: dict[str, tuple[str, str]] = {
     "timezone": ("IANA zone such as Europe/Berlin", "The zone of front-matter times written without one, in export and feed (default UTC; lint date rules still read them as UTC)."),
 }
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Z]{2})?$")
+
+
+def _close_matches(word: str, possibilities: Iterable[str], n: int) -> list[str]:
+    """difflib.get_close_matches, imported only for a "did you mean" (not at start-up: ~1 ms)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)
 
 
 @dataclass(frozen=True)
@@ -349,7 +356,7 @@ def from_mapping(raw: Mapping[str, Any], where: Path | None = None) -> Settings:
 
     for key in raw:
         if key not in known:
-            guess = difflib.get_close_matches(key, sorted(known), n=1)
+            guess = _close_matches(key, sorted(known), n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
             raise ConfigError(f"{at(key)}: {table + ' ' if table else ''}unknown key '{key}'{hint}")
 
@@ -482,7 +489,7 @@ def _site_format(raw: Mapping[str, Any], fail: Any) -> SiteFormat:
         pairs = []
         for canonical, names in table.items():
             if canonical not in FIELDS:
-                guess = difflib.get_close_matches(canonical, list(FIELDS), n=1)
+                guess = _close_matches(canonical, list(FIELDS), n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise fail(f"aliases.{canonical}", f"'{canonical}' is not a front-matter field{hint}; aliases map site keys onto {', '.join(FIELDS)}")
             pairs.append((canonical, _strings(names, lambda m, c=canonical: fail(f"aliases.{c}", m))))
@@ -551,7 +558,7 @@ def apply_overrides(settings: Settings, overrides: Mapping[str, Any] | Overrides
         merged = dict(settings.options)
         for key, value in overrides.options.items():
             if key not in _rulebook().OPTIONS:
-                guess = difflib.get_close_matches(key, sorted(_rulebook().OPTIONS), n=1)
+                guess = _close_matches(key, sorted(_rulebook().OPTIONS), n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise ConfigError(f"--option: unknown option '{key}'{hint}")
             merged[key] = _option(_rulebook().OPTIONS[key], value, lambda m, k=key: ConfigError(f"--option {k}: {m}"))
@@ -585,7 +592,7 @@ def _selectors(value: Any, fail: Any) -> tuple[str, ...]:
                 continue
             if not _rulebook().is_valid_selector(part):
                 names = [r.code for r in _rulebook().all_rules()] + [r.name for r in _rulebook().all_rules()]
-                guess = difflib.get_close_matches(part, names, n=1)
+                guess = _close_matches(part, names, n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else ""
                 raise fail(f"'{part}' matches no rule{hint}; see `newsctl rules`")
             out.append(part)

@@ -8,8 +8,10 @@ once here (BOM dropped, CRLF and CR turned into LF) so no later stage has to car
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an article is never this big; refuse rather than stall
 

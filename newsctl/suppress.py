@@ -11,14 +11,15 @@ Codes may be codes, prefixes, categories or rule names, separated by spaces or c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
 from newsctl import registry
 from newsctl.article import Article
 from newsctl.findings import Finding
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 # any newsctl comment: the directive word is checked by rule H006, so a typo is reported
-_DIRECTIVE = re.compile(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
+_DIRECTIVE = lazy(r"<!--\s*newsctl:\s*([a-z-]*)\b([^>]*?)\s*-->", re.I)
 
 
 # the directives newsctl knows; rule H006 reports any other word

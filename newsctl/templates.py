@@ -17,16 +17,16 @@ blanks them out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from newsctl.frozen import fast_init
+from newsctl.frozen import fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 # {{< shortcode >}}, {{% shortcode %}}, {{ expression }}, {% tag %}, {# comment #}; a span may cross lines
 # but never a blank line (an unclosed `{{` must not swallow the article).
 _SPAN = r"(?:[^\n]|\n(?![ \t]*\n))*?"
-TEMPLATE = re.compile(
+TEMPLATE = lazy(
     r"\{\{[<%]" + _SPAN + r"[>%]\}\}|\{\{" + _SPAN + r"\}\}|\{%" + _SPAN + r"%\}|\{#" + _SPAN + r"#\}"
 )
 _BASE = 0xF0000  # supplementary private use area A, then B: 131,068 code points

@@ -7,10 +7,12 @@ offset it returns is an offset into the block's source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 if TYPE_CHECKING:
     from newsctl.article import Article
@@ -77,7 +79,7 @@ def words(text: str) -> list[re.Match[str]]:
 # regex match per run. tests/test_speed_lint_equivalence.py compares both with WORD_RE.
 _NOT_IN_WORD = bytes(c for c in range(128) if not re.match(r"[\w'.,\-]", chr(c)))
 _TO_SPACE = bytes.maketrans(_NOT_IN_WORD, b" " * len(_NOT_IN_WORD))
-_WORD_RUN = re.compile(rf"[^\W_][\w’'.,\-{_MARKS}]*+")
+_WORD_RUN = lazy(rf"[^\W_][\w’'.,\-{_MARKS}]*+")
 
 
 def count_words(text: str) -> int:

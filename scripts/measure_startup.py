@@ -1,13 +1,17 @@
 """Where the CPU of a one-file lint goes (docs/performance.md, "Start-up: one file").
 
-    .venv/bin/python scripts/measure_startup.py [ARTICLE] [--rounds 7]
+    .venv/bin/python scripts/measure_startup.py [ARTICLE] [--rounds 9]
 
 Prints the whole-process CPU (user + system, from os.wait4; the least of N fresh processes, as
 a pre-commit hook runs newsctl) of `newsctl lint ARTICLE`, `newsctl lint --format json ARTICLE`
-and `newsctl --version`, then the CPU of each start-up step measured in one fresh interpreter
-(`time.process_time`, in the order lint pays it; the least of N). Run it from the repository
-root with the Python of the build to measure. A measuring tool for maintainers: no assertion,
-nothing written. On a shared machine compare builds side by side in the same minutes.
+(both on lint's fast path, without Typer: newsctl/cli/entry.py), `newsctl --version` and
+`newsctl lint --jobs 1 ARTICLE` (outside the fast path: through Typer), then the CPU of each
+start-up step of the fast path measured in one fresh interpreter (`time.process_time`, in the
+order lint pays it; the least of N). Run it from the repository root with the Python of the
+build to measure (the steps import the `newsctl` of the current directory). A measuring tool for
+maintainers: no assertion, nothing written. On a shared machine compare builds side by side in
+the same minutes: their ratio holds better than either number (docs/performance.md, "Start-up,
+third pass").
 """
 
 from __future__ import annotations
@@ -26,8 +30,7 @@ out = []
 def step(label, fn):
     a = t(); r = fn(); out.append((label, t() - a)); return r
 imp = importlib.import_module
-step("import typer", lambda: imp("typer"))
-step("import newsctl.cli.app, newsctl.cli.lint", lambda: (imp("newsctl.cli.app"), imp("newsctl.cli.lint")))
+step("import newsctl.cli.entry, newsctl.cli.lint_run (lint's fast path: no Typer)", lambda: (imp("newsctl.cli.entry"), imp("newsctl.cli.lint_run")))
 step("import newsctl.settings (registry, findings, article, fields)", lambda: imp("newsctl.settings"))
 step("import newsctl.dates (text)", lambda: imp("newsctl.dates"))
 step("import newsctl.rulebook (every rule module)", lambda: imp("newsctl.rulebook"))
@@ -61,7 +64,7 @@ def cpu_ms(argv: list[str], rounds: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("article", nargs="?", default="articles/ostra-river-floods-velden.md")
-    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=9)
     args = ap.parse_args()
     newsctl = [str(Path(sys.executable).with_name("newsctl"))]
     print(f"load average {os.getloadavg()[0]:.2f}; least CPU of {args.rounds} processes:")
@@ -70,6 +73,8 @@ def main() -> int:
         argv = [*newsctl, "lint", *extra, args.article]
         print(f"  newsctl lint {' '.join(extra + [args.article])}: {cpu_ms(argv, args.rounds):.0f} ms")
     print(f"  newsctl --version: {cpu_ms([*newsctl, '--version'], args.rounds):.0f} ms")
+    argv = [*newsctl, "lint", "--jobs", "1", args.article]  # outside the fast path: through Typer
+    print(f"  newsctl lint --jobs 1 {args.article} (through Typer): {cpu_ms(argv, args.rounds):.0f} ms")
 
     best: dict[str, float] = {}
     for _ in range(args.rounds):

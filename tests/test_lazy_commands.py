@@ -40,6 +40,10 @@ NOT_FOR_ONE_FILE = (
     "mammoth",
     "bs4",
     "markdownify",
+    "difflib",  # settings' "did you mean" only
+    "html.parser",  # raw HTML in the article only (newsctl.htmlscan)
+    "newsctl.htmlscan",
+    "mdit_py_plugins.attrs",  # headings ending in {#id .class} only
 )
 
 
@@ -117,22 +121,69 @@ def _lint_one_file(*options: str, path: str = SAMPLE) -> str:
     """A one-file lint run the way the newsctl script runs it; exits 0 (the sample article is clean)."""
     argv = ["newsctl", "lint", *options, "--now", "2026-11-28T12:00:00Z", path]
     return (
-        f"import sys\nfrom newsctl.cli.app import main\nsys.argv = {argv!r}\n"
+        f"import sys\nfrom newsctl.cli.entry import main\nsys.argv = {argv!r}\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
     )
 
 
 def test_importing_the_app_imports_nothing_a_one_file_lint_does_not_use():
-    assert _unwanted(_modules_after("import newsctl.cli.app")) == set()
+    # difflib: click's "did you mean" for a mistyped option (the fast path does not import Typer)
+    assert _unwanted(_modules_after("import newsctl.cli.app")) - {"difflib"} == set()
 
 
 @pytest.mark.parametrize("options", [(), ("--format", "json"), ("--format", "concise")])
 def test_a_one_file_lint_imports_only_what_it_uses(options):
     loaded = _modules_after(_lint_one_file(*options))
     assert _unwanted(loaded) == set()
-    assert loaded & set(COMMAND_MODULES) == {"newsctl.cli.lint"}
+    # lint's fast path (newsctl.cli.entry) runs lint's body without Typer or its command module
+    assert {m for m in loaded if m == "typer" or m.startswith("typer.")} == set()
+    assert loaded & set(COMMAND_MODULES) == set() and "newsctl.cli.lint_run" in loaded
+    assert "newsctl.cli.options" not in loaded and "newsctl.cli.app" not in loaded
     assert "newsctl.rules.hygiene" in loaded and "markdown_it" in loaded  # it did lint
     assert "newsctl.fixes" not in loaded  # the sample article is clean: no fix to look at
+
+
+@pytest.mark.parametrize("options", [("--help",), ("--jobs", "1"), ("--format", "JSON")])
+def test_a_lint_outside_the_fast_path_goes_through_typer(options):
+    code = (
+        f"import sys\nfrom newsctl.cli.entry import main\nsys.argv = {['newsctl', 'lint', *options, SAMPLE]!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    loaded = _modules_after(code)
+    assert "typer" in loaded and "newsctl.cli.lint" in loaded and "newsctl.cli.options" in loaded
+
+
+def test_the_apps_main_still_runs_everything_through_typer():
+    code = (
+        f"import sys\nfrom newsctl.cli.app import main\nsys.argv = {['newsctl', 'lint', SAMPLE]!r}\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+    )
+    loaded = _modules_after(code)
+    assert "typer" in loaded and "newsctl.cli.lint" in loaded
+
+
+def test_the_lint_body_and_the_shared_helpers_import_no_typer():
+    loaded = _modules_after("import newsctl.cli.lint_run, newsctl.cli.common, newsctl.cli.entry")
+    assert {m for m in loaded if m == "typer" or m.startswith("typer.") or m == "click"} == set()
+
+
+def test_a_one_file_lint_compiles_none_of_the_patterns_the_article_does_not_need():
+    probe = _lint_one_file() + (
+        "\nimport json, newsctl.relazy as R\n"
+    )
+    code = (
+        "import atexit, sys\n"
+        "def report():\n"
+        "    from newsctl.rules import interview, hygiene\n"
+        "    from newsctl import templates, parse\n"
+        "    unused = [p for p in (interview._SPEAKER, interview._QUESTION_LABEL, templates.TEMPLATE, hygiene._PLACEHOLDER, parse._BARE_URL) if 'search' in vars(p)]\n"
+        "    sys.__stderr__.write('\\nCOMPILED ' + repr(unused) + '\\n')\n"
+        "atexit.register(report)\n" + probe
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "COMPILED []"
 
 
 def test_plain_text_suffixes_agree_with_the_importer():

@@ -87,41 +87,8 @@ def root(
 
 
 def main() -> None:
-    import atexit
-    import gc
+    """Every command line through Typer (0.3.0's entry point, kept for callers of it). The
+    `newsctl` program is `newsctl.cli.entry.main`, which runs a plain lint without Typer."""
+    from newsctl.cli.common import run_program
 
-    from newsctl.cli.common import stop_cleanly_on_sigterm
-
-    # At exit the interpreter runs full garbage collections over every object still alive
-    # (modules, classes, the parsed article...): ~20 ms of a one-file lint's CPU, to free memory
-    # the process is about to return anyway. Freezing the collector's objects last thing (the
-    # first handler registered runs last) skips that traversal; module teardown and every other
-    # exit handler still run, output is flushed as before. Only unreachable reference cycles are
-    # left to the OS instead of having their finalizers run, and newsctl closes what it writes.
-    # docs/performance.md, "Start-up: garbage collection at exit".
-    atexit.register(gc.freeze)
-    stop_cleanly_on_sigterm()  # every command: a SIGTERM mid-write leaves no temporary file
-    try:
-        app()
-    except OSError as exc:
-        # A report that standard output cannot take (a full disk, /dev/full, an I/O error):
-        # click handles a closed pipe only, and every other error raised a traceback midway
-        # through a streamed report. Errors naming a file are not this one: they go up as before.
-        if exc.filename is not None or not _stdout_write_error(exc):
-            raise
-        import os
-        import sys
-
-        sys.stderr.write(f"newsctl: error: cannot write to standard output: {exc.strerror or exc}\n")
-        sys.stderr.flush()
-        try:  # what is left in stdout's buffer would fail again at exit, with a second message
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        raise SystemExit(2) from None
-
-
-def _stdout_write_error(exc: OSError) -> bool:
-    import errno
-
-    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)
+    run_program(app)

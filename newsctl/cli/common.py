@@ -1,4 +1,9 @@
-"""What every command shares: option types, consoles, settings loading, output, exit codes."""
+"""What every command shares: settings loading, output, exit codes (and, through `newsctl.cli.options`, option types).
+
+Imports no Typer: `newsctl lint`'s fast path (`newsctl.cli.entry`) runs lint's body without it.
+The Typer option types (`ConfigOpt`, `PathsArg`...) live in `newsctl.cli.options` and are still
+importable from here (`from newsctl.cli.common import ConfigOpt`), loaded on first use.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +11,10 @@ import os
 import sys
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Annotated, Any, Callable, Iterator, Optional
-
-import typer
+from typing import Any, Callable, Iterator
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-ConfigOpt = Annotated[
-    Optional[Path],
-    typer.Option("--config", help="Read settings from this TOML file instead of searching for one.", dir_okay=False),
-]
-NowOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--now",
-        help="The current time for date rules and embargoes, ISO 8601 (e.g. 2024-03-06T12:00:00Z). Default: the clock.",
-        metavar="ISO-DATETIME",
-    ),
-]
-OutputOpt = Annotated[
-    Optional[Path],
-    typer.Option("--output", "-o", help="Write the report to this file instead of standard output.", dir_okay=False),
-]
-PathsArg = Annotated[
-    Optional[list[str]],
-    typer.Argument(help="Article files or directories (default: `paths` from settings, else articles/).", show_default=False, metavar="PATHS"),
-]
 
 
 def err(message: str) -> None:
@@ -39,9 +22,14 @@ def err(message: str) -> None:
     sys.stderr.write(message.rstrip("\n") + "\n")
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+def fail(message: str, code: int = EXIT_USAGE) -> SystemExit:
+    """Say what is wrong on stderr; the caller raises the result (exit status `code`, 2 by default).
+
+    A plain SystemExit rather than Typer's Exit, so that this module (and `newsctl lint`'s body,
+    `newsctl.cli.lint_run`) imports no Typer: click lets a SystemExit through unchanged, so the
+    status and output are the same under Typer and on lint's fast path (`newsctl.cli.entry`)."""
     err(f"newsctl: error: {message}")
-    return typer.Exit(code)
+    return SystemExit(code)
 
 
 def use_color(stream: Any) -> bool:
@@ -230,21 +218,9 @@ def located(path: str, reason: str) -> str:
     return _located(path, reason)
 
 
-JobsOpt = Annotated[
-    Optional[int],
-    typer.Option("--jobs", "-j", help="Worker processes (default: one per core for 48 files or more).", min=1),
-]  # the same option as lint's --jobs (newsctl.engine.default_jobs), for export, outline, readability
 
 
 STDIN = "-"
-StdinFilenameOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--stdin-filename",
-        help="With PATHS '-': the file name standard input stands for (for settings, per-file-ignores and messages).",
-        metavar="PATH",
-    ),
-]
 
 
 def wants_stdin(paths: list[str] | None, stdin_filename: str | None) -> bool:
@@ -277,14 +253,6 @@ def progress_enabled(count: int, quiet: bool) -> bool:
     return count >= 20 and not quiet and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-ShardOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--shard",
-        help="Only shard K of N (e.g. 2/4): files split by a hash of their path from the project root, each in exactly one shard (a CI matrix; docs/ci.md).",
-        metavar="K/N",
-    ),
-]
 
 
 def apply_shard(files: list[Any], spec: str | None, settings: Any) -> list[Any]:
@@ -298,3 +266,54 @@ def apply_shard(files: list[Any], spec: str | None, settings: Any) -> list[Any]:
     except ValueError as exc:
         raise fail(str(exc)) from None
     return select(files, project_root(settings), k, n)
+
+
+_OPTION_TYPES = frozenset({"ConfigOpt", "NowOpt", "OutputOpt", "PathsArg", "JobsOpt", "StdinFilenameOpt", "ShardOpt"})
+
+
+def __getattr__(name: str) -> Any:
+    """The Typer option types, from `newsctl.cli.options` (which imports Typer) on first use."""
+    if name in _OPTION_TYPES:
+        from newsctl.cli import options
+
+        return getattr(options, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def run_program(run: Callable[[], Any]) -> None:
+    """Run a command line (`newsctl.cli.entry.main`, `newsctl.cli.app.main`) with what every
+    command shares: no collections at exit, a clean stop on SIGTERM, and a message (exit 2)
+    when standard output cannot take the report."""
+    import atexit
+    import gc
+
+    # At exit the interpreter runs full garbage collections over every object still alive
+    # (modules, classes, the parsed article...): ~20 ms of a one-file lint's CPU, to free memory
+    # the process is about to return anyway. Freezing the collector's objects last thing (the
+    # first handler registered runs last) skips that traversal; module teardown and every other
+    # exit handler still run, output is flushed as before. Only unreachable reference cycles are
+    # left to the OS instead of having their finalizers run, and newsctl closes what it writes.
+    # docs/performance.md, "Start-up: garbage collection at exit".
+    atexit.register(gc.freeze)
+    stop_cleanly_on_sigterm()  # every command: a SIGTERM mid-write leaves no temporary file
+    try:
+        run()
+    except OSError as exc:
+        # A report that standard output cannot take (a full disk, /dev/full, an I/O error):
+        # click handles a closed pipe only, and every other error raised a traceback midway
+        # through a streamed report. Errors naming a file are not this one: they go up as before.
+        if exc.filename is not None or not _stdout_write_error(exc):
+            raise
+        sys.stderr.write(f"newsctl: error: cannot write to standard output: {exc.strerror or exc}\n")
+        sys.stderr.flush()
+        try:  # what is left in stdout's buffer would fail again at exit, with a second message
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(2) from None
+
+
+def _stdout_write_error(exc: OSError) -> bool:
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG)

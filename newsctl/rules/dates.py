@@ -29,6 +29,7 @@ from newsctl.findings import Edit, Fix, Hit, Related
 from newsctl.registry import rule
 from newsctl.timeutil import as_utc_if_naive
 from newsctl.text import quoted_ranges, split_sentences, word_list
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 if TYPE_CHECKING:
     from newsctl.settings import Settings
@@ -536,7 +537,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z]+")
 
 # A field with one of these looks back at a year on purpose: "2021 in Review", "Survey 2021
 # Results", "Fiscal Year 2023 Impact Report", "2021 Highlights", "Looking back at 2024".
-_LOOKING_BACK = re.compile(
+_LOOKING_BACK = lazy(
     r"\b(?:review|reviews|reviewed|recap|recaps|highlights?|results?|survey|surveys|report|reports|annual|"
     r"impact|wrap-?up|wrapped|retrospective|look(?:ing)?\s+back|by\s+the\s+numbers|in\s+numbers|year\s+in|"
     r"accomplishments|achievements|lessons|milestones|best\s+of|rewind|fiscal\s+year|FY|during|throughout)\b",
@@ -698,7 +699,7 @@ def future_date_reported_as_past(article: Article, settings: Settings) -> Iterat
 
 
 # A paragraph written after publication: "Editor's note:", "Update:", "Updated March 3:", "Correction:".
-_LATER_NOTE = re.compile(r"^\W*(?:editors?['’]?s?['’]?\s+note|update[ds]?\b|correction|clarification|postscript)", re.IGNORECASE)
+_LATER_NOTE = lazy(r"^\W*(?:editors?['’]?s?['’]?\s+note|update[ds]?\b|correction|clarification|postscript)", re.IGNORECASE)
 
 
 def _added_later(article: Article, m: DateMention) -> bool:

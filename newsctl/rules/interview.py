@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from newsctl.article import Article, Block
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 # "**A:**", "**Aaron:**", "**Stephanie**:", "MB:", "Q." at the start of a paragraph.
-_SPEAKER = re.compile(r"^[*_]{0,2}(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})[*_]{0,2}\s*[:.][*_]{0,2}\s")
-_QUESTION_LABEL = re.compile(r"^[*_]{0,2}(?:Q|Question)[*_]{0,2}\s*[:.]", re.IGNORECASE)
+_SPEAKER = lazy(r"^[*_]{0,2}(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})[*_]{0,2}\s*[:.][*_]{0,2}\s")
+_QUESTION_LABEL = lazy(r"^[*_]{0,2}(?:Q|Question)[*_]{0,2}\s*[:.]", re.IGNORECASE)
 _TO_YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 
 
