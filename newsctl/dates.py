@@ -159,6 +159,9 @@ RELATIVE_OFFSET = {
     "tomorrow": 1,
 }
 
+# Which patterns can match a text: (years, _MDY, _DMY, _MONTH_YEAR, _ISO, _RELATIVE, _WEEKDAY_ONLY)
+Scans = tuple[bool, bool, bool, bool, bool, bool, bool]
+
 FAMILY_NAMES = {"mdy": "month-day-year", "dmy": "day-month-year", "iso": "ISO (YYYY-MM-DD)"}
 
 
@@ -370,6 +373,24 @@ def find_dates(
     `sentences` are the text's sentence bounds when the caller has them (the Article does);
     otherwise the text is split with newsctl.text's splitter.
     """
+    return find_scanned(
+        text, reference, _scans(text), locate=locate, block=block, where=where, bare_years=bare_years, sentences=sentences
+    )
+
+
+def find_scanned(
+    text: str,
+    reference: date | None,
+    scans: Scans,
+    *,
+    locate: Callable[[int, int], Span] | None = None,
+    block: int = -1,
+    where: str = "prose",
+    bare_years: bool = False,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[DateMention]:
+    """find_dates() with `scans` given: the pattern families that can match text (`_scans`, or
+    `scan_texts` for many texts at once); a family marked False is not run (it has no match)."""
     locate = locate or _line_locator(text)
     bounds = _Sentences.of(text, sentences)
     taken = _Taken()
@@ -380,16 +401,19 @@ def find_dates(
         taken.add(m.start, m.end)
         found.append(m)
 
-    has_digits, months, iso, relative, weekday = _scans(text)
-    calendar = ((_MDY, "mdy"), (_DMY, "dmy")) if months else ()
+    has_digits, mdy, dmy, months, iso, relative, weekday = scans
+    month_at = _month_starts(text) if mdy or dmy or months else []
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
-    for pattern, family in calendar + ((_ISO, "iso"),) if iso else calendar:
-        for m in pattern.finditer(text):
+    for pattern, family, can in ((_MDY, "mdy", mdy), (_DMY, "dmy", dmy), (_ISO, "iso", iso)):
+        if not can:
+            continue
+        found_here = pattern.finditer(text) if family == "iso" else _near_months(pattern, text, month_at, _BEFORE_MONTH_REACH)
+        for m in found_here:
             mention = _calendar_mention(m, family, text, reference, locate, bounds)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
-    for m in _MONTH_YEAR.finditer(text) if months else ():
+    for m in _near_months(_MONTH_YEAR, text, month_at, 0) if months else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
             assert month is not None
@@ -454,8 +478,9 @@ def find_dates(
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
-    """Which patterns can match text: (digits, month forms, ISO, relative, weekday).
+def _scans(text: str) -> Scans:
+    """Which patterns can match text: (digits, then month forms three times (_MDY, _DMY,
+    _MONTH_YEAR), ISO, relative, weekday).
 
     Each pattern needs a literal that C substring searches find much faster than the regex
     engine, which visits every character of every block (issue 12: the eight scans were ~1.5 ms
@@ -483,7 +508,207 @@ def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
         or "last" in lowered or "this" in lowered or "next" in lowered
         or (not ascii_text and not _FOLDS_TO_ASCII.isdisjoint(text))
     )
-    return digits, months, iso, relative, "day" in text
+    return digits, months, months, months, iso, relative, "day" in text
+
+
+# --- many texts at once: which of them can hold a date ---------------------------------------
+#
+# An article has ~45 texts to scan (title, summary, headings, paragraphs, table cells) and most
+# hold no date: calling find_dates on each cost ~0.6 ms per article (issue 12), nearly all of it
+# per-call overhead and scans that find nothing. `scan_texts` joins them with NUL and proves, with
+# a few scans of the whole article, which texts no pattern family can match. Python's regex engine
+# finds a pattern that starts with a literal with a fast C search (~0.7 ns a character), but tries
+# one that starts with a class, an alternation or a lookaround at every position (6-25 ns): so
+# every scan below starts with a literal, and the lookbehinds that _YEAR_NUMBER and _ISO put first
+# come after the first character here. The joined text behaves like separate texts: no pattern
+# here consumes NUL and every lookaround reads NUL as it reads the start or end of a string (not a
+# word character, digit, space, hyphen or punctuation). tests/test_speed_dates_equivalence.py
+# compares the result with find_dates on every text.
+
+# _YEAR_NUMBER, as two patterns that start with their literal first digit (the same matches:
+# exactly four digits, never overlapping, so their union in order is _YEAR_NUMBER's finditer)
+_YEAR_ONE = re.compile(r"1(?<![\w,.$£€/–]1)(?<!\d-1)[5-9]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_YEAR_TWO = re.compile(r"2(?<![\w,.$£€/–]2)(?<!\d-2)[01]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
+# What every _ISO match holds (anchored on its first hyphen)
+_ISO_CORE = re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d")
+# _MONTH's names all start with one of these, as written: found on a copy of the text (ASCII
+# bytes, one per character) where their capitals are one marker byte, so the scan has a literal
+_MONTH_STARTS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_MONTH_MARKED = bytes.maketrans(b"JFMASOND", b"\x01" * 8)
+_MONTH_MARK = re.compile(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
+_MONTH_ONLY = re.compile(_MONTH)
+# After a month, _MDY has a day of one or two digits (after spaces, or right after the
+# abbreviation's period) and _MONTH_YEAR a year (after spaces or a comma, "of"); before one,
+# _DMY has spaces after a day (its digits or st/nd/rd/th) or "of". A month with none of these
+# ("Market", "Mayor said") starts no date.
+_DAY_AFTER_MONTH = re.compile(r"\.?\s*\d\d?(?!\d)")
+_YEAR_AFTER_MONTH = re.compile(r"[\s,]*(?:of\s+)?\d\d\d\d")
+_BEFORE_MONTH = frozenset("st nd rd th of".split())
+# _RELATIVE and _WEEKDAY_ONLY, on the lower-cased text. Every match holds today, yesterday,
+# tomorrow, tonight or a weekday name (found by _DAY_NAMES and str.find), or last/next/this,
+# spaces, and night, week(end), morning, evening or afternoon. Those phrases are anchored on a rare
+# letter of their noun (k, g, f), and the word before it is read by fixed-width lookbehinds: one
+# space (the usual case), or else any other run of spaces (two or more, or one that is not " "),
+# which lets the phrase through without reading the word (the candidate is then only looser).
+_DAY_NAMES = re.compile(
+    r"day(?:(?<=today)|(?<=yesterday)|(?<=monday)|(?<=tuesday)|(?<=wednesday)|(?<=thursday)|(?<=friday)"
+    r"|(?<=saturday)|(?<=sunday))"
+)
+
+
+def _after(words: str, noun: str) -> str:
+    """Lookbehinds (after `noun` was read) for one of `words`, spaces, then `noun`."""
+    one_space = "|".join(f"(?<={w} {noun})" for w in words.split())
+    return f"{one_space}|(?<=\\s\\s{noun})|(?<=[^\\S ]{noun})"
+
+
+_RELATIVE_PHRASES = (
+    # last week, next weekend, this week
+    re.compile(r"k(?:" + _after("last next this", "week") + ")"),
+    # tonight, last night, this morning, this evening
+    re.compile(
+        r"g(?:ht(?:(?<=tonight)|" + _after("last", "night") + ")|" + _after("this", "morning") + "|"
+        + _after("this", "evening") + ")"
+    ),
+    # this afternoon
+    re.compile(r"f(?:ternoon)(?:" + _after("this", "afternoon") + ")"),
+)
+
+
+def scan_texts(texts: Sequence[str], bare: int = 0) -> list[Scans | None]:
+    """For each text, None when find_dates can find nothing in it, else the patterns that can
+    match it (what `_scans` gives, or fewer), for `find_scanned`. The first `bare` texts are read
+    with bare_years (every standalone year counts); in the others a year needs its context word."""
+    joined = "\x00".join(texts)
+    starts: list[int] = []
+    at = 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    years: set[int] = set()
+    mdy: set[int] = set()
+    dmy: set[int] = set()
+    month_year: set[int] = set()
+    iso: set[int] = set()
+    relative: set[int] = set()
+    weekday: set[int] = set()
+    where = bisect.bisect_right
+
+    for pattern in (_YEAR_ONE, _YEAR_TWO):
+        for m in pattern.finditer(joined):
+            s = m.start()
+            i = where(starts, s) - 1
+            # find_dates: _YEAR_CONTEXT.search(text, max(0, s - 16), s) in the text's own offsets
+            if i not in years and (i < bare or _YEAR_CONTEXT.search(joined, max(starts[i], s - 16), s)):
+                years.add(i)
+    for m in _ISO_CORE.finditer(joined):
+        iso.add(where(starts, m.start()) - 1)
+    ascii_text = joined.isascii()
+    # one byte per character: ASCII as is, anything else '?' (month names are ASCII)
+    marked = (joined.encode("ascii") if ascii_text else joined.encode("ascii", "replace")).translate(_MONTH_MARKED)
+    for m in _MONTH_MARK.finditer(marked):
+        s = m.start()
+        if joined[s : s + 3] not in _MONTH_STARTS:
+            continue
+        month = _MONTH_ONLY.match(joined, s)
+        if month is None:
+            continue
+        i = where(starts, s) - 1
+        e = month.end()
+        if _DAY_AFTER_MONTH.match(joined, e):
+            mdy.add(i)
+        if _YEAR_AFTER_MONTH.match(joined, e):
+            month_year.add(i)
+        k = s
+        while k > starts[i] and joined[k - 1].isspace():  # str.isspace is re's \s
+            k -= 1
+        if k < s and k > starts[i] and (joined[k - 1].isdecimal() or joined[k - 2 : k] in _BEFORE_MONTH):  # \d
+            dmy.add(i)
+    lowered = joined.lower()
+    lowered_starts = starts
+    if len(lowered) != len(joined):  # "İ" lower-cases to two characters: lower each text alone
+        parts = [t.lower() for t in texts]
+        lowered = "\x00".join(parts)
+        lowered_starts = []
+        at = 0
+        for t in parts:
+            lowered_starts.append(at)
+            at += len(t) + 1
+    for m in _DAY_NAMES.finditer(lowered):
+        e = m.end()
+        i = where(lowered_starts, m.start()) - 1
+        relative.add(i)  # a weekday may follow last, next or this
+        if not (lowered.endswith("today", 0, e) or lowered.endswith("yesterday", 0, e)):
+            weekday.add(i)
+    s = lowered.find("tomorrow")  # str.find skips ahead faster than a regex for a long word
+    while s >= 0:
+        relative.add(where(lowered_starts, s) - 1)
+        s = lowered.find("tomorrow", s + 1)
+    for pattern in _RELATIVE_PHRASES:
+        for m in pattern.finditer(lowered):
+            relative.add(where(lowered_starts, m.start()) - 1)
+    if not ascii_text:  # characters that IGNORECASE matches with an ASCII letter
+        for ch in _FOLDS_TO_ASCII:
+            s = joined.find(ch)
+            while s >= 0:
+                relative.add(where(starts, s) - 1)
+                s = joined.find(ch, s + 1)
+    out: list[Scans | None] = [None] * len(texts)
+    for i in years | mdy | dmy | month_year | iso | relative | weekday:
+        out[i] = (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday)
+    return out
+
+
+# --- month forms: searched next to their months -----------------------------------------------
+#
+# _MDY, _DMY and _MONTH_YEAR try a match at every character (6-25 ns each: they start with a
+# lookaround), yet every match holds a month name, and only a few characters come before it:
+# _MONTH_YEAR starts at its month; _MDY has at most a weekday, a period and a comma (10 characters
+# besides spaces) before it, _DMY those and a day, a range's end and "of" (21). So each search
+# starts a little before the next month and stops after the last one, which finds exactly what
+# finditer finds (tests/test_speed_dates_equivalence.py).
+_BEFORE_MONTH_REACH = 24  # characters other than spaces that may precede the month in a match
+
+
+def _month_starts(text: str) -> list[int]:
+    """Every offset where _MONTH matches in text."""
+    marked = (text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")).translate(_MONTH_MARKED)
+    match = _MONTH_ONLY.match
+    return [m.start() for m in _MONTH_MARK.finditer(marked) if match(text, m.start())]
+
+
+def _reach_back(text: str, at: int, reach: int) -> int:
+    """The least offset p such that text[p:at] holds at most `reach` characters other than
+    spaces (str.isspace is re's \\s): no match with its month at `at` starts before p."""
+    p = at
+    while p > 0:
+        if text[p - 1].isspace():
+            p -= 1
+        elif reach:
+            reach -= 1
+            p -= 1
+        else:
+            break
+    return p
+
+
+def _near_months(pattern: re.Pattern[str], text: str, months: list[int], reach: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches each hold a month (at one of `months`,
+    sorted) with at most `reach` non-space characters before it. A match starting at or after
+    `pos` holds a month at or after pos, so it starts no earlier than the reach of the first such
+    month (`_reach_back` only grows with the offset)."""
+    pos = 0
+    i = 0
+    n = len(months)
+    while True:
+        i = bisect.bisect_left(months, pos, i)
+        if i == n:
+            return
+        m = pattern.search(text, max(pos, _reach_back(text, months[i], reach) if reach else months[i]))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _calendar_mention(
