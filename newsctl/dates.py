@@ -373,9 +373,9 @@ def find_dates(
     `sentences` are the text's sentence bounds when the caller has them (the Article does);
     otherwise the text is split with newsctl.text's splitter.
     """
-    return find_scanned(
-        text, reference, _scans(text), locate=locate, block=block, where=where, bare_years=bare_years, sentences=sentences
-    )
+    digits, months, iso, relative, weekday = _scans(text)
+    scans = (digits, months, months, months, iso, relative, weekday)
+    return find_scanned(text, reference, scans, locate=locate, block=block, where=where, bare_years=bare_years, sentences=sentences)
 
 
 def find_scanned(
@@ -478,9 +478,8 @@ def find_scanned(
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def _scans(text: str) -> Scans:
-    """Which patterns can match text: (digits, then month forms three times (_MDY, _DMY,
-    _MONTH_YEAR), ISO, relative, weekday).
+def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Which patterns can match text: (digits, month forms, ISO, relative, weekday).
 
     Each pattern needs a literal that C substring searches find much faster than the regex
     engine, which visits every character of every block (issue 12: the eight scans were ~1.5 ms
@@ -508,7 +507,7 @@ def _scans(text: str) -> Scans:
         or "last" in lowered or "this" in lowered or "next" in lowered
         or (not ascii_text and not _FOLDS_TO_ASCII.isdisjoint(text))
     )
-    return digits, months, months, months, iso, relative, "day" in text
+    return digits, months, iso, relative, "day" in text
 
 
 # --- many texts at once: which of them can hold a date ---------------------------------------
