@@ -409,7 +409,7 @@ def find_scanned(
             continue
         found_here = pattern.finditer(text) if family == "iso" else _near_months(pattern, text, month_at, _BEFORE_MONTH_REACH)
         for m in found_here:
-            mention = _calendar_mention(m, family, text, reference, locate, bounds)
+            mention = _calendar_mention(m, family, text, reference, locate, bounds, block, where)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
@@ -429,6 +429,8 @@ def find_scanned(
                     month_text=m.group("month"),
                     month_span=locate(m.start("month"), m.end("month")),
                     past_cue=past_cue(text, m.start(), m.end(), bounds),
+                    block=block,
+                    where=where,
                 )
             )
     taken.commit()
@@ -439,10 +441,10 @@ def find_scanned(
         if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
             continue  # "the next Wednesday", "the last week of June": counted from the story's time, not publication
         if m.group().lower() in ("tomorrow", "yesterday") and _FIGURATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense="nowadays"))
+            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", block=block, where=where, sense="nowadays"))
             continue  # "the needs of tomorrow", "the jobs of yesterday": the future and the past, not a day
         sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
-        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
+        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", block=block, where=where, sense=sense))
     # "Write the best code possible today and delete it tomorrow": beside a "today" that means
     # "nowadays", yesterday and tomorrow are figures of speech too.
     generic = {bounds.around(r.start) for r in relatives if r.sense == "nowadays"}
@@ -455,7 +457,8 @@ def find_scanned(
         if free(m.start(), m.end()):
             add(
                 DateMention(
-                    m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
+                    m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday"),
+                    block=block, where=where,
                 )
             )
     taken.commit()
@@ -464,11 +467,9 @@ def find_scanned(
         if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
             continue
         if free(s, e):
-            add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year"))))
+            add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year")), block=block, where=where))
     found.sort(key=lambda d: d.start)
-    if block == -1 and where == "prose":
-        return found
-    return [replace(d, block=block, where=where) for d in found]
+    return found
 
 
 # Month forms need one of _MONTH's names, which all start with Jan Feb Mar Apr May Jun Jul Aug Sep
@@ -543,41 +544,23 @@ _MONTH_ONLY = re.compile(_MONTH)
 _DAY_AFTER_MONTH = re.compile(r"\.?\s*\d\d?(?!\d)")
 _YEAR_AFTER_MONTH = re.compile(r"[\s,]*(?:of\s+)?\d\d\d\d")
 _BEFORE_MONTH = frozenset("st nd rd th of".split())
-# _RELATIVE and _WEEKDAY_ONLY, on the lower-cased text. Every match holds today, yesterday,
-# tomorrow, tonight or a weekday name (found by _DAY_NAMES and str.find), or last/next/this,
-# spaces, and night, week(end), morning, evening or afternoon. Those phrases are anchored on a rare
-# letter of their noun (k, g, f), and the word before it is read by fixed-width lookbehinds: one
-# space (the usual case), or else any other run of spaces (two or more, or one that is not " "),
-# which lets the phrase through without reading the word (the candidate is then only looser).
+# _RELATIVE and _WEEKDAY_ONLY, on the lower-cased text. Every match holds today, yesterday or a
+# weekday name (found by _DAY_NAMES), tomorrow or night (tonight, last night), or last, next or
+# this before spaces and a week, weekend, morning, afternoon or evening (_PHRASE, tried where
+# str.find finds the first word: a fast C search, where the regex engine would look at every
+# "t" and "n" for them).
 _DAY_NAMES = re.compile(
     r"day(?:(?<=today)|(?<=yesterday)|(?<=monday)|(?<=tuesday)|(?<=wednesday)|(?<=thursday)|(?<=friday)"
     r"|(?<=saturday)|(?<=sunday))"
 )
+_PHRASE = re.compile(r"(?:last|next|this)\s+(?:week|morning|afternoon|evening)")
 
 
-def _after(words: str, noun: str) -> str:
-    """Lookbehinds (after `noun` was read) for one of `words`, spaces, then `noun`."""
-    one_space = "|".join(f"(?<={w} {noun})" for w in words.split())
-    return f"{one_space}|(?<=\\s\\s{noun})|(?<=[^\\S ]{noun})"
-
-
-_RELATIVE_PHRASES = (
-    # last week, next weekend, this week
-    re.compile(r"k(?:" + _after("last next this", "week") + ")"),
-    # tonight, last night, this morning, this evening
-    re.compile(
-        r"g(?:ht(?:(?<=tonight)|" + _after("last", "night") + ")|" + _after("this", "morning") + "|"
-        + _after("this", "evening") + ")"
-    ),
-    # this afternoon
-    re.compile(r"f(?:ternoon)(?:" + _after("this", "afternoon") + ")"),
-)
-
-
-def scan_texts(texts: Sequence[str], bare: int = 0) -> list[Scans | None]:
-    """For each text, None when find_dates can find nothing in it, else the patterns that can
-    match it (what `_scans` gives, or fewer), for `find_scanned`. The first `bare` texts are read
-    with bare_years (every standalone year counts); in the others a year needs its context word."""
+def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans]]:
+    """(index, scans) of each text in which find_dates can find something, in order: the patterns
+    that can match it (what `_scans` gives, or fewer), for `find_scanned`; find_dates finds nothing
+    in the others. The first `bare` texts are read with bare_years (every standalone year counts);
+    in the others a year needs its context word."""
     joined = "\x00".join(texts)
     starts: list[int] = []
     at = 0
@@ -639,23 +622,27 @@ def scan_texts(texts: Sequence[str], bare: int = 0) -> list[Scans | None]:
         relative.add(i)  # a weekday may follow last, next or this
         if not (lowered.endswith("today", 0, e) or lowered.endswith("yesterday", 0, e)):
             weekday.add(i)
-    s = lowered.find("tomorrow")  # str.find skips ahead faster than a regex for a long word
-    while s >= 0:
-        relative.add(where(lowered_starts, s) - 1)
-        s = lowered.find("tomorrow", s + 1)
-    for pattern in _RELATIVE_PHRASES:
-        for m in pattern.finditer(lowered):
-            relative.add(where(lowered_starts, m.start()) - 1)
+    for word in ("tomorrow", "night"):
+        s = lowered.find(word)
+        while s >= 0:
+            relative.add(where(lowered_starts, s) - 1)
+            s = lowered.find(word, s + 1)
+    for word in ("last", "next", "this"):
+        s = lowered.find(word)
+        while s >= 0:
+            if _PHRASE.match(lowered, s):
+                relative.add(where(lowered_starts, s) - 1)
+            s = lowered.find(word, s + 4)
     if not ascii_text:  # characters that IGNORECASE matches with an ASCII letter
         for ch in _FOLDS_TO_ASCII:
             s = joined.find(ch)
             while s >= 0:
                 relative.add(where(starts, s) - 1)
                 s = joined.find(ch, s + 1)
-    out: list[Scans | None] = [None] * len(texts)
-    for i in years | mdy | dmy | month_year | iso | relative | weekday:
-        out[i] = (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday)
-    return out
+    return [
+        (i, (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday))
+        for i in sorted(years | mdy | dmy | month_year | iso | relative | weekday)
+    ]
 
 
 # --- month forms: searched next to their months -----------------------------------------------
@@ -717,6 +704,8 @@ def _calendar_mention(
     reference: date | None,
     locate: Callable[[int, int], Span],
     sentences: _Sentences,
+    block: int = -1,
+    where: str = "prose",
 ) -> DateMention | None:
     """A full, ISO or month-day mention from a match; None when the numbers cannot be a date."""
     if family == "iso":
@@ -771,6 +760,8 @@ def _calendar_mention(
         month_span=locate(m.start("month"), m.end("month")) if month_text else None,
         family=family,
         past_cue=cue,
+        block=block,
+        where=where,
     )
 
 
@@ -845,6 +836,22 @@ def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str
         yield word.lower().replace("’", "'")
 
 
+def _last_words(text: str, start: int, end: int, count: int) -> list[str]:
+    """list(_words(text, start, end, start))[-count:], reading only the last words (the
+    sentence before a date can be long, and only its last words are cues)."""
+    weekdays = weekday_abbreviations()
+    out: list[str] = []
+    for w in reversed(list(_WORD.finditer(text, start, end))):
+        word = w.group()
+        if word in weekdays and (text.startswith(".", w.end()) or w.start() > start):
+            continue
+        out.append(word.lower().replace("’", "'"))
+        if len(out) == count:
+            break
+    out.reverse()
+    return out
+
+
 def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str | None, bool]:
     """(the past-tense cue or None, whether a future marker such as "will" is next to the date)."""
     # Only the date's own sentence (newsctl.text's splitter, the Article's sentences), cut at
@@ -858,7 +865,7 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     stop = _CLAUSE_BREAK.search(text, end, sentence_end)
     if stop:
         sentence_end = stop.start() + 1
-    before = list(_words(text, sentence_start, start, sentence_start))[-4:]
+    before = _last_words(text, sentence_start, start, 4)
     first = _WORD.search(text, end, sentence_end)
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None

@@ -728,38 +728,48 @@ def _dates(
     Every text is given to `scan_texts` at once, and find_dates runs only on the few that can
     hold a date (issue 12: one call per text was ~0.6 ms per article, most texts have none);
     the Article's sentences are read only when a paragraph has one."""
-    reference = meta.publication_date
     fields: list[tuple[str, str, Any]] = []
     for key, text in (("title", meta.title), ("summary", meta.summary)):
         f = fm.fields.get(key) if fm.ok else None
         if text and f is not None:
             fields.append((key, text, f))
-    # (text, block, where, locate): headings, paragraphs and table cells, in order
-    items: list[tuple[str, Block, str, Callable[[int, int], Span]]] = []
+    texts = [text for _, text, _ in fields]
+    # headings, paragraphs and table cells, in order: their blocks and inline content
+    owners: list[Block] = []
+    inlines: list[Inline] = []
     for block in blocks:
-        if block.kind == "table":  # dates in cells are checked like prose ("Tue., March 5" in a schedule)
+        kind = block.kind
+        if kind == "table":  # dates in cells are checked like prose ("Tue., March 5" in a schedule)
             for cell in block.cells:
-                items.append((cell.prose, block, "table", cell.span))
-            continue
-        if block.inline is None or block.kind not in ("paragraph", "heading"):
-            continue
-        items.append((block.inline.prose, block, "heading" if block.kind == "heading" else "prose", block.inline.span))
-    scans = scan_texts([text for _, text, _ in fields] + [item[0] for item in items], bare=len(fields))
+                texts.append(cell.prose)
+                owners.append(block)
+                inlines.append(cell)
+        elif (kind == "paragraph" or kind == "heading") and block.inline is not None:
+            texts.append(block.inline.prose)
+            owners.append(block)
+            inlines.append(block.inline)
     found: list[DateMention] = []
-    for (key, text, f), scan in zip(fields, scans):
-        if scan is not None:
+    candidates = scan_texts(texts, bare=len(fields))
+    if not candidates:
+        return ()
+    reference = meta.publication_date
+    for i, scan in candidates:
+        if i < len(fields):
+            key, text, f = fields[i]
             locate = _field_locator(text, f.value_span, source)
             found.extend(find_scanned(text, reference, scan, locate=locate, where=key, bare_years=True))
-    for (text, block, where, locate), scan in zip(items, scans[len(fields) :]):
-        if scan is None:
             continue
+        block, inline = owners[i - len(fields)], inlines[i - len(fields)]
         bounds = None
-        if where == "prose":  # reuse the Article's sentences (in block order: a block's are found by bisection)
+        if block.kind == "paragraph":  # reuse the Article's sentences (in block order: found by bisection)
             sents = sentences()
             first = bisect_left(sents, block.index, key=_sentence_block)
             last = bisect_right(sents, block.index, lo=first, key=_sentence_block)
             bounds = [(sent.start, sent.end) for sent in sents[first:last]] or None
-        found.extend(find_scanned(text, reference, scan, locate=locate, block=block.index, where=where, sentences=bounds))
+        where = "prose" if block.kind == "paragraph" else block.kind  # heading, table
+        found.extend(
+            find_scanned(texts[i], reference, scan, locate=inline.span, block=block.index, where=where, sentences=bounds)
+        )
     return tuple(found)
 
 
