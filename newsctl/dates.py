@@ -312,8 +312,15 @@ def infer_year(month: int, day: int, reference: date, tense: str | None = None) 
     return nearest[1]
 
 
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+,", ",", " ".join(text.split()))
+    """Whitespace collapsed, none before a comma. A printable text has no space but " " (the
+    others are Unicode's separators and controls), so without "  " or " ," it is clean already."""
+    if text.isprintable() and "  " not in text and " ," not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _SPACE_COMMA.sub(",", " ".join(text.split()))
 
 
 def _line_locator(text: str) -> Callable[[int, int], Span]:
@@ -407,7 +414,10 @@ def find_scanned(
     for pattern, family, can in ((_MDY, "mdy", mdy), (_DMY, "dmy", dmy), (_ISO, "iso", iso)):
         if not can:
             continue
-        found_here = pattern.finditer(text) if family == "iso" else _near_months(pattern, text, month_at, _BEFORE_MONTH_REACH)
+        if family == "iso":
+            found_here: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            found_here = _near_months(pattern, text, month_at, _MDY_REACH if family == "mdy" else _DMY_REACH)
         for m in found_here:
             mention = _calendar_mention(m, family, text, reference, locate, bounds, block, where)
             if mention is not None and free(mention.start, mention.end):
@@ -653,7 +663,11 @@ def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans]]:
 # besides spaces) before it, _DMY those and a day, a range's end and "of" (21). So each search
 # starts a little before the next month and stops after the last one, which finds exactly what
 # finditer finds (tests/test_speed_dates_equivalence.py).
-_BEFORE_MONTH_REACH = 24  # characters other than spaces that may precede the month in a match
+# Characters other than spaces that may come before the month in a match: a weekday and its
+# period or comma ("Wednesday,", "Thurs.,": 10); _DMY adds a day ("31st": 4), a range's end
+# ("-31st": 5) and "of" (2)
+_MDY_REACH = 10
+_DMY_REACH = 21
 
 
 def _month_starts(text: str) -> list[int]:
@@ -663,10 +677,19 @@ def _month_starts(text: str) -> list[int]:
     return [m.start() for m in _MONTH_MARK.finditer(marked) if match(text, m.start())]
 
 
+# _reach_back's walk as one match on the reversed text before the month (greedy: the same steps)
+_REACH_BACK = {reach: re.compile(r"\s*(?:\S\s*){0,%d}" % reach) for reach in (10, 21)}
+
+
 def _reach_back(text: str, at: int, reach: int) -> int:
     """The least offset p such that text[p:at] holds at most `reach` characters other than
     spaces (str.isspace is re's \\s): no match with its month at `at` starts before p."""
-    p = at
+    lo = max(0, at - 4 * reach)
+    window = text[lo:at][::-1]
+    taken = _REACH_BACK[reach].match(window).end()  # type: ignore[union-attr]
+    if taken < len(window) or lo == 0:
+        return at - taken
+    p = at  # the window was all spaces or short of `reach` other characters: walk on
     while p > 0:
         if text[p - 1].isspace():
             p -= 1
@@ -836,18 +859,30 @@ def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str
         yield word.lower().replace("’", "'")
 
 
+_NOT_IN_WORD = re.compile(r"[^A-Za-z'’]")  # a _WORD match holds none of these
+
+
 def _last_words(text: str, start: int, end: int, count: int) -> list[str]:
     """list(_words(text, start, end, start))[-count:], reading only the last words (the
     sentence before a date can be long, and only its last words are cues)."""
     weekdays = weekday_abbreviations()
+    lo = start
+    if end - start > 100:
+        # no match holds a character _NOT_IN_WORD finds, so after it finditer finds the same words
+        # as from `start`
+        cut = _NOT_IN_WORD.search(text, end - 100, end)
+        if cut is not None:
+            lo = cut.end()
     out: list[str] = []
-    for w in reversed(list(_WORD.finditer(text, start, end))):
+    for w in reversed(list(_WORD.finditer(text, lo, end))):
         word = w.group()
         if word in weekdays and (text.startswith(".", w.end()) or w.start() > start):
             continue
         out.append(word.lower().replace("’", "'"))
         if len(out) == count:
             break
+    if len(out) < count and lo > start:
+        return _last_words(text, start, lo, count - len(out)) + out[::-1]
     out.reverse()
     return out
 
