@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from itertools import islice
+from itertools import accumulate, islice
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
@@ -395,9 +395,11 @@ def find_scanned(
     where: str = "prose",
     bare_years: bool = False,
     sentences: Sequence[tuple[int, int]] | None = None,
+    months: list[int] | None = None,
 ) -> list[DateMention]:
     """find_dates() with `scans` given: the pattern families that can match text (`_scans`, or
-    `scan_texts` for many texts at once); a family marked False is not run (it has no match)."""
+    `scan_texts` for many texts at once); a family marked False is not run (it has no match).
+    `months`: offsets that include the month of every month form in text (all of them when None)."""
     locate = locate or _line_locator(text)
     bounds = _Sentences.of(text, sentences)
     taken = _Taken()
@@ -408,8 +410,9 @@ def find_scanned(
         taken.add(m.start, m.end)
         found.append(m)
 
-    has_digits, mdy, dmy, months, iso, relative, weekday = scans
-    month_at = _month_starts(text) if mdy or dmy or months else []
+    has_digits, mdy, dmy, month_year, iso, relative, weekday = scans
+    if months is None:
+        months = _month_starts(text) if mdy or dmy or month_year else []
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
     for pattern, family, can in ((_MDY, "mdy", mdy), (_DMY, "dmy", dmy), (_ISO, "iso", iso)):
         if not can:
@@ -417,13 +420,13 @@ def find_scanned(
         if family == "iso":
             found_here: Iterator[re.Match[str]] = pattern.finditer(text)
         else:
-            found_here = _near_months(pattern, text, month_at, _MDY_REACH if family == "mdy" else _DMY_REACH)
+            found_here = _near_months(pattern, text, months, _MDY_REACH if family == "mdy" else _DMY_REACH)
         for m in found_here:
             mention = _calendar_mention(m, family, text, reference, locate, bounds, block, where)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
-    for m in _near_months(_MONTH_YEAR, text, month_at, 0) if months else ():
+    for m in _near_months(_MONTH_YEAR, text, months, 0) if month_year else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
             assert month is not None
@@ -546,6 +549,13 @@ _ISO_CORE = re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d")
 _MONTH_STARTS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _MONTH_MARKED = bytes.maketrans(b"JFMASOND", b"\x01" * 8)
 _MONTH_MARK = re.compile(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
+# The same, followed by what a month form needs (below), as far as the bytes tell: re's \s and \d
+# (ASCII here; any other character is "?", so "?" may stand for either)
+_WS = rb"[\t\n\x0b\x0c\r\x1c-\x1f ?]"
+_MONTH_MARK_NEEDED = re.compile(
+    rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)(?:(?=[a-z]*\.?(?:" + _WS + rb"|,)*(?:of" + _WS + rb"+)?[0-9?])"
+    rb"|(?<=[0-9?tdhf]" + _WS + rb"\x01..)|(?<=" + _WS + _WS + rb"\x01..))"
+)
 _MONTH_ONLY = re.compile(_MONTH)
 # After a month, _MDY has a day of one or two digits (after spaces, or right after the
 # abbreviation's period) and _MONTH_YEAR a year (after spaces or a comma, "of"); before one,
@@ -566,17 +576,17 @@ _DAY_NAMES = re.compile(
 _PHRASE = re.compile(r"(?:last|next|this)\s+(?:week|morning|afternoon|evening)")
 
 
-def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans]]:
-    """(index, scans) of each text in which find_dates can find something, in order: the patterns
-    that can match it (what `_scans` gives, or fewer), for `find_scanned`; find_dates finds nothing
-    in the others. The first `bare` texts are read with bare_years (every standalone year counts);
-    in the others a year needs its context word."""
+_PLUS_ONE = (1).__add__
+
+
+def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans, list[int]]]:
+    """(index, scans, months) of each text in which find_dates can find something, in order: the
+    patterns that can match it (what `_scans` gives, or fewer) and the offsets of the months that
+    can be in a month form, for `find_scanned`; find_dates finds nothing in the other texts. The
+    first `bare` texts are read with bare_years (every standalone year counts); in the others a
+    year needs its context word."""
     joined = "\x00".join(texts)
-    starts: list[int] = []
-    at = 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 1
+    starts = list(accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))  # where each text starts
     years: set[int] = set()
     mdy: set[int] = set()
     dmy: set[int] = set()
@@ -598,34 +608,35 @@ def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans]]:
     ascii_text = joined.isascii()
     # one byte per character: ASCII as is, anything else '?' (month names are ASCII)
     marked = (joined.encode("ascii") if ascii_text else joined.encode("ascii", "replace")).translate(_MONTH_MARKED)
-    for m in _MONTH_MARK.finditer(marked):
+    months: dict[int, list[int]] = {}  # text: the offsets of its months that can start a date
+    for m in _MONTH_MARK_NEEDED.finditer(marked):
         s = m.start()
-        if joined[s : s + 3] not in _MONTH_STARTS:
-            continue
         month = _MONTH_ONLY.match(joined, s)
         if month is None:
             continue
         i = where(starts, s) - 1
         e = month.end()
+        can = False
         if _DAY_AFTER_MONTH.match(joined, e):
             mdy.add(i)
+            can = True
         if _YEAR_AFTER_MONTH.match(joined, e):
             month_year.add(i)
+            can = True
         k = s
         while k > starts[i] and joined[k - 1].isspace():  # str.isspace is re's \s
             k -= 1
         if k < s and k > starts[i] and (joined[k - 1].isdecimal() or joined[k - 2 : k] in _BEFORE_MONTH):  # \d
             dmy.add(i)
+            can = True
+        if can:
+            months.setdefault(i, []).append(s - starts[i])
     lowered = joined.lower()
     lowered_starts = starts
     if len(lowered) != len(joined):  # "İ" lower-cases to two characters: lower each text alone
         parts = [t.lower() for t in texts]
         lowered = "\x00".join(parts)
-        lowered_starts = []
-        at = 0
-        for t in parts:
-            lowered_starts.append(at)
-            at += len(t) + 1
+        lowered_starts = list(accumulate(map(_PLUS_ONE, map(len, parts)), initial=0))
     for m in _DAY_NAMES.finditer(lowered):
         e = m.end()
         i = where(lowered_starts, m.start()) - 1
@@ -650,7 +661,7 @@ def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans]]:
                 relative.add(where(starts, s) - 1)
                 s = joined.find(ch, s + 1)
     return [
-        (i, (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday))
+        (i, (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday), months.get(i, []))
         for i in sorted(years | mdy | dmy | month_year | iso | relative | weekday)
     ]
 

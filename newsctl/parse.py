@@ -753,11 +753,11 @@ def _dates(
     if not candidates:
         return ()
     reference = meta.publication_date
-    for i, scan in candidates:
+    for i, scan, months in candidates:
         if i < len(fields):
             key, text, f = fields[i]
             locate = _field_locator(text, f.value_span, source)
-            found.extend(find_scanned(text, reference, scan, locate=locate, where=key, bare_years=True))
+            found.extend(find_scanned(text, reference, scan, locate=locate, where=key, bare_years=True, months=months))
             continue
         block, inline = owners[i - len(fields)], inlines[i - len(fields)]
         bounds = None
@@ -768,7 +768,9 @@ def _dates(
             bounds = [(sent.start, sent.end) for sent in sents[first:last]] or None
         where = "prose" if block.kind == "paragraph" else block.kind  # heading, table
         found.extend(
-            find_scanned(texts[i], reference, scan, locate=inline.span, block=block.index, where=where, sentences=bounds)
+            find_scanned(
+                texts[i], reference, scan, locate=inline.span, block=block.index, where=where, sentences=bounds, months=months
+            )
         )
     return tuple(found)
 
