@@ -737,17 +737,20 @@ def _dates(
     # headings, paragraphs and table cells, in order: their blocks and inline content
     owners: list[Block] = []
     inlines: list[Inline] = []
+    add_text, add_owner, add_inline = texts.append, owners.append, inlines.append
     for block in blocks:
         kind = block.kind
-        if kind == "table":  # dates in cells are checked like prose ("Tue., March 5" in a schedule)
+        if kind == "paragraph" or kind == "heading":
+            inline = block.inline
+            if inline is not None:
+                add_text(inline.prose)
+                add_owner(block)
+                add_inline(inline)
+        elif kind == "table":  # dates in cells are checked like prose ("Tue., March 5" in a schedule)
             for cell in block.cells:
-                texts.append(cell.prose)
-                owners.append(block)
-                inlines.append(cell)
-        elif (kind == "paragraph" or kind == "heading") and block.inline is not None:
-            texts.append(block.inline.prose)
-            owners.append(block)
-            inlines.append(block.inline)
+                add_text(cell.prose)
+                add_owner(block)
+                add_inline(cell)
     found: list[DateMention] = []
     candidates = scan_texts(texts, bare=len(fields))
     if not candidates:
