@@ -546,7 +546,6 @@ _YEAR_TWO = re.compile(r"2(?<![\w,.$£€/–]2)(?<!\d-2)[01]\d\d(?![\d]|[,.]\d|
 _ISO_CORE = re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d")
 # _MONTH's names all start with one of these, as written: found on a copy of the text (ASCII
 # bytes, one per character) where their capitals are one marker byte, so the scan has a literal
-_MONTH_STARTS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _MONTH_MARKED = bytes.maketrans(b"JFMASOND", b"\x01" * 8)
 _MONTH_MARK = re.compile(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 # The same, followed by what a month form needs (below), as far as the bytes tell: re's \s and \d
