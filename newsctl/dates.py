@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from itertools import islice
+from itertools import accumulate, islice
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
@@ -159,6 +159,9 @@ RELATIVE_OFFSET = {
     "last night": -1,
     "tomorrow": 1,
 }
+
+# Which patterns can match a text: (years, _MDY, _DMY, _MONTH_YEAR, _ISO, _RELATIVE, _WEEKDAY_ONLY)
+Scans = tuple[bool, bool, bool, bool, bool, bool, bool]
 
 FAMILY_NAMES = {"mdy": "month-day-year", "dmy": "day-month-year", "iso": "ISO (YYYY-MM-DD)"}
 
@@ -310,8 +313,15 @@ def infer_year(month: int, day: int, reference: date, tense: str | None = None) 
     return nearest[1]
 
 
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+,", ",", " ".join(text.split()))
+    """Whitespace collapsed, none before a comma. A printable text has no space but " " (the
+    others are Unicode's separators and controls), so without "  " or " ," it is clean already."""
+    if text.isprintable() and "  " not in text and " ," not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _SPACE_COMMA.sub(",", " ".join(text.split()))
 
 
 def _line_locator(text: str) -> Callable[[int, int], Span]:
@@ -371,6 +381,26 @@ def find_dates(
     `sentences` are the text's sentence bounds when the caller has them (the Article does);
     otherwise the text is split with newsctl.text's splitter.
     """
+    digits, months, iso, relative, weekday = _scans(text)
+    scans = (digits, months, months, months, iso, relative, weekday)
+    return find_scanned(text, reference, scans, locate=locate, block=block, where=where, bare_years=bare_years, sentences=sentences)
+
+
+def find_scanned(
+    text: str,
+    reference: date | None,
+    scans: Scans,
+    *,
+    locate: Callable[[int, int], Span] | None = None,
+    block: int = -1,
+    where: str = "prose",
+    bare_years: bool = False,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    months: list[int] | None = None,
+) -> list[DateMention]:
+    """find_dates() with `scans` given: the pattern families that can match text (`_scans`, or
+    `scan_texts` for many texts at once); a family marked False is not run (it has no match).
+    `months`: offsets that include the month of every month form in text (all of them when None)."""
     locate = locate or _line_locator(text)
     bounds = _Sentences.of(text, sentences)
     taken = _Taken()
@@ -381,16 +411,23 @@ def find_dates(
         taken.add(m.start, m.end)
         found.append(m)
 
-    has_digits, months, iso, relative, weekday = _scans(text)
-    calendar = ((_MDY, "mdy"), (_DMY, "dmy")) if months else ()
+    has_digits, mdy, dmy, month_year, iso, relative, weekday = scans
+    if months is None:
+        months = _month_starts(text) if mdy or dmy or month_year else []
     # Full and day-month forms first; a longer match wins over the shorter forms inside it.
-    for pattern, family in calendar + ((_ISO, "iso"),) if iso else calendar:
-        for m in pattern.finditer(text):
-            mention = _calendar_mention(m, family, text, reference, locate, bounds)
+    for pattern, family, can in ((_MDY, "mdy", mdy), (_DMY, "dmy", dmy), (_ISO, "iso", iso)):
+        if not can:
+            continue
+        if family == "iso":
+            found_here: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            found_here = _near_months(pattern, text, months, _MDY_REACH if family == "mdy" else _DMY_REACH)
+        for m in found_here:
+            mention = _calendar_mention(m, family, text, reference, locate, bounds, block, where)
             if mention is not None and free(mention.start, mention.end):
                 add(mention)
         taken.commit()
-    for m in _MONTH_YEAR.finditer(text) if months else ():
+    for m in _near_months(_MONTH_YEAR, text, months, 0) if month_year else ():
         if free(m.start(), m.end()):
             month = month_number(m.group("month"))
             assert month is not None
@@ -406,6 +443,8 @@ def find_dates(
                     month_text=m.group("month"),
                     month_span=locate(m.start("month"), m.end("month")),
                     past_cue=past_cue(text, m.start(), m.end(), bounds),
+                    block=block,
+                    where=where,
                 )
             )
     taken.commit()
@@ -416,10 +455,10 @@ def find_dates(
         if _NARRATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and m.group().lower().startswith(("next", "last", "this")):
             continue  # "the next Wednesday", "the last week of June": counted from the story's time, not publication
         if m.group().lower() in ("tomorrow", "yesterday") and _FIGURATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense="nowadays"))
+            relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", block=block, where=where, sense="nowadays"))
             continue  # "the needs of tomorrow", "the jobs of yesterday": the future and the past, not a day
         sense = "nowadays" if m.group().lower() == "today" and not _day_specific_today(text, m.start(), m.end(), bounds) else None
-        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", sense=sense))
+        relatives.append(DateMention(_clean(m.group()), m.start(), m.end(), locate(m.start(), m.end()), "relative", block=block, where=where, sense=sense))
     # "Write the best code possible today and delete it tomorrow": beside a "today" that means
     # "nowadays", yesterday and tomorrow are figures of speech too.
     generic = {bounds.around(r.start) for r in relatives if r.sense == "nowadays"}
@@ -432,7 +471,8 @@ def find_dates(
         if free(m.start(), m.end()):
             add(
                 DateMention(
-                    m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday")
+                    m.group(), m.start(), m.end(), locate(m.start(), m.end()), "weekday", weekday=m.group("weekday"),
+                    block=block, where=where,
                 )
             )
     taken.commit()
@@ -441,11 +481,9 @@ def find_dates(
         if not bare_years and not _YEAR_CONTEXT.search(text, max(0, s - 16), s):
             continue
         if free(s, e):
-            add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year"))))
+            add(DateMention(m.group("year"), s, e, locate(s, e), "year", year=int(m.group("year")), block=block, where=where))
     found.sort(key=lambda d: d.start)
-    if block == -1 and where == "prose":
-        return found
-    return [replace(d, block=block, where=where) for d in found]
+    return found
 
 
 # Month forms need one of _MONTH's names, which all start with Jan Feb Mar Apr May Jun Jul Aug Sep
@@ -487,6 +525,217 @@ def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
     return digits, months, iso, relative, "day" in text
 
 
+# --- many texts at once: which of them can hold a date ---------------------------------------
+#
+# An article has ~45 texts to scan (title, summary, headings, paragraphs, table cells) and most
+# hold no date: calling find_dates on each cost ~0.6 ms per article (issue 12), nearly all of it
+# per-call overhead and scans that find nothing. `scan_texts` joins them with NUL and proves, with
+# a few scans of the whole article, which texts no pattern family can match. Python's regex engine
+# finds a pattern that starts with a literal with a fast C search (~0.7 ns a character), but tries
+# one that starts with a class, an alternation or a lookaround at every position (6-25 ns): so
+# every scan below starts with a literal, and the lookbehinds that _YEAR_NUMBER and _ISO put first
+# come after the first character here. The joined text behaves like separate texts: no pattern
+# here consumes NUL and every lookaround reads NUL as it reads the start or end of a string (not a
+# word character, digit, space, hyphen or punctuation). tests/test_speed_dates_equivalence.py
+# compares the result with find_dates on every text.
+
+# _YEAR_NUMBER, as two patterns that start with their literal first digit (the same matches:
+# exactly four digits, never overlapping, so their union in order is _YEAR_NUMBER's finditer)
+_YEAR_ONE = re.compile(r"1(?<![\w,.$£€/–]1)(?<!\d-1)[5-9]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_YEAR_TWO = re.compile(r"2(?<![\w,.$£€/–]2)(?<!\d-2)[01]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
+# What every _ISO match holds (anchored on its first hyphen)
+_ISO_CORE = re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d")
+# _MONTH's names all start with one of these, as written: found on a copy of the text (ASCII
+# bytes, one per character) where their capitals are one marker byte, so the scan has a literal
+_MONTH_MARKED = bytes.maketrans(b"JFMASOND", b"\x01" * 8)
+_MONTH_MARK = re.compile(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
+# The same, followed by what a month form needs (below), as far as the bytes tell: re's \s and \d
+# (ASCII here; any other character is "?", so "?" may stand for either)
+_WS = rb"[\t\n\x0b\x0c\r\x1c-\x1f ?]"
+_MONTH_MARK_NEEDED = re.compile(
+    rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)(?:(?=[a-z]*\.?(?:" + _WS + rb"|,)*(?:of" + _WS + rb"+)?[0-9?])"
+    rb"|(?<=[0-9?tdhf]" + _WS + rb"\x01..)|(?<=" + _WS + _WS + rb"\x01..))"
+)
+_MONTH_ONLY = re.compile(_MONTH)
+# After a month, _MDY has a day of one or two digits (after spaces, or right after the
+# abbreviation's period) and _MONTH_YEAR a year (after spaces or a comma, "of"); before one,
+# _DMY has spaces after a day (its digits or st/nd/rd/th) or "of". A month with none of these
+# ("Market", "Mayor said") starts no date.
+_DAY_AFTER_MONTH = re.compile(r"\.?\s*\d\d?(?!\d)")
+_YEAR_AFTER_MONTH = re.compile(r"[\s,]*(?:of\s+)?\d\d\d\d")
+_BEFORE_MONTH = frozenset("st nd rd th of".split())
+# _RELATIVE and _WEEKDAY_ONLY, on the lower-cased text. Every match holds today, yesterday or a
+# weekday name (found by _DAY_NAMES), tomorrow or night (tonight, last night), or last, next or
+# this before spaces and a week, weekend, morning, afternoon or evening (_PHRASE, tried where
+# str.find finds the first word: a fast C search, where the regex engine would look at every
+# "t" and "n" for them).
+_DAY_NAMES = re.compile(
+    r"day(?:(?<=today)|(?<=yesterday)|(?<=monday)|(?<=tuesday)|(?<=wednesday)|(?<=thursday)|(?<=friday)"
+    r"|(?<=saturday)|(?<=sunday))"
+)
+_PHRASE = re.compile(r"(?:last|next|this)\s+(?:week|morning|afternoon|evening)")
+
+
+_PLUS_ONE = (1).__add__
+
+
+def scan_texts(texts: Sequence[str], bare: int = 0) -> list[tuple[int, Scans, list[int]]]:
+    """(index, scans, months) of each text in which find_dates can find something, in order: the
+    patterns that can match it (what `_scans` gives, or fewer) and the offsets of the months that
+    can be in a month form, for `find_scanned`; find_dates finds nothing in the other texts. The
+    first `bare` texts are read with bare_years (every standalone year counts); in the others a
+    year needs its context word."""
+    joined = "\x00".join(texts)
+    starts = list(accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))  # where each text starts
+    years: set[int] = set()
+    mdy: set[int] = set()
+    dmy: set[int] = set()
+    month_year: set[int] = set()
+    iso: set[int] = set()
+    relative: set[int] = set()
+    weekday: set[int] = set()
+    where = bisect.bisect_right
+
+    for pattern in (_YEAR_ONE, _YEAR_TWO):
+        for m in pattern.finditer(joined):
+            s = m.start()
+            i = where(starts, s) - 1
+            # find_dates: _YEAR_CONTEXT.search(text, max(0, s - 16), s) in the text's own offsets
+            if i not in years and (i < bare or _YEAR_CONTEXT.search(joined, max(starts[i], s - 16), s)):
+                years.add(i)
+    for m in _ISO_CORE.finditer(joined):
+        iso.add(where(starts, m.start()) - 1)
+    ascii_text = joined.isascii()
+    # one byte per character: ASCII as is, anything else '?' (month names are ASCII)
+    marked = (joined.encode("ascii") if ascii_text else joined.encode("ascii", "replace")).translate(_MONTH_MARKED)
+    months: dict[int, list[int]] = {}  # text: the offsets of its months that can start a date
+    for m in _MONTH_MARK_NEEDED.finditer(marked):
+        s = m.start()
+        month = _MONTH_ONLY.match(joined, s)
+        if month is None:
+            continue
+        i = where(starts, s) - 1
+        e = month.end()
+        can = False
+        if _DAY_AFTER_MONTH.match(joined, e):
+            mdy.add(i)
+            can = True
+        if _YEAR_AFTER_MONTH.match(joined, e):
+            month_year.add(i)
+            can = True
+        k = s
+        while k > starts[i] and joined[k - 1].isspace():  # str.isspace is re's \s
+            k -= 1
+        if k < s and k > starts[i] and (joined[k - 1].isdecimal() or joined[k - 2 : k] in _BEFORE_MONTH):  # \d
+            dmy.add(i)
+            can = True
+        if can:
+            months.setdefault(i, []).append(s - starts[i])
+    lowered = joined.lower()
+    lowered_starts = starts
+    if len(lowered) != len(joined):  # "İ" lower-cases to two characters: lower each text alone
+        parts = [t.lower() for t in texts]
+        lowered = "\x00".join(parts)
+        lowered_starts = list(accumulate(map(_PLUS_ONE, map(len, parts)), initial=0))
+    for m in _DAY_NAMES.finditer(lowered):
+        e = m.end()
+        i = where(lowered_starts, m.start()) - 1
+        relative.add(i)  # a weekday may follow last, next or this
+        if not (lowered.endswith("today", 0, e) or lowered.endswith("yesterday", 0, e)):
+            weekday.add(i)
+    for word in ("tomorrow", "night"):
+        s = lowered.find(word)
+        while s >= 0:
+            relative.add(where(lowered_starts, s) - 1)
+            s = lowered.find(word, s + 1)
+    for word in ("last", "this"):
+        s = lowered.find(word)
+        while s >= 0:
+            if _PHRASE.match(lowered, s):
+                relative.add(where(lowered_starts, s) - 1)
+            s = lowered.find(word, s + 4)
+    s = lowered.find("x")  # "next" by its rare letter: a one-character find is memchr
+    while s >= 0:
+        if s >= 2 and lowered.startswith("next", s - 2) and _PHRASE.match(lowered, s - 2):
+            relative.add(where(lowered_starts, s - 2) - 1)
+        s = lowered.find("x", s + 1)
+    if not ascii_text:  # characters that IGNORECASE matches with an ASCII letter
+        for ch in _FOLDS_TO_ASCII:
+            s = joined.find(ch)
+            while s >= 0:
+                relative.add(where(starts, s) - 1)
+                s = joined.find(ch, s + 1)
+    return [
+        (i, (i in years, i in mdy, i in dmy, i in month_year, i in iso, i in relative, i in weekday), months.get(i, []))
+        for i in sorted(years | mdy | dmy | month_year | iso | relative | weekday)
+    ]
+
+
+# --- month forms: searched next to their months -----------------------------------------------
+#
+# _MDY, _DMY and _MONTH_YEAR try a match at every character (6-25 ns each: they start with a
+# lookaround), yet every match holds a month name, and only a few characters come before it:
+# _MONTH_YEAR starts at its month; _MDY has at most a weekday, a period and a comma (10 characters
+# besides spaces) before it, _DMY those and a day, a range's end and "of" (21). So each search
+# starts a little before the next month and stops after the last one, which finds exactly what
+# finditer finds (tests/test_speed_dates_equivalence.py).
+# Characters other than spaces that may come before the month in a match: a weekday and its
+# period or comma ("Wednesday,", "Thurs.,": 10); _DMY adds a day ("31st": 4), a range's end
+# ("-31st": 5) and "of" (2)
+_MDY_REACH = 10
+_DMY_REACH = 21
+
+
+def _month_starts(text: str) -> list[int]:
+    """Every offset where _MONTH matches in text."""
+    marked = (text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")).translate(_MONTH_MARKED)
+    match = _MONTH_ONLY.match
+    return [m.start() for m in _MONTH_MARK.finditer(marked) if match(text, m.start())]
+
+
+# _reach_back's walk as one match on the reversed text before the month (greedy: the same steps)
+_REACH_BACK = {reach: re.compile(r"\s*(?:\S\s*){0,%d}" % reach) for reach in (10, 21)}
+
+
+def _reach_back(text: str, at: int, reach: int) -> int:
+    """The least offset p such that text[p:at] holds at most `reach` characters other than
+    spaces (str.isspace is re's \\s): no match with its month at `at` starts before p."""
+    lo = max(0, at - 4 * reach)
+    window = text[lo:at][::-1]
+    taken = _REACH_BACK[reach].match(window).end()  # type: ignore[union-attr]
+    if taken < len(window) or lo == 0:
+        return at - taken
+    p = at  # the window was all spaces or short of `reach` other characters: walk on
+    while p > 0:
+        if text[p - 1].isspace():
+            p -= 1
+        elif reach:
+            reach -= 1
+            p -= 1
+        else:
+            break
+    return p
+
+
+def _near_months(pattern: re.Pattern[str], text: str, months: list[int], reach: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches each hold a month (at one of `months`,
+    sorted) with at most `reach` non-space characters before it. A match starting at or after
+    `pos` holds a month at or after pos, so it starts no earlier than the reach of the first such
+    month (`_reach_back` only grows with the offset)."""
+    pos = 0
+    i = 0
+    n = len(months)
+    while True:
+        i = bisect.bisect_left(months, pos, i)
+        if i == n:
+            return
+        m = pattern.search(text, max(pos, _reach_back(text, months[i], reach) if reach else months[i]))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _calendar_mention(
     m: re.Match[str],
     family: str,
@@ -494,6 +743,8 @@ def _calendar_mention(
     reference: date | None,
     locate: Callable[[int, int], Span],
     sentences: _Sentences,
+    block: int = -1,
+    where: str = "prose",
 ) -> DateMention | None:
     """A full, ISO or month-day mention from a match; None when the numbers cannot be a date."""
     if family == "iso":
@@ -548,6 +799,8 @@ def _calendar_mention(
         month_span=locate(m.start("month"), m.end("month")) if month_text else None,
         family=family,
         past_cue=cue,
+        block=block,
+        where=where,
     )
 
 
@@ -622,6 +875,34 @@ def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str
         yield word.lower().replace("’", "'")
 
 
+_NOT_IN_WORD = re.compile(r"[^A-Za-z'’]")  # a _WORD match holds none of these
+
+
+def _last_words(text: str, start: int, end: int, count: int) -> list[str]:
+    """list(_words(text, start, end, start))[-count:], reading only the last words (the
+    sentence before a date can be long, and only its last words are cues)."""
+    weekdays = weekday_abbreviations()
+    lo = start
+    if end - start > 100:
+        # no match holds a character _NOT_IN_WORD finds, so after it finditer finds the same words
+        # as from `start`
+        cut = _NOT_IN_WORD.search(text, end - 100, end)
+        if cut is not None:
+            lo = cut.end()
+    out: list[str] = []
+    for w in reversed(list(_WORD.finditer(text, lo, end))):
+        word = w.group()
+        if word in weekdays and (text.startswith(".", w.end()) or w.start() > start):
+            continue
+        out.append(word.lower().replace("’", "'"))
+        if len(out) == count:
+            break
+    if len(out) < count and lo > start:
+        return _last_words(text, start, lo, count - len(out)) + out[::-1]
+    out.reverse()
+    return out
+
+
 def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str | None, bool]:
     """(the past-tense cue or None, whether a future marker such as "will" is next to the date)."""
     # Only the date's own sentence (newsctl.text's splitter, the Article's sentences), cut at
@@ -635,7 +916,7 @@ def _cues(text: str, start: int, end: int, sentences: _Sentences) -> tuple[str |
     stop = _CLAUSE_BREAK.search(text, end, sentence_end)
     if stop:
         sentence_end = stop.start() + 1
-    before = list(_words(text, sentence_start, start, sentence_start))[-4:]
+    before = _last_words(text, sentence_start, start, 4)
     first = _WORD.search(text, end, sentence_end)
     # "The June 2024 vote, signed on ...": the clause after the date stops at its first comma
     clause = _CLAUSE_END.search(text, first.end(), sentence_end) if first else None
