@@ -1,0 +1,164 @@
+"""Parse and rule overhead (issue 12, second pass): each fast path gives exactly what the
+definition it skips gives.
+
+The former definitions are written out here and both are run on generated Markdown (the sample
+articles, the bench corpus, and random paragraphs with the characters each fast path treats
+specially: white space of every kind, marks after spaces, URLs, markup, entities, hard-wrapped
+lines, non-ASCII text).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from newsctl import parse as P
+from newsctl.article import HtmlTag, Image, Inline, Link
+from newsctl.source import Source
+from newsctl.text import collapse
+from tests.bench.corpus import article
+from tests.conftest import ARTICLES
+
+PIECES = [
+    "council", "vote", "The", "mayor's", "plan", "U.S.", "2,000", "co-op", "é", "中文", "İ", "ſ",
+    " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\u2028",
+    ".", ",", ";", ":", "!", "?", ")", "]", "(", "[", " .", " ,", " ;", " :", " !", " ?", " )", " ]",
+    "*", "_", "**bold**", "*em*", "~~gone~~", "`code`", "[a link](https://example.com)",
+    "<https://example.org/x>", "https://example.net/path?q=1", "www.Example.com", "WWW.EXAMPLE.COM",
+    "name@example.com", "<b>", "</b>", "&amp;", "&#42;", "\\*", "![alt](img.png)", "[^1]", "^[note]",
+    "{{ site.title }}", "{% raw %}", "\\", "  \n", "\n", "\n   ", "\n\t",
+]
+
+
+def random_paragraphs(count: int, seed: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        words = [rng.choice(PIECES) for _ in range(rng.randint(1, 30))]
+        text = rng.choice([" ", ""]).join(words)
+        out.append(text)
+    return out
+
+
+def documents() -> list[str]:
+    docs = [p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.md"))]
+    docs += [article(i)[1] for i in range(40)]
+    docs += ["---\ntitle: x\n---\n\n" + "\n\n".join(random_paragraphs(20, seed)) + "\n" for seed in range(60)]
+    docs += ["---\ntitle: x\n---\n\n" + "\n".join(random_paragraphs(12, seed)) + "\n" for seed in range(60, 90)]
+    return docs
+
+
+# --- the former definitions ---------------------------------------------------------------------
+
+
+def old_line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    offsets: list[int] = []
+    origins: list[tuple[int, int]] = []
+    at = 0
+    for i, content_line in enumerate(raw.split("\n")):
+        line = first_line + i
+        text = source.line_text(line) if line <= source.line_count else ""
+        if content_line and text.endswith(content_line):
+            col = len(text) - len(content_line)
+        else:
+            found = text.find(content_line) if content_line else -1
+            col = found if found >= 0 else len(text) - len(text.lstrip())
+        offsets.append(at)
+        origins.append((line, col))
+        at += len(content_line) + 1
+    return tuple(offsets), tuple(origins)
+
+
+def old_inline(tok: Any, first_line: int, source: Source) -> Inline:
+    """parse._inline before the one-text-token path and _collapse (no templates masked)."""
+    raw: str = tok.content
+    offsets, origins = old_line_origins(raw, first_line, source)
+    w = P._Walk(raw)
+    lost = False
+    for child in tok.children or []:
+        handler = P._INLINE_HANDLERS.get(child.type)
+        if handler is not None and not handler(w, child):
+            lost = True
+            break
+    prose, plain, links, images, html, pos = w.prose, w.plain, w.links, w.images, w.html, w.pos
+    if lost:
+        prose.append((pos, raw[pos:]))
+        plain.append(raw[pos:])
+    prose_text = P._prose(raw, prose)
+    if P._may_hold_url(prose_text):
+        prose_text = P._BARE_URL.sub(lambda m: " " * len(m.group()), prose_text)
+    inline = Inline(raw=raw, prose=prose_text, plain=collapse("".join(plain)), line_offsets=offsets, line_origins=origins)
+    if not (links or images or html):
+        return inline
+    return Inline(
+        raw=raw,
+        prose=prose_text,
+        plain=inline.plain,
+        line_offsets=offsets,
+        line_origins=origins,
+        links=tuple(Link(text, href, inline.span(s, e), auto) for s, e, text, href, auto in links),
+        images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
+        html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
+    )
+
+
+# --- the tests ------------------------------------------------------------------------------------
+
+
+def _inline_tokens(text: str) -> tuple[Source, list[tuple[Any, int]]]:
+    source = Source.from_text("x.md", text)
+    from newsctl.frontmatter import split
+
+    parts = split(source.text, source.line_starts)
+    tokens = P.markdown().parse(source.text[parts.body_offset :])
+    found = [(t, parts.body_line + t.map[0]) for t in tokens if t.type == "inline" and t.map]
+    return source, found
+
+
+def test_inline_equals_the_walk_on_every_paragraph():
+    checked = fast = 0
+    for text in documents():
+        source, found = _inline_tokens(text)
+        for tok, line in found:
+            new = P._inline(tok, line, source)
+            old = old_inline(tok, line, source)
+            assert new == old, (tok.content, new, old)
+            assert (new.links, new.images, new.html) == (old.links, old.images, old.html)
+            checked += 1
+            children = tok.children or []
+            fast += len(children) == 1 and children[0].type == "text" and children[0].content == tok.content
+    assert checked > 2000 and 500 < fast < checked  # both paths ran
+
+
+def test_line_origins_equal_the_loop_on_every_line_and_position():
+    text = "---\ntitle: x\n---\n\n  indented text\nplain\n\ttabbed\n\nlast line without newline"
+    source = Source.from_text("x.md", text)
+    raws = ["indented text", "plain", "tabbed", "", "missing here", "text", "last line without newline", "x\ny", "plain\ntabbed"]
+    for raw in raws:
+        for line in range(1, source.line_count + 3):
+            assert P._line_origins(raw, line, source) == old_line_origins(raw, line, source), (raw, line)
+
+
+def test_collapse_shortcut_equals_collapse():
+    texts = random_paragraphs(3000, seed=5)
+    texts += ["", " ", "a", " a", "a ", "a  b", "a . b", "a .", "a.", "(a )", "a\u00a0b", "a\x1cb", "a\u2028b", "x ]"]
+    for ch in map(chr, range(0x3000 + 1)):
+        texts.append(f"a{ch}b")
+        texts.append(f"a {ch}")
+    for text in texts:
+        assert P._collapse(text) == collapse(text), repr(text)
+
+
+def test_whole_article_parse_is_unchanged_by_the_fast_paths(monkeypatch):
+    """Every Block of whole articles is the same with the fast paths switched off."""
+    docs = documents()
+    fast = [P.parse(Source.from_text("a.md", d)) for d in docs]
+    monkeypatch.setattr(P, "_inline", lambda tok, line, source, masker=None: old_inline(tok, line, source) if masker is None else _orig_inline(tok, line, source, masker))
+    slow = [P.parse(Source.from_text("a.md", d)) for d in docs]
+    for a, b in zip(fast, slow):
+        assert a.blocks == b.blocks
+        assert a.sections == b.sections
+        assert a.sentences == b.sentences
+
+
+_orig_inline = P._inline
