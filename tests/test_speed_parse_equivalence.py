@@ -162,3 +162,26 @@ def test_whole_article_parse_is_unchanged_by_the_fast_paths(monkeypatch):
 
 
 _orig_inline = P._inline
+
+
+def old_control_characters(source: Source) -> tuple:
+    out = []
+    for m in P._CONTROL.finditer(source.text):
+        line, col = source.position(m.start())
+        out.append((m.group(), P.Span(line, col, line, col + 1)))
+    return tuple(out)
+
+
+def test_control_characters_equal_the_regex_for_every_code_point():
+    texts = [f"a\n{chr(c)}b\tc" for c in range(0x800)] + [f"x{chr(c)}" for c in range(0xD7F0, 0xE010)]
+    texts += ["", "\x00", "plain\n", "\u00a0«»\x85\x9f\xa0", "\ud800\x01"] + documents()[:50] + random_paragraphs(500, seed=9)
+    for text in texts:
+        source = Source.from_text("x.md", text)
+        assert P._control_characters(source) == old_control_characters(source), repr(text)
+
+
+def test_find_templates_needs_a_brace():
+    from newsctl.templates import find_templates
+
+    assert find_templates("no braces {here") == ()
+    assert [t.text for t in find_templates("a {{ site.title }} b {% raw %}x{% endraw %}")] == ["{{ site.title }}", "{% raw %}x{% endraw %}"]
