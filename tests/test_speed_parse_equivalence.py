@@ -229,3 +229,54 @@ def test_front_matter_equal_with_the_events_walk(monkeypatch):
     monkeypatch.setattr(F, "_cannot_be_unsafe", lambda text: False)
     slow = [F.split(t, Source.from_text("x", t).line_starts) for t in texts]
     assert fast == slow
+
+
+# --- rules: one check over the joined body before any block is looked at --------------------------
+
+
+def test_joined_prefilters_never_skip_a_block_that_one_would_search():
+    from newsctl.rules import hygiene as H
+
+    rng = random.Random(7)
+    extra = ["the the", "The the", "that that", "TK", "tk", "xx", "TODO", "lorem ipsum", "[Your Name]", "K", "ſ",
+             "as an AI", "I hope this helps!", "Let me know if you'd like", "I'm just an AI", "é"]
+    pieces = [p for p in PIECES if "\n" not in p] + extra
+    for _ in range(3000):
+        blocks = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
+        joined = "\n".join(blocks)
+        if any(H._may_double(b) for b in blocks):
+            assert H._may_double(joined), blocks
+        if any(H._may_hold_placeholder(b) for b in blocks):
+            assert H._may_hold_placeholder(joined), blocks
+        straight = [b.replace("’", "'").replace("‘", "'") for b in blocks]
+        assert H.leftover_anywhere(straight) == H.leftover_anywhere(["\n".join(blocks).replace("’", "'").replace("‘", "'")])
+
+
+def test_enabled_rules_and_severities_memo_equal_the_computation(tmp_path):
+    from dataclasses import replace
+
+    from newsctl import engine
+    from newsctl.findings import Severity
+    from newsctl.settings import Settings
+
+    cases = [
+        Settings(),
+        Settings(select=("H",), ignore=("H002",)),
+        Settings(extend_select=("all",), per_file_ignores=(("a/*.md", ("S",)), ("*.md", ("hygiene",)))),
+        Settings(severity={"H": Severity.INFO, "H001": Severity.WARNING, "structure": Severity.ERROR}),
+    ]
+    for s in cases:
+        for path in (None, "a/x.md", "b/y.md", "a/x.md"):
+            ignored = list(s.ignore)
+            if path is not None:
+                from newsctl.settings import _glob_match
+
+                ignored += [sel for pattern, sels in s.per_file_ignores if _glob_match(path, pattern, s.root) for sel in sels]
+            assert s.enabled_rules(path) == s._enabled_rules(ignored)
+        from newsctl.rulebook import RULES
+
+        assert s.severities() == {code: s.severity_of(r) for code, r in RULES.items()}
+        copy = engine._with_linked_files(s, frozenset({"x"}))
+        plain = replace(s, linked_files=frozenset({"x"}))
+        assert copy == plain and repr(copy) == repr(plain)
+        assert copy.__getstate__() == plain.__getstate__()  # the memo never reaches the cache key or a worker

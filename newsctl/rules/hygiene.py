@@ -192,19 +192,19 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Delete the lines, and check what came with them (lists of alternatives, other stories).
     """
-    texts = {
-        b.index: b.inline.prose.replace("’", "'").replace("‘", "'")
-        for b in article.blocks
-        if b.inline is not None and b.kind in ("paragraph", "heading")
-    }
-    phrases = leftover_anywhere(list(texts.values()))  # most articles have none: no block is searched
+    # the quotes are made straight once over the joined texts (a character-for-character
+    # replacement, so the same as joining each block's); most articles have no phrase at all
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    phrases = leftover_anywhere(["\n".join(proses).replace("’", "'").replace("‘", "'")])
     at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
+        if not (phrases or at_top):
+            break  # without a phrase only the top of the body can hold a leftover (a label line)
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             at_top = at_top and b.kind == "html"
             continue
         inline = b.inline
-        text = texts[b.index]
+        text = inline.prose.replace("’", "'").replace("‘", "'")
         ranges: list[tuple[int, int]] = []
         if at_top:
             line_end = text.find("\n")
@@ -318,7 +318,10 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The fire destroyed 14 homes, said fire chief Ana Ruiz.
     """
-    for b in article.blocks:
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    # one scan for the body: each literal the check looks for lies within one block's text
+    blocks = article.blocks if _may_hold_placeholder("\n".join(proses)) else ()
+    for b in blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline, text = b.inline, b.inline.prose
@@ -434,6 +437,9 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The council voted on Tuesday.
     """
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    if not _may_double("\n".join(proses)):  # one scan: a doubled word in a block is one in the joined text
+        return
     for b in article.blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
