@@ -40,7 +40,7 @@ def target_path(article_path: str, path: str) -> str:
 def article_links(article: Article) -> Iterator[tuple[Link, str, str]]:
     """(link, real target path, fragment) for each relative link to a Markdown file, in order."""
     for block in article.blocks:
-        for inline in ([block.inline] if block.inline else []) + list(block.cells):
+        for inline in ((block.inline,) + block.cells if block.inline is not None else block.cells):
             for link in inline.links:
                 split = split_article_href(link.href)
                 if split:

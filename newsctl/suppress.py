@@ -82,7 +82,7 @@ def _directives(article: Article) -> list[Directive]:
                     line_start = raw.rfind("\n", m.start(), m.end()) + 1
                 last, pos = line, m.end()
                 found.append(_directive(m, first, last, col))
-        inlines = ([block.inline] if block.inline else []) + list(block.cells)
+        inlines = ((block.inline,) + block.cells if block.inline is not None else block.cells)
         for inline in inlines:
             for tag in inline.html:
                 for m in _DIRECTIVE.finditer(tag.raw):

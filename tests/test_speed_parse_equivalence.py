@@ -280,3 +280,26 @@ def test_enabled_rules_and_severities_memo_equal_the_computation(tmp_path):
         plain = replace(s, linked_files=frozenset({"x"}))
         assert copy == plain and repr(copy) == repr(plain)
         assert copy.__getstate__() == plain.__getstate__()  # the memo never reaches the cache key or a worker
+
+
+# --- markdown-it: the lean instance for bodies without '~' or '^' ---------------------------------
+
+
+def test_lean_parser_gives_the_same_tokens_without_tilde_or_caret():
+    rng = random.Random(11)
+    lean_pieces = [p for p in PIECES if "~" not in p and "^" not in p]
+    blocks = ["## Heading {#id .cls}", "# Title {data-x=1}", "- item", "1. one", "> quoted", "```\ncode {x}\n```",
+              "| a | b |\n| --- | --- |\n| 1 | 2 |", "<div>html</div>", "---", "Setext\n===", "[ref]: https://e.com"]
+    docs = [d.split("\n---\n", 1)[-1] for d in documents()]
+    for _ in range(300):
+        parts = [rng.choice(blocks) if rng.random() < 0.4 else " ".join(rng.choice(lean_pieces) for _ in range(rng.randint(1, 12)))
+                 for _ in range(rng.randint(1, 8))]
+        docs.append("\n\n".join(parts) + "\n")
+    lean = 0
+    for doc in docs:
+        parser = P._parser_for(doc)
+        assert (parser is P._lean_markdown()) == ("~" not in doc and "^" not in doc)
+        if parser is P._lean_markdown():
+            lean += 1
+            assert parser.parse(doc) == P.markdown().parse(doc), doc
+    assert lean > 300

@@ -513,7 +513,7 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
         else:
             yield Hit(offset, problem, "Remove it; embeds go through the CMS")
     for b in article.blocks:
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for link in inline.links:
                 if link.href.strip().lower().startswith(_UNSAFE_SCHEMES):
                     scheme = link.href.split(":", 1)[0]
@@ -563,7 +563,7 @@ def _html_pieces(article: Article) -> Iterator[tuple[Inline | None, str, Any, bo
                 line = b.line + b.raw.count("\n", 0, offset)
                 col = offset - (b.raw.rfind("\n", 0, offset) + 1) + 1
                 yield None, message, (line, col), embed
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for tag in inline.html:
                 for message, _, embed in _unsafe_pieces(tag.raw)[:1]:
                     yield inline, message, tag.span, embed
