@@ -424,13 +424,14 @@ plan," said the mayor, who spoke for 10 minutes. Read [the plan](https://example
 """
 
 
-def _warm_before_fork(settings: Settings) -> None:
+def _warm_before_fork(settings: Settings | None) -> None:
     """Import and compile in this process what every worker needs before its first file, so
     forked workers inherit it instead of each paying it: markdown-it, PyYAML, the rules and
     their lazily compiled regexes are ~90 ms of CPU per process (issue 12: with two workers
     that was paid twice, on top of the main process's own start-up). Linting a short built-in
-    article loads them all; its findings are dropped. Only where workers are forked (a spawned
-    worker imports everything again anyway), and never fatal."""
+    article loads them all; its findings are dropped. Without settings (export, outline,
+    readability) the article is only parsed. Only where workers are forked (a spawned worker
+    imports everything again anyway), and never fatal."""
     import multiprocessing
 
     if multiprocessing.get_start_method() != "fork":
@@ -438,7 +439,10 @@ def _warm_before_fork(settings: Settings) -> None:
     try:
         from newsctl.parse import parse_text
 
-        lint_article(parse_text(_WARM_ARTICLE, "warm-up.md", settings.site_format), settings)
+        if settings is None:
+            parse_text(_WARM_ARTICLE, "warm-up.md")
+        else:
+            lint_article(parse_text(_WARM_ARTICLE, "warm-up.md", settings.site_format), settings)
     except Exception:  # noqa: BLE001 - a warm-up only; the real files report their own errors
         pass
     batchgc.for_batch()  # and what it loaded goes out of the collector's sight, in every worker
@@ -505,6 +509,7 @@ def imap_files(
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    _warm_before_fork(None)
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
         for result in pool.map(_run_task, items, chunksize=chunk):
