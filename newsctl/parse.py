@@ -616,7 +616,7 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
 def _plain_inline(raw: str, first_line: int, source: Source) -> Inline:
     """_inline of content that is one text token, as written (95 % of a news article's
     paragraphs): the walk would keep all of raw as prose and plain text and find no element,
-    so that is what this returns without the walk (issue 12: ~10 -> ~4 us a paragraph).
+    so that is what this returns without the walk (issue 12: ~10 -> ~5 us a paragraph).
     tests/test_speed_parse_equivalence.py compares it with the walk."""
     prose = _BARE_URL.sub(lambda m: " " * len(m.group()), raw) if _may_hold_url(raw) else raw
     offsets, origins = _line_origins(raw, first_line, source)
@@ -631,8 +631,8 @@ _SPACE_THEN_MARK = re.compile(r" [ .,;:!?)\]]")
 def _collapse(text: str) -> str:
     """collapse(text), returning text itself when collapse would not change it: no white space
     but single spaces inside it (isprintable() is False for every other white-space character),
-    and no space before a mark. Two C scans against collapse's split, join and eight `in`
-    scans (issue 12: 4 -> 1.6 us a paragraph); tests/test_speed_parse_equivalence.py."""
+    and no space before a mark or another space. Two C scans against collapse's split, join
+    and eight `in` scans (issue 12: 4 -> 1.6 us a paragraph); tests/test_speed_parse_equivalence.py."""
     if (
         text.isprintable()
         and text[:1] != " "
