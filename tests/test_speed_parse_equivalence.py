@@ -303,3 +303,17 @@ def test_lean_parser_gives_the_same_tokens_without_tilde_or_caret():
             lean += 1
             assert parser.parse(doc) == P.markdown().parse(doc), doc
     assert lean > 300
+
+
+def test_warm_up_before_fork_lints_its_article_cleanly():
+    """The built-in article the main process lints before forking workers parses and lints
+    without an internal error (a failure there would only be swallowed, and workers cold)."""
+    from newsctl import engine
+    from newsctl.settings import Settings
+
+    article = P.parse_text(engine._WARM_ARTICLE, "warm-up.md")
+    findings = engine.lint_article(article, Settings())
+    assert not [f for f in findings if "Internal error" in f.message]
+    assert article.blocks and article.tokens and article.dates  # every lazy part was reached
+    engine._warm_before_fork(None)
+    engine._warm_before_fork(Settings())
