@@ -71,17 +71,18 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
     """All findings for one parsed article, sorted by position."""
     from newsctl.suppress import filter_suppressed
 
+    rules = settings.enabled_rules(article.path)
+    severities = settings.severities()
     if settings.linked_files is None:  # which linked article files exist: looked up here, so rules stay pure
-        from dataclasses import replace
-
         from newsctl.links import existing
 
-        settings = replace(settings, linked_files=existing(article))
+        settings = _with_linked_files(settings, existing(article))
     findings: list[Finding] = []
-    for r in settings.enabled_rules(article.path):
-        if article.is_link_out and r.category in BODY_CATEGORIES:
+    link_out = article.is_link_out
+    for r in rules:
+        if link_out and r.category in BODY_CATEGORIES:
             continue  # a link-out item has no body: it is listed, not read
-        severity = settings.severity_of(r)
+        severity = severities.get(r.code) or settings.severity_of(r)
         try:
             hits: Iterable[Hit] = list(r.check(article, settings))
         except Exception as exc:  # a rule bug must not hide the other rules' findings
@@ -92,6 +93,16 @@ def lint_article(article: Article, settings: Settings) -> list[Finding]:
     findings = filter_suppressed(findings, article)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _with_linked_files(settings: Settings, linked: frozenset[str]) -> Settings:
+    """dataclasses.replace(settings, linked_files=linked), made by copying the instance dict:
+    Settings has no __post_init__, so replace's __init__ (a frozen set per field, ~15 us per
+    article) gives the same fields; the copy also keeps the enabled-rules memo."""
+    copy = object.__new__(Settings)
+    copy.__dict__.update(settings.__dict__)
+    copy.__dict__["linked_files"] = linked
+    return copy
 
 
 def stamp(hit: Hit, r: registry.Rule, severity: Severity, path: str) -> Finding:
@@ -390,6 +401,54 @@ def _init_worker(settings: Settings, hashes: bool = False) -> None:
     _worker_hashes = hashes
 
 
+# A short article that reaches every lazily loaded part of a lint: front matter, headings, a
+# quotation, dates, a list, a table, a link, HTML, a template (see _warm_before_fork).
+_WARM_ARTICLE = """---
+title: Council approves the budget
+date: 2024-03-05T10:00:00Z
+author: Ana Ruiz
+summary: The council voted on Tuesday.
+tags: [council]
+---
+
+The council approved the budget on Tuesday, March 5, 2024, after a long debate. "It is a fair
+plan," said the mayor, who spoke for 10 minutes. Read [the plan](https://example.com/plan).
+
+## What changes
+
+- Fees rise by 2% in 2025.
+- The library opens <b>later</b> on Mondays {{ site.title }}.
+
+| Year | Budget |
+| --- | --- |
+| 2024 | $4 million |
+"""
+
+
+def _warm_before_fork(settings: Settings | None) -> None:
+    """Import and compile in this process what every worker needs before its first file, so
+    forked workers inherit it instead of each paying it: markdown-it, PyYAML, the rules and
+    their lazily compiled regexes are ~90 ms of CPU per process (issue 12: with two workers
+    that was paid twice, on top of the main process's own start-up). Linting a short built-in
+    article loads them all; its findings are dropped. Without settings (export, outline,
+    readability) the article is only parsed. Only where workers are forked (a spawned worker
+    imports everything again anyway), and never fatal."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return
+    try:
+        from newsctl.parse import parse_text
+
+        if settings is None:
+            parse_text(_WARM_ARTICLE, "warm-up.md")
+        else:
+            lint_article(parse_text(_WARM_ARTICLE, "warm-up.md", settings.site_format), settings)
+    except Exception:  # noqa: BLE001 - a warm-up only; the real files report their own errors
+        pass
+    batchgc.for_batch()  # and what it loaded goes out of the collector's sight, in every worker
+
+
 def _lint_in_worker(item: tuple[Path, str]) -> FileResult:
     """A file the cache missed (or any file, without a cache): linted here, remembered by the
     main process, which alone reads and writes the cache."""
@@ -451,6 +510,7 @@ def imap_files(
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    _warm_before_fork(None)
     chunk = max(1, min(32, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_task, initargs=(task,)) as pool:
         for result in pool.map(_run_task, items, chunksize=chunk):
@@ -542,6 +602,7 @@ def iter_lint(
     else:
         from concurrent.futures import ProcessPoolExecutor
 
+        _warm_before_fork(settings)
         chunk = max(1, min(32, len(todo) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, cache is not None)) as pool:
             yield from _in_order(files, hits, pool.map(_lint_in_worker, [files[i] for i in todo], chunksize=chunk), on_file, cache)

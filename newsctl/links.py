@@ -38,9 +38,22 @@ def target_path(article_path: str, path: str) -> str:
 
 
 def article_links(article: Article) -> Iterator[tuple[Link, str, str]]:
-    """(link, real target path, fragment) for each relative link to a Markdown file, in order."""
+    """(link, real target path, fragment) for each relative link to a Markdown file, in order.
+
+    Found once per article (kept in `Article.derived`): the engine's look-up of which targets
+    exist, S011 and the cache entry each read them, and each target is a `realpath`."""
+    known = article.derived.get(_DERIVED_KEY)
+    if known is None:
+        known = article.derived[_DERIVED_KEY] = tuple(_article_links(article))
+    return iter(known)
+
+
+_DERIVED_KEY = "links.article_links"
+
+
+def _article_links(article: Article) -> Iterator[tuple[Link, str, str]]:
     for block in article.blocks:
-        for inline in ([block.inline] if block.inline else []) + list(block.cells):
+        for inline in ((block.inline,) + block.cells if block.inline is not None else block.cells):
             for link in inline.links:
                 split = split_article_href(link.href)
                 if split:

@@ -46,6 +46,8 @@ _BARE_URL = lazy(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\
 _EMPHASIS = {"em", "strong", "s"}
 # C0 controls other than tab/newline, DEL and C1 controls: invisible, and forbidden in HTML and XML
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# bytes.translate table: 0 for the UTF-8 bytes a _CONTROL character can start with, 1 for the rest
+_CONTROL_BYTES = bytes(0 if (b < 0x20 and b not in (0x09, 0x0A)) or b in (0x7F, 0xC2) else 1 for b in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,26 @@ def markdown() -> Any:
     return md
 
 
+@lru_cache(maxsize=1)
+def _lean_markdown() -> Any:
+    """markdown() without strikethrough and footnotes, whose rules act only at a '~' or a '^':
+    a body with neither gets the very same tokens from it, without those rules being called at
+    every stop of the inline scanner and every line (issue 12: ~6 % of markdown-it's time on
+    news copy, which rarely has either). tests/test_speed_parse_equivalence.py compares tokens."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    md.core.ruler.after("block", "heading_attrs", _heading_attrs)
+    md.disable("text_join")
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def _parser_for(text: str) -> Any:
+    """The markdown-it instance for a body: the lean one when it has no '~' and no '^'."""
+    return markdown() if "~" in text or "^" in text else _lean_markdown()
+
+
 _TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")
 
 
@@ -74,6 +96,8 @@ def _heading_attrs(state: Any) -> None:
     on the heading, not into its text. mdit-py-plugins' attrs plugin parses the braces (used
     here) but attaches them only to inline elements and to the block after a `{...}` line, so
     this core rule applies them to headings, before the inline parse."""
+    if "{" not in state.src:
+        return  # no braces in the body, so no heading ends with attributes (one C scan)
     tokens = state.tokens
     for i, tok in enumerate(tokens):
         if tok.type != "heading_open" or i + 1 >= len(tokens) or tokens[i + 1].type != "inline":
@@ -191,7 +215,8 @@ def parse(source: Source, site: SiteFormat = DEFAULT_SITE) -> Article:
     body = source.text[parts.body_offset :]
     templates = find_templates(body) if site.template_syntax == "auto" else ()
     masker = Masker(body, templates) if templates else None
-    tokens = markdown().parse(masker.masked if masker else body)
+    text = masker.masked if masker else body
+    tokens = _parser_for(text).parse(text)
     blocks = _blocks(tokens, parts.body_line, source, masker)
     if masker:
         masker.restore_tokens(tokens)  # the exporters render the source as written
@@ -226,6 +251,12 @@ def _link_out(fm: FrontMatter, site: SiteFormat, body: str) -> str | None:
 
 
 def _control_characters(source: Source) -> tuple[tuple[str, Span], ...]:
+    # Every character _CONTROL matches is a byte below 0x20 (not tab or newline) or 0x7F in
+    # UTF-8, or starts with the byte 0xC2 (U+0080-U+009F): text whose UTF-8 has none of those
+    # bytes has none of those characters, found by two C passes instead of the regex at every
+    # character (issue 12: 47 -> ~8 us an article); tests/test_speed_parse_equivalence.py
+    if 0 not in source.text.encode("utf-8", "surrogatepass").translate(_CONTROL_BYTES):
+        return ()
     out = []
     for m in _CONTROL.finditer(source.text):
         line, col = source.position(m.start())
@@ -539,6 +570,9 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
     Token types without a handler (none today) are skipped, as before.
     """
     raw: str = tok.content
+    children = tok.children
+    if masker is None and children and len(children) == 1 and children[0].type == "text" and children[0].content == raw:
+        return _plain_inline(raw, first_line, source)
     offsets, origins = _line_origins(masker.restore(raw) if masker else raw, first_line, source)
     w = _Walk(raw)
     lost = False
@@ -565,7 +599,7 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
     inline = Inline(
         raw=raw,
         prose=prose_text,
-        plain=collapse("".join(plain)),
+        plain=_collapse("".join(plain)),
         line_offsets=offsets,
         line_origins=origins,
     )
@@ -581,6 +615,36 @@ def _inline(tok: Any, first_line: int, source: Source, masker: Masker | None = N
         images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
         html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
     )
+
+
+def _plain_inline(raw: str, first_line: int, source: Source) -> Inline:
+    """_inline of content that is one text token, as written (95 % of a news article's
+    paragraphs): the walk would keep all of raw as prose and plain text and find no element,
+    so that is what this returns without the walk (issue 12: ~10 -> ~5 us a paragraph).
+    tests/test_speed_parse_equivalence.py compares it with the walk."""
+    prose = _BARE_URL.sub(lambda m: " " * len(m.group()), raw) if _may_hold_url(raw) else raw
+    offsets, origins = _line_origins(raw, first_line, source)
+    return Inline(raw=raw, prose=prose, plain=_collapse(raw), line_offsets=offsets, line_origins=origins)
+
+
+# A space before another space, or before the marks collapse() joins to the word before them
+# (its _SPACE_BEFORE_PUNCT)
+_SPACE_THEN_MARK = re.compile(r" [ .,;:!?)\]]")
+
+
+def _collapse(text: str) -> str:
+    """collapse(text), returning text itself when collapse would not change it: no white space
+    but single spaces inside it (isprintable() is False for every other white-space character),
+    and no space before a mark or another space. Two C scans against collapse's split, join
+    and eight `in` scans (issue 12: 4 -> 1.6 us a paragraph); tests/test_speed_parse_equivalence.py."""
+    if (
+        text.isprintable()
+        and text[:1] != " "
+        and text[-1:] != " "
+        and _SPACE_THEN_MARK.search(text) is None
+    ):
+        return text
+    return collapse(text)
 
 
 def _may_hold_url(text: str) -> bool:
@@ -609,6 +673,19 @@ def _prose(raw: str, kept: list[tuple[int, str]]) -> str:
 
 def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     """Where each line of the inline content sits in the file (line, 0-based column)."""
+    if "\n" not in raw:  # one line (most paragraphs): the loop below, unrolled
+        starts = source.line_starts
+        if first_line <= len(starts):
+            start = starts[first_line - 1]
+            text = source.text[start : starts[first_line] - 1 if first_line < len(starts) else len(source.text)]
+        else:
+            text = ""
+        if raw and text.endswith(raw):
+            col = len(text) - len(raw)
+        else:
+            found = text.find(raw) if raw else -1
+            col = found if found >= 0 else len(text) - len(text.lstrip())
+        return (0,), ((first_line, col),)
     offsets: list[int] = []
     origins: list[tuple[int, int]] = []
     at = 0

@@ -48,9 +48,24 @@ class Directive:
 
 
 def directives(article: Article) -> list[Directive]:
-    """Every suppression comment in the body, in file order."""
+    """Every suppression comment in the body, in file order (found once per article: H006 and
+    the engine's filter both read them)."""
+    known = article.derived.get(_DERIVED_KEY)
+    if known is None:
+        known = article.derived[_DERIVED_KEY] = tuple(_directives(article))
+    return list(known)
+
+
+_DERIVED_KEY = "suppress.directives"
+
+
+def _directives(article: Article) -> list[Directive]:
     found: list[Directive] = []
     for block in article.blocks:
+        # a comment is raw HTML: only html blocks and inline HTML can hold one (issue 12: each
+        # block's inlines were gathered into a new list to find that most have none)
+        if block.kind != "html" and not (block.inline is not None and block.inline.html) and not block.cells:
+            continue
         if block.kind == "html":
             raw = block.raw
             # lines and line starts followed as the matches go: one pass over the block
@@ -68,7 +83,7 @@ def directives(article: Article) -> list[Directive]:
                     line_start = raw.rfind("\n", m.start(), m.end()) + 1
                 last, pos = line, m.end()
                 found.append(_directive(m, first, last, col))
-        inlines = ([block.inline] if block.inline else []) + list(block.cells)
+        inlines = ((block.inline,) + block.cells if block.inline is not None else block.cells)
         for inline in inlines:
             for tag in inline.html:
                 for m in _DIRECTIVE.finditer(tag.raw):

@@ -107,7 +107,8 @@ _CLOSER = {
 def find_templates(body: str) -> tuple[Template, ...]:
     """Every template span in the body, in order (cheap when there is none). A paired code or
     verbatim tag is one span from its opening to its closing tag: what is between is code."""
-    if "{{" not in body and "{%" not in body and "{#" not in body:
+    # "{" first: one memchr, where each two-character `in` scans the body at a few us (issue 12)
+    if "{" not in body or ("{{" not in body and "{%" not in body and "{#" not in body):
         return ()
     spans = [(m.start(), m.end()) for m in TEMPLATE.finditer(body)]
     out: list[Template] = []

@@ -214,19 +214,19 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Delete the lines, and check what came with them (lists of alternatives, other stories).
     """
-    texts = {
-        b.index: b.inline.prose.replace("’", "'").replace("‘", "'")
-        for b in article.blocks
-        if b.inline is not None and b.kind in ("paragraph", "heading")
-    }
-    phrases = leftover_anywhere(list(texts.values()))  # most articles have none: no block is searched
+    # the quotes are made straight once over the joined texts (a character-for-character
+    # replacement, so the same as joining each block's); most articles have no phrase at all
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    phrases = leftover_anywhere(["\n".join(proses).replace("’", "'").replace("‘", "'")])
     at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
+        if not (phrases or at_top):
+            break  # without a phrase only the top of the body can hold a leftover (a label line)
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             at_top = at_top and b.kind == "html"
             continue
         inline = b.inline
-        text = texts[b.index]
+        text = inline.prose.replace("’", "'").replace("‘", "'")
         ranges: list[tuple[int, int]] = []
         if at_top:
             line_end = text.find("\n")
@@ -340,7 +340,10 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The fire destroyed 14 homes, said fire chief Ana Ruiz.
     """
-    for b in article.blocks:
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    # one scan for the body: each literal the check looks for lies within one block's text
+    blocks = article.blocks if _may_hold_placeholder("\n".join(proses)) else ()
+    for b in blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
         inline, text = b.inline, b.inline.prose
@@ -456,6 +459,9 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The council voted on Tuesday.
     """
+    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    if not _may_double("\n".join(proses)):  # one scan: a doubled word in a block is one in the joined text
+        return
     for b in article.blocks:
         if b.inline is None or b.kind not in ("paragraph", "heading"):
             continue
@@ -529,7 +535,7 @@ def unsafe_html(article: Article, settings: Settings) -> Iterator[Hit]:
         else:
             yield Hit(offset, problem, "Remove it; embeds go through the CMS")
     for b in article.blocks:
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for link in inline.links:
                 if link.href.strip().lower().startswith(_UNSAFE_SCHEMES):
                     scheme = link.href.split(":", 1)[0]
@@ -579,7 +585,7 @@ def _html_pieces(article: Article) -> Iterator[tuple[Inline | None, str, Any, bo
                 line = b.line + b.raw.count("\n", 0, offset)
                 col = offset - (b.raw.rfind("\n", 0, offset) + 1) + 1
                 yield None, message, (line, col), embed
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for tag in inline.html:
                 for message, _, embed in _unsafe_pieces(tag.raw)[:1]:
                     yield inline, message, tag.span, embed

@@ -332,7 +332,7 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
         ![Council members raise their hands during the budget vote](council-vote.jpg)
     """
     for b in article.blocks:
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for img in inline.images:
                 if not img.alt.strip():
                     yield Hit(img.span, f"Image '{img.src}' has no alt text", "Describe the image inside the brackets: ![description](...)")
@@ -371,7 +371,7 @@ def empty_link_text(article: Article, settings: Settings) -> Iterator[Hit]:
         Read the [full report](https://example.org/report.pdf).
     """
     for b in article.blocks:
-        for inline in ([b.inline] if b.inline else []) + list(b.cells):
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for link in inline.links:
                 if not link.autolink and not link.text.strip() and not _holds_image(article, link.span):
                     yield Hit(link.span, f"Link to '{link.href}' has no text", "Put the words readers should click inside the brackets")

@@ -1,0 +1,319 @@
+"""Parse and rule overhead (issue 12, second pass): each fast path gives exactly what the
+definition it skips gives.
+
+The former definitions are written out here and both are run on generated Markdown (the sample
+articles, the bench corpus, and random paragraphs with the characters each fast path treats
+specially: white space of every kind, marks after spaces, URLs, markup, entities, hard-wrapped
+lines, non-ASCII text).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from newsctl import parse as P
+from newsctl.article import HtmlTag, Image, Inline, Link
+from newsctl.source import Source
+from newsctl.text import collapse
+from tests.bench.corpus import article
+from tests.conftest import ARTICLES
+
+PIECES = [
+    "council", "vote", "The", "mayor's", "plan", "U.S.", "2,000", "co-op", "é", "中文", "İ", "ſ",
+    " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\u2028",
+    ".", ",", ";", ":", "!", "?", ")", "]", "(", "[", " .", " ,", " ;", " :", " !", " ?", " )", " ]",
+    "*", "_", "**bold**", "*em*", "~~gone~~", "`code`", "[a link](https://example.com)",
+    "<https://example.org/x>", "https://example.net/path?q=1", "www.Example.com", "WWW.EXAMPLE.COM",
+    "name@example.com", "<b>", "</b>", "&amp;", "&#42;", "\\*", "![alt](img.png)", "[^1]", "^[note]",
+    "{{ site.title }}", "{% raw %}", "\\", "  \n", "\n", "\n   ", "\n\t",
+]
+
+
+def random_paragraphs(count: int, seed: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        words = [rng.choice(PIECES) for _ in range(rng.randint(1, 30))]
+        text = rng.choice([" ", ""]).join(words)
+        out.append(text)
+    return out
+
+
+def documents() -> list[str]:
+    docs = [p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.md"))]
+    docs += [article(i)[1] for i in range(40)]
+    docs += ["---\ntitle: x\n---\n\n" + "\n\n".join(random_paragraphs(20, seed)) + "\n" for seed in range(60)]
+    docs += ["---\ntitle: x\n---\n\n" + "\n".join(random_paragraphs(12, seed)) + "\n" for seed in range(60, 90)]
+    return docs
+
+
+# --- the former definitions ---------------------------------------------------------------------
+
+
+def old_line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    offsets: list[int] = []
+    origins: list[tuple[int, int]] = []
+    at = 0
+    for i, content_line in enumerate(raw.split("\n")):
+        line = first_line + i
+        text = source.line_text(line) if line <= source.line_count else ""
+        if content_line and text.endswith(content_line):
+            col = len(text) - len(content_line)
+        else:
+            found = text.find(content_line) if content_line else -1
+            col = found if found >= 0 else len(text) - len(text.lstrip())
+        offsets.append(at)
+        origins.append((line, col))
+        at += len(content_line) + 1
+    return tuple(offsets), tuple(origins)
+
+
+def old_inline(tok: Any, first_line: int, source: Source) -> Inline:
+    """parse._inline before the one-text-token path and _collapse (no templates masked)."""
+    raw: str = tok.content
+    offsets, origins = old_line_origins(raw, first_line, source)
+    w = P._Walk(raw)
+    lost = False
+    for child in tok.children or []:
+        handler = P._INLINE_HANDLERS.get(child.type)
+        if handler is not None and not handler(w, child):
+            lost = True
+            break
+    prose, plain, links, images, html, pos = w.prose, w.plain, w.links, w.images, w.html, w.pos
+    if lost:
+        prose.append((pos, raw[pos:]))
+        plain.append(raw[pos:])
+    prose_text = P._prose(raw, prose)
+    if P._may_hold_url(prose_text):
+        prose_text = P._BARE_URL.sub(lambda m: " " * len(m.group()), prose_text)
+    inline = Inline(raw=raw, prose=prose_text, plain=collapse("".join(plain)), line_offsets=offsets, line_origins=origins)
+    if not (links or images or html):
+        return inline
+    return Inline(
+        raw=raw,
+        prose=prose_text,
+        plain=inline.plain,
+        line_offsets=offsets,
+        line_origins=origins,
+        links=tuple(Link(text, href, inline.span(s, e), auto) for s, e, text, href, auto in links),
+        images=tuple(Image(alt, src, inline.span(s, e)) for s, e, alt, src in images),
+        html=tuple(HtmlTag(text, inline.span(s, e)) for s, e, text in html),
+    )
+
+
+# --- the tests ------------------------------------------------------------------------------------
+
+
+def _inline_tokens(text: str) -> tuple[Source, list[tuple[Any, int]]]:
+    source = Source.from_text("x.md", text)
+    from newsctl.frontmatter import split
+
+    parts = split(source.text, source.line_starts)
+    tokens = P.markdown().parse(source.text[parts.body_offset :])
+    found = [(t, parts.body_line + t.map[0]) for t in tokens if t.type == "inline" and t.map]
+    return source, found
+
+
+def test_inline_equals_the_walk_on_every_paragraph():
+    checked = fast = 0
+    for text in documents():
+        source, found = _inline_tokens(text)
+        for tok, line in found:
+            new = P._inline(tok, line, source)
+            old = old_inline(tok, line, source)
+            assert new == old, (tok.content, new, old)
+            assert (new.links, new.images, new.html) == (old.links, old.images, old.html)
+            checked += 1
+            children = tok.children or []
+            fast += len(children) == 1 and children[0].type == "text" and children[0].content == tok.content
+    assert checked > 2000 and 500 < fast < checked  # both paths ran
+
+
+def test_line_origins_equal_the_loop_on_every_line_and_position():
+    text = "---\ntitle: x\n---\n\n  indented text\nplain\n\ttabbed\n\nlast line without newline"
+    source = Source.from_text("x.md", text)
+    raws = ["indented text", "plain", "tabbed", "", "missing here", "text", "last line without newline", "x\ny", "plain\ntabbed"]
+    for raw in raws:
+        for line in range(1, source.line_count + 3):
+            assert P._line_origins(raw, line, source) == old_line_origins(raw, line, source), (raw, line)
+
+
+def test_collapse_shortcut_equals_collapse():
+    texts = random_paragraphs(3000, seed=5)
+    texts += ["", " ", "a", " a", "a ", "a  b", "a . b", "a .", "a.", "(a )", "a\u00a0b", "a\x1cb", "a\u2028b", "x ]"]
+    for ch in map(chr, range(0x3000 + 1)):
+        texts.append(f"a{ch}b")
+        texts.append(f"a {ch}")
+    for text in texts:
+        assert P._collapse(text) == collapse(text), repr(text)
+
+
+def test_whole_article_parse_is_unchanged_by_the_fast_paths(monkeypatch):
+    """Every Block of whole articles is the same with the fast paths switched off."""
+    docs = documents()
+    fast = [P.parse(Source.from_text("a.md", d)) for d in docs]
+    monkeypatch.setattr(P, "_inline", lambda tok, line, source, masker=None: old_inline(tok, line, source) if masker is None else _orig_inline(tok, line, source, masker))
+    slow = [P.parse(Source.from_text("a.md", d)) for d in docs]
+    for a, b in zip(fast, slow):
+        assert a.blocks == b.blocks
+        assert a.sections == b.sections
+
+
+_orig_inline = P._inline
+
+
+def old_control_characters(source: Source) -> tuple:
+    out = []
+    for m in P._CONTROL.finditer(source.text):
+        line, col = source.position(m.start())
+        out.append((m.group(), P.Span(line, col, line, col + 1)))
+    return tuple(out)
+
+
+def test_control_characters_equal_the_regex_for_every_code_point():
+    texts = [f"a\n{chr(c)}b\tc" for c in range(0x800)] + [f"x{chr(c)}" for c in range(0xD7F0, 0xE010)]
+    texts += ["", "\x00", "plain\n", "\u00a0«»\x85\x9f\xa0", "\ud800\x01"] + documents()[:50] + random_paragraphs(500, seed=9)
+    for text in texts:
+        source = Source.from_text("x.md", text)
+        assert P._control_characters(source) == old_control_characters(source), repr(text)
+
+
+def test_find_templates_needs_a_brace():
+    from newsctl.templates import find_templates
+
+    assert find_templates("no braces {here") == ()
+    assert [t.text for t in find_templates("a {{ site.title }} b {% raw %}x{% endraw %}")] == ["{{ site.title }}", "{% raw %}x{% endraw %}"]
+
+
+# --- front matter: the events walk skipped where it cannot find anything ---------------------------
+
+YAML_PIECES = ["key", "title", "a", "1", "x y", '"q"', "'s'", ": ", ":", "- ", "-", "[", "]", "{", "}", ", ", "? ",
+               "\n", "\n  ", "\n    ", "\n- ", "\n  - ", "&a ", "*a", "!!str ", "!x ", "#", "2024-03-05T10:00:00Z", "- - - "]
+
+
+def random_headers(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        out.append("".join(rng.choice(YAML_PIECES) for _ in range(rng.randint(1, 40))))
+    out += ["a: " + "[" * n + "]" * n for n in range(10, 20)]
+    out += ["a:" + "".join("\n" + "  " * i + "k:" for i in range(1, n)) + " v" for n in range(10, 20)]
+    out += ["- " * n + "x" for n in range(10, 20)]
+    return out
+
+
+def test_events_walk_skipped_only_where_it_finds_nothing():
+    import yaml
+
+    from newsctl import frontmatter as F
+
+    skipped = 0
+    for text in random_headers(1500):
+        if not F._cannot_be_unsafe(text):
+            continue
+        skipped += 1
+        for loader in filter(None, (F._FastLoader, F._Loader)):
+            try:
+                assert F._check_events(text, 2, loader, True) is None, text
+            except yaml.YAMLError:
+                pass  # raised the same by the composer the fast path goes on to
+    assert skipped > 200
+
+
+def test_front_matter_equal_with_the_events_walk(monkeypatch):
+    from newsctl import frontmatter as F
+
+    texts = ["---\n" + h + "\n---\nbody\n" for h in random_headers(600, seed=4)] + documents()
+    fast = [F.split(t, Source.from_text("x", t).line_starts) for t in texts]
+    monkeypatch.setattr(F, "_cannot_be_unsafe", lambda text: False)
+    slow = [F.split(t, Source.from_text("x", t).line_starts) for t in texts]
+    assert fast == slow
+
+
+# --- rules: one check over the joined body before any block is looked at --------------------------
+
+
+def test_joined_prefilters_never_skip_a_block_that_one_would_search():
+    from newsctl.rules import hygiene as H
+
+    rng = random.Random(7)
+    extra = ["the the", "The the", "that that", "TK", "tk", "xx", "TODO", "lorem ipsum", "[Your Name]", "K", "ſ",
+             "as an AI", "I hope this helps!", "Let me know if you'd like", "I'm just an AI", "é"]
+    pieces = [p for p in PIECES if "\n" not in p] + extra
+    for _ in range(3000):
+        blocks = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
+        joined = "\n".join(blocks)
+        if any(H._may_double(b) for b in blocks):
+            assert H._may_double(joined), blocks
+        if any(H._may_hold_placeholder(b) for b in blocks):
+            assert H._may_hold_placeholder(joined), blocks
+        straight = [b.replace("’", "'").replace("‘", "'") for b in blocks]
+        assert H.leftover_anywhere(straight) == H.leftover_anywhere(["\n".join(blocks).replace("’", "'").replace("‘", "'")])
+
+
+def test_enabled_rules_and_severities_memo_equal_the_computation(tmp_path):
+    from dataclasses import replace
+
+    from newsctl import engine
+    from newsctl.findings import Severity
+    from newsctl.settings import Settings
+
+    cases = [
+        Settings(),
+        Settings(select=("H",), ignore=("H002",)),
+        Settings(extend_select=("all",), per_file_ignores=(("a/*.md", ("S",)), ("*.md", ("hygiene",)))),
+        Settings(severity={"H": Severity.INFO, "H001": Severity.WARNING, "structure": Severity.ERROR}),
+    ]
+    for s in cases:
+        for path in (None, "a/x.md", "b/y.md", "a/x.md"):
+            ignored = list(s.ignore)
+            if path is not None:
+                from newsctl.settings import _glob_match
+
+                ignored += [sel for pattern, sels in s.per_file_ignores if _glob_match(path, pattern, s.root) for sel in sels]
+            assert s.enabled_rules(path) == s._enabled_rules(ignored)
+        from newsctl.rulebook import RULES
+
+        assert s.severities() == {code: s.severity_of(r) for code, r in RULES.items()}
+        copy = engine._with_linked_files(s, frozenset({"x"}))
+        plain = replace(s, linked_files=frozenset({"x"}))
+        assert copy == plain and repr(copy) == repr(plain)
+        assert copy.__getstate__() == plain.__getstate__()  # the memo never reaches the cache key or a worker
+
+
+# --- markdown-it: the lean instance for bodies without '~' or '^' ---------------------------------
+
+
+def test_lean_parser_gives_the_same_tokens_without_tilde_or_caret():
+    rng = random.Random(11)
+    lean_pieces = [p for p in PIECES if "~" not in p and "^" not in p]
+    blocks = ["## Heading {#id .cls}", "# Title {data-x=1}", "- item", "1. one", "> quoted", "```\ncode {x}\n```",
+              "| a | b |\n| --- | --- |\n| 1 | 2 |", "<div>html</div>", "---", "Setext\n===", "[ref]: https://e.com"]
+    docs = [d.split("\n---\n", 1)[-1] for d in documents()]
+    for _ in range(300):
+        parts = [rng.choice(blocks) if rng.random() < 0.4 else " ".join(rng.choice(lean_pieces) for _ in range(rng.randint(1, 12)))
+                 for _ in range(rng.randint(1, 8))]
+        docs.append("\n\n".join(parts) + "\n")
+    lean = 0
+    for doc in docs:
+        parser = P._parser_for(doc)
+        assert (parser is P._lean_markdown()) == ("~" not in doc and "^" not in doc)
+        if parser is P._lean_markdown():
+            lean += 1
+            assert parser.parse(doc) == P.markdown().parse(doc), doc
+    assert lean > 300
+
+
+def test_warm_up_before_fork_lints_its_article_cleanly():
+    """The built-in article the main process lints before forking workers parses and lints
+    without an internal error (a failure there would only be swallowed, and workers cold)."""
+    from newsctl import engine
+    from newsctl.settings import Settings
+
+    article = P.parse_text(engine._WARM_ARTICLE, "warm-up.md")
+    findings = engine.lint_article(article, Settings())
+    assert not [f for f in findings if "Internal error" in f.message]
+    assert article.blocks and article.tokens and article.dates  # every lazy part was reached
+    engine._warm_before_fork(None)
+    engine._warm_before_fork(Settings())
