@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
-from newsctl.frozen import fast_init
+from newsctl.frozen import cached, fast_init
 from newsctl.text import WORD_RE
 from newsctl.text import reading_time_seconds as _reading_time
 
@@ -244,12 +246,64 @@ class SectionStats:
     hardest: tuple[SentenceStats, ...]  # counted sentences, hardest first (at most 3)
 
 
+class SentenceColumns:
+    """Every sentence of an article as measured, one list per number (issue 12): the rules read
+    these columns, and a SentenceStats is made only for a sentence someone asks about (the
+    hardest of each section, the readability report's and the review page's sentences).
+
+    Index i is the article's sentence i (`Article.sentences`); a sentence not counted (entirely
+    quoted, or no word textstat counts) has 0 words and syllables and an empty first word."""
+
+    __slots__ = ("sentences", "words", "syllables", "quoted", "first_words", "counted", "by_block", "block_totals", "_own", "_made")
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        n = len(sentences)
+        self.sentences = sentences
+        self.words = [0] * n  # the writer's words (quotations excluded when exclude-quotes is on)
+        self.syllables = [0] * n
+        self.quoted = [0] * n  # words left out as quotations
+        self.first_words = [""] * n  # case-folded first word as written ("" when not counted)
+        self.counted: list[int] = []  # indices of the counted sentences, in order
+        self.by_block: dict[int, list[int]] = {}  # block index -> its counted sentences' indices
+        # block index -> (words, sentences, syllables, quoted words) of its sentences
+        self.block_totals: dict[int, tuple[int, int, int, int]] = {}
+        self._own: dict[int, str] = {}  # block index -> its prose with the quotations blanked
+        self._made: dict[int, SentenceStats] = {}
+
+    def grade(self, i: int) -> float:
+        """Stats(words, 1, syllables).flesch_kincaid_grade of counted sentence i, the same float."""
+        words = self.words[i]
+        spw = self.syllables[i] / words
+        if spw == 0:
+            return 0.0
+        return (FKG_SENTENCE_LENGTH * (words / 1)) + (FKG_SYLLABLES_PER_WORD * spw) - FKG_BASE
+
+    def stats(self, i: int) -> SentenceStats:
+        """Sentence i as a SentenceStats (made once)."""
+        made = self._made.get(i)
+        if made is None:
+            sentence = self.sentences[i]
+            if self.words[i]:  # counted: a counted sentence has a word
+                own = self._own.get(sentence.block, sentence.inline.prose)[sentence.start : sentence.end]
+                stats = Stats(self.words[i], 1, self.syllables[i], self.quoted[i])
+                made = SentenceStats(sentence, stats, True, self.first_words[i], " ".join(own.split()))
+            else:
+                made = SentenceStats(sentence, Stats(quoted_words=self.quoted[i]), False, "")
+            self._made[i] = made
+        return made
+
+
 @dataclass(frozen=True)
 class Measurement:
     article: Stats
     sections: tuple[SectionStats, ...]
     paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[SentenceStats, ...]
+    columns: SentenceColumns = field(repr=False, compare=False)
+
+    @cached
+    def sentences(self) -> tuple[SentenceStats, ...]:
+        """Every sentence measured, in order (made when first read: the rules read `columns`)."""
+        return tuple(map(self.columns.stats, range(len(self.columns.sentences))))
 
 
 def exclude_quotes(settings: Settings | None) -> bool:
@@ -319,11 +373,20 @@ def _counted(article: Article, blocks: Iterable[int]) -> Stats:
 
 def measure_blocks(article: Article, block_indices: Iterable[int], settings: Settings | None = None) -> Stats:
     """Stats of the prose among the given blocks (other kinds of block are ignored)."""
-    total = Stats()
-    indices = list(block_indices)
-    for i in indices:
-        total = total + _total(sentence_stats(article, article.blocks[i], settings))
-    return total + _counted(article, indices)
+    from newsctl.text import block_words
+
+    totals = columns(article, exclude_quotes(settings)).block_totals
+    words = sentences = syllables = quoted = counted = 0
+    for i in block_indices:
+        block = article.blocks[i]
+        total = totals.get(i)
+        if total is not None:
+            words += total[0]
+            sentences += total[1]
+            syllables += total[2]
+            quoted += total[3]
+        counted += block_words(block)
+    return Stats(words, sentences, syllables, quoted, counted)
 
 
 def rows(article: Article) -> list[tuple[int, list[int]]]:
@@ -348,6 +411,124 @@ def rows(article: Article) -> list[tuple[int, list[int]]]:
     return [(index, sorted(blocks)) for index, blocks in grouped.items()]
 
 
+# Joins the sentences of a paragraph so that textstat's token rules run once per paragraph: a
+# whitespace character (str.split and re's \s both split at it, so no token crosses it and
+# _strip_punctuation keeps it) that prose does not hold; a paragraph holding one is measured a
+# sentence at a time instead.
+_SEPARATOR = "\x1e"
+_BLOCK_OF = attrgetter("block")
+_SYLLABLES = _SYLLABLES_OF.__getitem__
+
+
+def _token_parts(texts: list[str]) -> list[str]:
+    """The text each of `texts` keeps after textstat's punctuation rules (`tokens` before its
+    split), all in one pass: `tokens(texts[k]) == _token_parts(texts)[k].split()` for each k.
+    Each rule reads one character at a time (the apostrophe's look-ahead sees the separator
+    where a text ends, and keeps no apostrophe there, as at the end of a string), so running
+    them over the joined texts changes none of them."""
+    joined = _SEPARATOR.join(texts)
+    if "'" in joined:
+        joined = _NONCONTRACTION_APOSTROPHE.sub("", joined)
+    return _strip_punctuation(joined).split(_SEPARATOR)
+
+
+def columns(article: Article, skip: bool) -> SentenceColumns:
+    """Every sentence of the article measured (quotations left out when `skip`), once per article
+    and setting (kept in `Article.derived`).
+
+    The numbers are `_measure_sentence`'s (tests/test_speed_sentences_equivalence.py compares
+    them): a paragraph's sentences are sliced from its prose and put through textstat's token
+    rules together, its quotations blanked once for the paragraph (issue 12: one call per
+    sentence for each step was ~1 ms per article)."""
+    key = ("readability-columns", skip)
+    found = article.derived.get(key)
+    if found is not None:
+        return found
+    sentences = article.sentences
+    cols = SentenceColumns(sentences)
+    words, syllables, quoted, first_words = cols.words, cols.syllables, cols.quoted, cols.first_words
+    counted_all, by_block, totals = cols.counted, cols.by_block, cols.block_totals
+    search = WORD_RE.search
+    blocks = article.blocks
+    i = 0
+    for index, group in groupby(sentences, _BLOCK_OF):
+        members = list(group)
+        n = len(members)
+        block = blocks[index]
+        prose = members[0].inline.prose
+        ranges = block.inline.quotes if skip and block.inline is not None else ()
+        if _SEPARATOR in prose:  # measured one sentence at a time, as _measure_sentence does
+            whole = skip and block.in_quote
+            for k, sentence in enumerate(members):
+                st = _measure_sentence(sentence, prose, list(ranges), whole)
+                words[i + k], syllables[i + k], quoted[i + k] = st.stats.words, st.stats.syllables, st.stats.quoted_words
+                first_words[i + k] = st.first_word
+                if st.counted:
+                    counted_all.append(i + k)
+                    by_block.setdefault(index, []).append(i + k)
+            if ranges:
+                cols._own[index] = _blank(prose, 0, list(ranges))
+        else:
+            texts = [prose[s.start : s.end] for s in members]
+            every = _token_parts(texts)
+            if skip and block.in_quote:  # a block quote: not the writer's prose, none counted
+                for k in range(n):
+                    quoted[i + k] = len(every[k].split())
+            else:
+                if ranges:
+                    own_prose = cols._own[index] = _blank(prose, 0, list(ranges))
+                    own = _token_parts([own_prose[s.start : s.end] for s in members])
+                else:
+                    own = every
+                mine: list[int] = []
+                for k in range(n):
+                    found_words = own[k].split()
+                    j = i + k
+                    if not found_words:
+                        quoted[j] = len(every[k].split())
+                        continue
+                    w = words[j] = len(found_words)
+                    syllables[j] = sum(map(_SYLLABLES, found_words))
+                    if ranges:
+                        quoted[j] = max(0, len(every[k].split()) - w)
+                    sentence = members[k]
+                    first = search(prose, sentence.start, sentence.end)
+                    first_words[j] = first.group().casefold() if first else ""
+                    mine.append(j)
+                if mine:
+                    counted_all += mine
+                    by_block[index] = mine
+        span = range(i, i + n)
+        mine_counted = by_block.get(index, ())
+        totals[index] = (
+            sum([words[j] for j in mine_counted]),
+            len(mine_counted),
+            sum([syllables[j] for j in mine_counted]),
+            sum([quoted[j] for j in span]),
+        )
+        i += n
+    article.derived[key] = cols
+    return cols
+
+
+def _hardest(cols: SentenceColumns, candidates: list[int]) -> tuple[SentenceStats, ...]:
+    """The three counted sentences of highest grade, the first in the text first among equals:
+    sorted by (-grade, line, column) as before, spans made only for the grades that can place."""
+    if not candidates:
+        return ()
+    grades = {i: cols.grade(i) for i in candidates}
+    if len(candidates) > 3:
+        third = sorted(grades.values(), reverse=True)[2]
+        candidates = [i for i in candidates if grades[i] >= third]
+    sentences = cols.sentences
+
+    def key(i: int) -> tuple[float, int, int]:
+        span = sentences[i].span
+        return (-grades[i], span.line, span.column)
+
+    return tuple(cols.stats(i) for i in sorted(candidates, key=key)[:3])
+
+
 def measure(article: Article, settings: Settings | None = None) -> Measurement:
     """Article, section-row, paragraph and sentence statistics, computed once per article and
     exclude-quotes setting (kept in `Article.derived`, so the six readability rules share it).
@@ -358,46 +539,44 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
 
     skip = exclude_quotes(settings)
     key = ("readability", skip)
-    if key in article.derived:
-        return article.derived[key]
-    per_block: dict[int, list[SentenceStats]] = {}
-    per_block_total: dict[int, Stats] = {}
-    for block in article.blocks:
-        if block.is_prose:
-            measured = per_block[block.index] = sentence_stats(article, block, settings)
-            per_block_total[block.index] = _total(measured)
+    found = article.derived.get(key)
+    if found is not None:
+        return found
+    cols = columns(article, skip)
+    totals, by_block = cols.block_totals, cols.by_block
+    prose_blocks = [block.index for block in article.blocks if block.is_prose]
     counted_words = [block_words(block) for block in article.blocks]
-    empty = Stats()
+    zero = (0, 0, 0, 0)
     sections: list[SectionStats] = []
     paragraphs: list[Paragraph] = []
+    blocks_of = article.blocks
     for index, blocks in rows(article):
         sec = article.sections[index]
-        measured = [s for b in blocks for s in per_block.get(b, [])]
-        counted = [s for s in measured if s.counted]
-        hardest = sorted(counted, key=lambda s: (-s.grade, s.sentence.span.line, s.sentence.span.column))[:3]
-        stats = _with_counted(_sum_stats([per_block_total.get(b, empty) for b in blocks]), sum(counted_words[b] for b in blocks))
+        hardest = _hardest(cols, [j for b in blocks for j in by_block.get(b, ())])
+        stats = _sum_totals([totals.get(b, zero) for b in blocks], sum([counted_words[b] for b in blocks]))
         if index and sec.heading is not None:
-            line = article.blocks[sec.heading].line
+            line = blocks_of[sec.heading].line
         else:
-            line = article.blocks[blocks[0]].line if blocks else article.body_line
-        sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, tuple(hardest)))
+            line = blocks_of[blocks[0]].line if blocks else article.body_line
+        sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, hardest))
         for b in blocks:
-            if b in per_block:
-                paragraphs.append(Paragraph(b, article.blocks[b].line, index, _with_counted(per_block_total[b], counted_words[b])))
+            if blocks_of[b].is_prose:
+                t = totals.get(b, zero)
+                paragraphs.append(Paragraph(b, blocks_of[b].line, index, Stats(t[0], t[1], t[2], t[3], counted_words[b])))
     paragraphs.sort(key=lambda p: p.block)
-    all_sentences = tuple(s for b in sorted(per_block) for s in per_block[b])
-    whole = _with_counted(_sum_stats(list(per_block_total.values())), sum(counted_words[b] for b in per_block))
-    result = Measurement(whole, tuple(sections), tuple(paragraphs), all_sentences)
+    whole = _sum_totals([totals.get(b, zero) for b in prose_blocks], sum([counted_words[b] for b in prose_blocks]))
+    result = Measurement(whole, tuple(sections), tuple(paragraphs), cols)
     article.derived[key] = result
     return result
 
 
-def _sum_stats(items: list[Stats]) -> Stats:
+def _sum_totals(items: list[tuple[int, int, int, int]], counted: int) -> Stats:
     return Stats(
-        sum(st.words for st in items),
-        sum(st.sentences for st in items),
-        sum(st.syllables for st in items),
-        sum(st.quoted_words for st in items),
+        sum([t[0] for t in items]),
+        sum([t[1] for t in items]),
+        sum([t[2] for t in items]),
+        sum([t[3] for t in items]),
+        counted,
     )
 
 

@@ -87,6 +87,16 @@ def count_words(text: str) -> int:
     return len(_WORD_RUN.findall(text))
 
 
+# A letter or digit: what every word starts with (WORD_RE, _WORD_RUN), so a text holds a word
+# (count_words > 0) exactly when this finds one; whitespace collapsing removes none.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def has_word(text: str, start: int = 0, end: int | None = None) -> bool:
+    """count_words(text[start:end]) > 0, without counting or copying."""
+    return _LETTER_OR_DIGIT.search(text, start, len(text) if end is None else end) is not None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of sentences in text; leading/trailing blanks excluded."""
     spans: list[tuple[int, int]] = []

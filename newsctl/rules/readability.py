@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Hit
-from newsctl.readability import Measurement, SentenceStats, measure
+from newsctl.readability import Measurement, measure
 from newsctl.registry import OPTIONS, option, rule
 from newsctl.rules.interview import is_answer
 from newsctl.text import WORD_RE
@@ -50,17 +50,13 @@ def _first_words(text: str, count: int = 8) -> str:
 
 def _article_span(article: Article, m: Measurement) -> Span:
     """Where article-wide findings point: the start of the first measured paragraph."""
-    for s in m.sentences:
-        if s.counted:
-            block = article.blocks[s.sentence.block]
-            line = block.inline.position(0)[0] if block.inline else block.line
-            return Span(line, 1, line, 1)
+    cols = m.columns
+    if cols.counted:
+        block = article.blocks[cols.sentences[cols.counted[0]].block]
+        line = block.inline.position(0)[0] if block.inline else block.line
+        return Span(line, 1, line, 1)
     line = min(article.body_line, article.source.line_count)
     return Span(line, 1, line, 1)
-
-
-def _counted(m: Measurement) -> list[SentenceStats]:
-    return [s for s in m.sentences if s.counted]
 
 
 @rule("R001", "hard-article", "warning", "The article reads above the grade limit.", options=[MAX_GRADE, EXCLUDE_QUOTES])
@@ -175,14 +171,16 @@ def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     limit = settings.option("max-sentence-words")
-    for s in _counted(measure(article, settings)):
-        if s.words > limit:
-            yield Hit(
-                s.sentence.span,
-                f"Sentence has {s.words} words (limit {limit}{_QUOTED if s.stats.quoted_words else ''}): "
-                f"\"{_first_words(s.sentence.text)}\"",
-                "Split it into two or three sentences",
-            )
+    cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
+    words = cols.words
+    for i in [i for i in cols.counted if words[i] > limit]:
+        sentence = cols.sentences[i]
+        yield Hit(
+            sentence.span,
+            f"Sentence has {words[i]} words (limit {limit}{_QUOTED if cols.quoted[i] else ''}): "
+            f"\"{_first_words(sentence.text)}\"",
+            "Split it into two or three sentences",
+        )
 
 
 @rule("R004", "long-paragraph", "warning", "A paragraph has too many words.", options=[MAX_PARAGRAPH, EXCLUDE_QUOTES])
@@ -263,12 +261,13 @@ def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     m = measure(article, settings)
-    counted = _counted(m)
+    counted = m.columns.counted
     if not counted:
         return
     long_words = settings.option("long-sentence-words")
     limit = settings.option("max-long-sentence-percent")
-    long = sum(1 for s in counted if s.words > long_words)
+    words = m.columns.words
+    long = len([i for i in counted if words[i] > long_words])
     share = 100 * long / len(counted)
     if share > limit:
         yield Hit(
@@ -309,24 +308,27 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
         exclude-quotes: skip sentences that are entirely quotations (default true).
     """
     limit = settings.option("same-start-sentences")
-    run: list[SentenceStats] = []
+    cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
+    sentences, first_words = cols.sentences, cols.first_words
+    run: list[int] = []  # indices of the sentences in the run
 
     def flush() -> Iterator[Hit]:
         if len(run) >= limit:
-            first = run[0]
-            shown = next((w.group() for w in WORD_RE.finditer(first.sentence.text) if w.group().casefold() == first.first_word), first.first_word)
+            first, word = sentences[run[0]], first_words[run[0]]
+            shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == word), word)
             yield Hit(
-                first.sentence.span,
+                first.span,
                 f"{len(run)} consecutive sentences start with \"{shown}\"",
                 "Vary how these sentences open, or merge some of them",
             )
 
     paragraph = -1
-    for s in _counted(measure(article, settings)):
-        if run and (s.first_word != run[0].first_word or s.sentence.block != paragraph):
+    for i in cols.counted:
+        word, block = first_words[i], sentences[i].block
+        if run and (word != first_words[run[0]] or block != paragraph):
             yield from flush()
             run = []
-        paragraph = s.sentence.block
-        if s.first_word:
-            run.append(s)
+        paragraph = block
+        if word:
+            run.append(i)
     yield from flush()
