@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import chain, groupby
 from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
@@ -243,7 +243,13 @@ class SectionStats:
     line: int
     blocks: tuple[int, ...]
     stats: Stats
-    hardest: tuple[SentenceStats, ...]  # counted sentences, hardest first (at most 3)
+    columns: SentenceColumns | None = field(default=None, repr=False, compare=False)  # the article's sentences
+
+    @cached
+    def hardest(self) -> tuple[SentenceStats, ...]:
+        """Counted sentences, hardest first (at most 3); found when first read (the readability
+        report and the review page read them, lint does not)."""
+        return self.columns.hardest(self.blocks) if self.columns is not None else ()
 
 
 class SentenceColumns:
@@ -254,26 +260,42 @@ class SentenceColumns:
     Index i is the article's sentence i (`Article.sentences`); a sentence not counted (entirely
     quoted, or no word textstat counts) has 0 words and syllables and an empty first word."""
 
-    __slots__ = ("sentences", "words", "syllables", "quoted", "first_words", "counted", "by_block", "block_totals", "_own", "_made")
+    __slots__ = ("sentences", "words", "tokens", "quoted", "counted", "by_block", "block_totals", "_first", "_own", "_made")
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
         n = len(sentences)
         self.sentences = sentences
         self.words = [0] * n  # the writer's words (quotations excluded when exclude-quotes is on)
-        self.syllables = [0] * n
+        self.tokens: list[list[str]] = [[]] * n  # those words as textstat splits them (syllables: `syllables`)
         self.quoted = [0] * n  # words left out as quotations
-        self.first_words = [""] * n  # case-folded first word as written ("" when not counted)
         self.counted: list[int] = []  # indices of the counted sentences, in order
         self.by_block: dict[int, list[int]] = {}  # block index -> its counted sentences' indices
         # block index -> (words, sentences, syllables, quoted words) of its sentences
         self.block_totals: dict[int, tuple[int, int, int, int]] = {}
+        self._first: dict[int, str] = {}  # first words found so far (only R006 reads them all)
         self._own: dict[int, str] = {}  # block index -> its prose with the quotations blanked
         self._made: dict[int, SentenceStats] = {}
+
+    def first_word(self, i: int) -> str:
+        """The case-folded first word of sentence i as written ("" when it is not counted)."""
+        word = self._first.get(i)
+        if word is None:
+            word = ""
+            if self.words[i]:
+                sentence = self.sentences[i]
+                found = WORD_RE.search(sentence.inline.prose, sentence.start, sentence.end)
+                word = found.group().casefold() if found else ""
+            self._first[i] = word
+        return word
+
+    def syllables(self, i: int) -> int:
+        """The syllables of sentence i's own words (0 when it is not counted)."""
+        return sum(map(_SYLLABLES, self.tokens[i])) if self.words[i] else 0
 
     def grade(self, i: int) -> float:
         """Stats(words, 1, syllables).flesch_kincaid_grade of counted sentence i, the same float."""
         words = self.words[i]
-        spw = self.syllables[i] / words
+        spw = self.syllables(i) / words
         if spw == 0:
             return 0.0
         return (FKG_SENTENCE_LENGTH * (words / 1)) + (FKG_SYLLABLES_PER_WORD * spw) - FKG_BASE
@@ -285,25 +307,61 @@ class SentenceColumns:
             sentence = self.sentences[i]
             if self.words[i]:  # counted: a counted sentence has a word
                 own = self._own.get(sentence.block, sentence.inline.prose)[sentence.start : sentence.end]
-                stats = Stats(self.words[i], 1, self.syllables[i], self.quoted[i])
-                made = SentenceStats(sentence, stats, True, self.first_words[i], " ".join(own.split()))
+                stats = Stats(self.words[i], 1, self.syllables(i), self.quoted[i])
+                made = SentenceStats(sentence, stats, True, self.first_word(i), " ".join(own.split()))
             else:
                 made = SentenceStats(sentence, Stats(quoted_words=self.quoted[i]), False, "")
             self._made[i] = made
         return made
+
+    def hardest(self, blocks: Iterable[int]) -> tuple[SentenceStats, ...]:
+        """The three counted sentences of the blocks with the highest grade, the first in the
+        text first among equals: sorted by (-grade, line, column), spans made only for the
+        grades that can place."""
+        by_block = self.by_block
+        candidates = [i for b in blocks for i in by_block.get(b, ())]
+        if not candidates:
+            return ()
+        grades = {i: self.grade(i) for i in candidates}
+        if len(candidates) > 3:
+            third = sorted(grades.values(), reverse=True)[2]
+            candidates = [i for i in candidates if grades[i] >= third]
+        sentences = self.sentences
+
+        def key(i: int) -> tuple[float, int, int]:
+            span = sentences[i].span
+            return (-grades[i], span.line, span.column)
+
+        return tuple(self.stats(i) for i in sorted(candidates, key=key)[:3])
 
 
 @dataclass(frozen=True)
 class Measurement:
     article: Stats
     sections: tuple[SectionStats, ...]
-    paragraphs: tuple[Paragraph, ...]
     columns: SentenceColumns = field(repr=False, compare=False)
+    # the one count's words of each block (for the paragraphs' reading time)
+    counted_words: list[int] = field(default_factory=list, repr=False, compare=False)
+    prose_lines: dict[int, int] = field(default_factory=dict, repr=False, compare=False)  # prose block -> its line
 
     @cached
     def sentences(self) -> tuple[SentenceStats, ...]:
         """Every sentence measured, in order (made when first read: the rules read `columns`)."""
         return tuple(map(self.columns.stats, range(len(self.columns.sentences))))
+
+    @cached
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Each prose block's stats, in order (made when first read: R004 reads `columns`)."""
+        totals, counted, lines = self.columns.block_totals, self.counted_words, self.prose_lines
+        zero = (0, 0, 0, 0)
+        out = []
+        for sec in self.sections:
+            for b in sec.blocks:
+                if b in lines:
+                    t = totals.get(b, zero)
+                    out.append(Paragraph(b, lines[b], sec.section, Stats(t[0], t[1], t[2], t[3], counted[b])))
+        out.sort(key=lambda p: p.block)
+        return tuple(out)
 
 
 def exclude_quotes(settings: Settings | None) -> bool:
@@ -432,101 +490,67 @@ def _token_parts(texts: list[str]) -> list[str]:
     return _strip_punctuation(joined).split(_SEPARATOR)
 
 
+def _sentence_tokens(prose: str, members: list[Sentence]) -> list[list[str]]:
+    """tokens() of each sentence's text in prose: through _token_parts, or one sentence at a
+    time for a paragraph holding the separator."""
+    texts = [prose[s.start : s.end] for s in members]
+    if _SEPARATOR in prose:
+        return list(map(tokens, texts))
+    return list(map(str.split, _token_parts(texts)))
+
+
 def columns(article: Article, skip: bool) -> SentenceColumns:
     """Every sentence of the article measured (quotations left out when `skip`), once per article
     and setting (kept in `Article.derived`).
 
     The numbers are `_measure_sentence`'s (tests/test_speed_sentences_equivalence.py compares
     them): a paragraph's sentences are sliced from its prose and put through textstat's token
-    rules together, its quotations blanked once for the paragraph (issue 12: one call per
-    sentence for each step was ~1 ms per article)."""
+    rules together, its quotations blanked once for the paragraph, and each step runs over the
+    paragraph's sentences in C (map, slices) rather than in calls per sentence; a paragraph's
+    syllables are summed in one pass, a sentence's only when its grade is asked for (issue 12:
+    ~1 ms per article before)."""
     key = ("readability-columns", skip)
     found = article.derived.get(key)
     if found is not None:
         return found
     sentences = article.sentences
     cols = SentenceColumns(sentences)
-    words, syllables, quoted, first_words = cols.words, cols.syllables, cols.quoted, cols.first_words
+    words, quoted, own_tokens = cols.words, cols.quoted, cols.tokens
     counted_all, by_block, totals = cols.counted, cols.by_block, cols.block_totals
-    search = WORD_RE.search
     blocks = article.blocks
     i = 0
     for index, group in groupby(sentences, _BLOCK_OF):
         members = list(group)
-        n = len(members)
+        end = i + len(members)
         block = blocks[index]
         prose = members[0].inline.prose
+        every = _sentence_tokens(prose, members)
+        if skip and block.in_quote:  # a block quote: not the writer's prose, none counted
+            quoted[i:end] = map(len, every)
+            totals[index] = (0, 0, 0, sum(quoted[i:end]))
+            i = end
+            continue
         ranges = block.inline.quotes if skip and block.inline is not None else ()
-        if _SEPARATOR in prose:  # measured one sentence at a time, as _measure_sentence does
-            whole = skip and block.in_quote
-            for k, sentence in enumerate(members):
-                st = _measure_sentence(sentence, prose, list(ranges), whole)
-                words[i + k], syllables[i + k], quoted[i + k] = st.stats.words, st.stats.syllables, st.stats.quoted_words
-                first_words[i + k] = st.first_word
-                if st.counted:
-                    counted_all.append(i + k)
-                    by_block.setdefault(index, []).append(i + k)
-            if ranges:
-                cols._own[index] = _blank(prose, 0, list(ranges))
+        if ranges:
+            own_prose = cols._own[index] = _blank(prose, 0, list(ranges))
+            own = _sentence_tokens(own_prose, members)
+            counts = list(map(len, own))
+            # max(0, every - own): blanking can split a word in two ("x“y”z")
+            quoted[i:end] = [max(0, e - o) for e, o in zip(map(len, every), counts)]
         else:
-            texts = [prose[s.start : s.end] for s in members]
-            every = _token_parts(texts)
-            if skip and block.in_quote:  # a block quote: not the writer's prose, none counted
-                for k in range(n):
-                    quoted[i + k] = len(every[k].split())
-            else:
-                if ranges:
-                    own_prose = cols._own[index] = _blank(prose, 0, list(ranges))
-                    own = _token_parts([own_prose[s.start : s.end] for s in members])
-                else:
-                    own = every
-                mine: list[int] = []
-                for k in range(n):
-                    found_words = own[k].split()
-                    j = i + k
-                    if not found_words:
-                        quoted[j] = len(every[k].split())
-                        continue
-                    w = words[j] = len(found_words)
-                    syllables[j] = sum(map(_SYLLABLES, found_words))
-                    if ranges:
-                        quoted[j] = max(0, len(every[k].split()) - w)
-                    sentence = members[k]
-                    first = search(prose, sentence.start, sentence.end)
-                    first_words[j] = first.group().casefold() if first else ""
-                    mine.append(j)
-                if mine:
-                    counted_all += mine
-                    by_block[index] = mine
-        span = range(i, i + n)
-        mine_counted = by_block.get(index, ())
-        totals[index] = (
-            sum([words[j] for j in mine_counted]),
-            len(mine_counted),
-            sum([syllables[j] for j in mine_counted]),
-            sum([quoted[j] for j in span]),
-        )
-        i += n
+            own = every
+            counts = list(map(len, own))
+        words[i:end] = counts
+        own_tokens[i:end] = own
+        mine = [j for j, c in zip(range(i, end), counts) if c] if 0 in counts else list(range(i, end))
+        if mine:
+            counted_all += mine
+            by_block[index] = mine
+        # a sentence with no word of its own is not counted and has no syllables to add
+        totals[index] = (sum(counts), len(mine), sum(map(_SYLLABLES, chain.from_iterable(own))), sum(quoted[i:end]))
+        i = end
     article.derived[key] = cols
     return cols
-
-
-def _hardest(cols: SentenceColumns, candidates: list[int]) -> tuple[SentenceStats, ...]:
-    """The three counted sentences of highest grade, the first in the text first among equals:
-    sorted by (-grade, line, column) as before, spans made only for the grades that can place."""
-    if not candidates:
-        return ()
-    grades = {i: cols.grade(i) for i in candidates}
-    if len(candidates) > 3:
-        third = sorted(grades.values(), reverse=True)[2]
-        candidates = [i for i in candidates if grades[i] >= third]
-    sentences = cols.sentences
-
-    def key(i: int) -> tuple[float, int, int]:
-        span = sentences[i].span
-        return (-grades[i], span.line, span.column)
-
-    return tuple(cols.stats(i) for i in sorted(candidates, key=key)[:3])
 
 
 def measure(article: Article, settings: Settings | None = None) -> Measurement:
@@ -543,29 +567,22 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
     if found is not None:
         return found
     cols = columns(article, skip)
-    totals, by_block = cols.block_totals, cols.by_block
-    prose_blocks = [block.index for block in article.blocks if block.is_prose]
-    counted_words = [block_words(block) for block in article.blocks]
+    totals = cols.block_totals
+    blocks_of = article.blocks
+    prose_lines = {block.index: block.line for block in blocks_of if block.kind == "paragraph"}  # Block.is_prose
+    counted_words = list(map(block_words, blocks_of))
     zero = (0, 0, 0, 0)
     sections: list[SectionStats] = []
-    paragraphs: list[Paragraph] = []
-    blocks_of = article.blocks
     for index, blocks in rows(article):
         sec = article.sections[index]
-        hardest = _hardest(cols, [j for b in blocks for j in by_block.get(b, ())])
         stats = _sum_totals([totals.get(b, zero) for b in blocks], sum([counted_words[b] for b in blocks]))
         if index and sec.heading is not None:
             line = blocks_of[sec.heading].line
         else:
             line = blocks_of[blocks[0]].line if blocks else article.body_line
-        sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, hardest))
-        for b in blocks:
-            if blocks_of[b].is_prose:
-                t = totals.get(b, zero)
-                paragraphs.append(Paragraph(b, blocks_of[b].line, index, Stats(t[0], t[1], t[2], t[3], counted_words[b])))
-    paragraphs.sort(key=lambda p: p.block)
-    whole = _sum_totals([totals.get(b, zero) for b in prose_blocks], sum([counted_words[b] for b in prose_blocks]))
-    result = Measurement(whole, tuple(sections), tuple(paragraphs), cols)
+        sections.append(SectionStats(index, sec.title, sec.level, line, tuple(blocks), stats, cols))
+    whole = _sum_totals([totals.get(b, zero) for b in prose_lines], sum([counted_words[b] for b in prose_lines]))
+    result = Measurement(whole, tuple(sections), cols, counted_words, prose_lines)
     article.derived[key] = result
     return result
 

@@ -214,13 +214,15 @@ def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     limit = settings.option("max-paragraph-words")
-    for p in measure(article, settings).paragraphs:
-        if p.stats.words > limit and not is_answer(article, article.blocks[p.block]):
-            block = article.blocks[p.block]
+    # each paragraph's (words, sentences, syllables, quoted words), in order; a paragraph without
+    # a sentence has no words (read from the columns: no Paragraph objects made for lint)
+    for index, (words, _, _, quoted) in measure(article, settings).columns.block_totals.items():
+        if words > limit and not is_answer(article, article.blocks[index]):
+            block = article.blocks[index]
             assert block.inline is not None
             yield Hit(
                 block.inline.span(0, len(block.inline.raw.split("\n")[0])),
-                f"Paragraph has {p.stats.words} words (limit {limit}{_QUOTED if p.stats.quoted_words else ''})",
+                f"Paragraph has {words} words (limit {limit}{_QUOTED if quoted else ''})",
                 "Split it where the subject changes",
             )
 
@@ -309,26 +311,24 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
     """
     limit = settings.option("same-start-sentences")
     cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
-    sentences, first_words = cols.sentences, cols.first_words
-    run: list[int] = []  # indices of the sentences in the run
-
-    def flush() -> Iterator[Hit]:
-        if len(run) >= limit:
-            first, word = sentences[run[0]], first_words[run[0]]
-            shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == word), word)
-            yield Hit(
-                first.span,
-                f"{len(run)} consecutive sentences start with \"{shown}\"",
-                "Vary how these sentences open, or merge some of them",
-            )
-
-    paragraph = -1
-    for i in cols.counted:
-        word, block = first_words[i], sentences[i].block
-        if run and (word != first_words[run[0]] or block != paragraph):
-            yield from flush()
-            run = []
-        paragraph = block
-        if word:
-            run.append(i)
-    yield from flush()
+    first_word = cols.first_word
+    # runs stop at a paragraph's end, so only a paragraph of `limit` counted sentences or more
+    # can hold one: the first words of the others are never looked up
+    for counted in cols.by_block.values():
+        if len(counted) < limit:
+            continue
+        run: list[int] = []  # indices of the sentences in the run
+        for i in [*counted, -1]:  # -1: the end of the paragraph
+            word = first_word(i) if i >= 0 else ""
+            if run and word != first_word(run[0]):
+                if len(run) >= limit:
+                    first = cols.sentences[run[0]]
+                    shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == first_word(run[0])), first_word(run[0]))
+                    yield Hit(
+                        first.span,
+                        f"{len(run)} consecutive sentences start with \"{shown}\"",
+                        "Vary how these sentences open, or merge some of them",
+                    )
+                run = []
+            if word:
+                run.append(i)
