@@ -35,7 +35,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from newsctl.frozen import cached, fast_init
-from newsctl.text import WORD_RE
+from newsctl.text import _MARKS, WORD_RE
 from newsctl.text import reading_time_seconds as _reading_time
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ class SentenceColumns:
     Index i is the article's sentence i (`Article.sentences`); a sentence not counted (entirely
     quoted, or no word textstat counts) has 0 words and syllables and an empty first word."""
 
-    __slots__ = ("sentences", "words", "tokens", "quoted", "counted", "by_block", "block_totals", "_first", "_own", "_made")
+    __slots__ = ("sentences", "words", "tokens", "quoted", "first_words", "counted", "by_block", "block_totals", "_own", "_made")
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
         n = len(sentences)
@@ -268,25 +268,17 @@ class SentenceColumns:
         self.words = [0] * n  # the writer's words (quotations excluded when exclude-quotes is on)
         self.tokens: list[list[str]] = [[]] * n  # those words as textstat splits them (syllables: `syllables`)
         self.quoted = [0] * n  # words left out as quotations
+        self.first_words = [""] * n  # case-folded first word as written (WORD_RE; "" when not counted)
         self.counted: list[int] = []  # indices of the counted sentences, in order
         self.by_block: dict[int, list[int]] = {}  # block index -> its counted sentences' indices
         # block index -> (words, sentences, syllables, quoted words) of its sentences
         self.block_totals: dict[int, tuple[int, int, int, int]] = {}
-        self._first: dict[int, str] = {}  # first words found so far (only R006 reads them all)
         self._own: dict[int, str] = {}  # block index -> its prose with the quotations blanked
         self._made: dict[int, SentenceStats] = {}
 
     def first_word(self, i: int) -> str:
         """The case-folded first word of sentence i as written ("" when it is not counted)."""
-        word = self._first.get(i)
-        if word is None:
-            word = ""
-            if self.words[i]:
-                sentence = self.sentences[i]
-                found = WORD_RE.search(sentence.inline.prose, sentence.start, sentence.end)
-                word = found.group().casefold() if found else ""
-            self._first[i] = word
-        return word
+        return self.first_words[i]
 
     def syllables(self, i: int) -> int:
         """The syllables of sentence i's own words (0 when it is not counted)."""
@@ -308,7 +300,7 @@ class SentenceColumns:
             if self.words[i]:  # counted: a counted sentence has a word
                 own = self._own.get(sentence.block, sentence.inline.prose)[sentence.start : sentence.end]
                 stats = Stats(self.words[i], 1, self.syllables(i), self.quoted[i])
-                made = SentenceStats(sentence, stats, True, self.first_word(i), " ".join(own.split()))
+                made = SentenceStats(sentence, stats, True, self.first_words[i], " ".join(own.split()))
             else:
                 made = SentenceStats(sentence, Stats(quoted_words=self.quoted[i]), False, "")
             self._made[i] = made
@@ -474,6 +466,11 @@ def rows(article: Article) -> list[tuple[int, list[int]]]:
 # _strip_punctuation keeps it) that prose does not hold; a paragraph holding one is measured a
 # sentence at a time instead.
 _SEPARATOR = "\x1e"
+# After a separator: anything but a letter or digit, then the run of WORD_RE's characters from the
+# first letter or digit (none when the sentence has none); WORD_RE's word is that run without
+# the trailing characters it cannot end with (it ends in a letter, digit or combining mark).
+_FIRST_WORD_RUN = re.compile(rf"\x1e(?:[^\w\x1e]|_)*+([^\W_][\w’'.,\-{_MARKS}]*+)?")
+_CANNOT_END_WORD = "_’'.,-"
 _BLOCK_OF = attrgetter("block")
 _SYLLABLES = _SYLLABLES_OF.__getitem__
 
@@ -484,19 +481,38 @@ def _token_parts(texts: list[str]) -> list[str]:
     Each rule reads one character at a time (the apostrophe's look-ahead sees the separator
     where a text ends, and keeps no apostrophe there, as at the end of a string), so running
     them over the joined texts changes none of them."""
-    joined = _SEPARATOR.join(texts)
+    return _joined_token_parts(_SEPARATOR.join(texts))
+
+
+def _joined_token_parts(joined: str) -> list[str]:
     if "'" in joined:
         joined = _NONCONTRACTION_APOSTROPHE.sub("", joined)
     return _strip_punctuation(joined).split(_SEPARATOR)
 
 
-def _sentence_tokens(prose: str, members: list[Sentence]) -> list[list[str]]:
+def _first_words(texts: list[str]) -> list[str]:
+    """The case-folded first word (WORD_RE) of each text, "" for none."""
+    found = [WORD_RE.search(text) for text in texts]
+    return [m.group().casefold() if m else "" for m in found]
+
+
+def _sentence_tokens(prose: str, members: list[Sentence], firsts: list[str] | None = None) -> list[list[str]]:
     """tokens() of each sentence's text in prose: through _token_parts, or one sentence at a
-    time for a paragraph holding the separator."""
+    time for a paragraph holding the separator. With `firsts`, each sentence's first word
+    (WORD_RE's, case-folded) is added to it."""
     texts = [prose[s.start : s.end] for s in members]
     if _SEPARATOR in prose:
+        if firsts is not None:
+            firsts += _first_words(texts)
         return list(map(tokens, texts))
-    return list(map(str.split, _token_parts(texts)))
+    joined = _SEPARATOR.join(texts)
+    if firsts is not None:
+        # one regex pass over the joined sentences instead of a WORD_RE search each (~1 us
+        # apiece): _FIRST_WORD_RUN finds the run of word characters from each sentence's first
+        # letter or digit, and WORD_RE's word is that run without what a word cannot end with
+        # (the pattern opens with the separator, a literal the regex engine skips ahead to)
+        firsts += [run.rstrip(_CANNOT_END_WORD).casefold() for run in _FIRST_WORD_RUN.findall(_SEPARATOR + joined)]
+    return list(map(str.split, _joined_token_parts(joined)))
 
 
 def columns(article: Article, skip: bool) -> SentenceColumns:
@@ -515,7 +531,7 @@ def columns(article: Article, skip: bool) -> SentenceColumns:
         return found
     sentences = article.sentences
     cols = SentenceColumns(sentences)
-    words, quoted, own_tokens = cols.words, cols.quoted, cols.tokens
+    words, quoted, own_tokens, first_words = cols.words, cols.quoted, cols.tokens, cols.first_words
     counted_all, by_block, totals = cols.counted, cols.by_block, cols.block_totals
     blocks = article.blocks
     i = 0
@@ -524,12 +540,13 @@ def columns(article: Article, skip: bool) -> SentenceColumns:
         end = i + len(members)
         block = blocks[index]
         prose = members[0].inline.prose
-        every = _sentence_tokens(prose, members)
         if skip and block.in_quote:  # a block quote: not the writer's prose, none counted
-            quoted[i:end] = map(len, every)
+            quoted[i:end] = map(len, _sentence_tokens(prose, members))
             totals[index] = (0, 0, 0, sum(quoted[i:end]))
             i = end
             continue
+        firsts: list[str] = []
+        every = _sentence_tokens(prose, members, firsts)
         ranges = block.inline.quotes if skip and block.inline is not None else ()
         if ranges:
             own_prose = cols._own[index] = _blank(prose, 0, list(ranges))
@@ -542,7 +559,14 @@ def columns(article: Article, skip: bool) -> SentenceColumns:
             counts = list(map(len, own))
         words[i:end] = counts
         own_tokens[i:end] = own
-        mine = [j for j, c in zip(range(i, end), counts) if c] if 0 in counts else list(range(i, end))
+        first_words[i:end] = firsts
+        if 0 in counts:  # some sentences have no word of their own: not counted, no first word
+            mine = [j for j, c in zip(range(i, end), counts) if c]
+            for j, c in zip(range(i, end), counts):
+                if not c:
+                    first_words[j] = ""
+        else:
+            mine = list(range(i, end))
         if mine:
             counted_all += mine
             by_block[index] = mine

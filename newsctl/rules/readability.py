@@ -311,19 +311,20 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
     """
     limit = settings.option("same-start-sentences")
     cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
-    first_word = cols.first_word
     # runs stop at a paragraph's end, so only a paragraph of `limit` counted sentences or more
     # can hold one: the first words of the others are never looked up
     for counted in cols.by_block.values():
         if len(counted) < limit:
             continue
-        run: list[int] = []  # indices of the sentences in the run
-        for i in [*counted, -1]:  # -1: the end of the paragraph
-            word = first_word(i) if i >= 0 else ""
-            if run and word != first_word(run[0]):
+        words = [cols.first_words[i] for i in counted]
+        if len(set(words)) > len(words) - limit + 1:
+            continue  # no word opens `limit` sentences: no run
+        run: list[int] = []  # positions in `counted` of the sentences in the run
+        for k, word in enumerate([*words, ""]):  # "": the end of the paragraph
+            if run and word != words[run[0]]:
                 if len(run) >= limit:
-                    first = cols.sentences[run[0]]
-                    shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == first_word(run[0])), first_word(run[0]))
+                    first, opening = cols.sentences[counted[run[0]]], words[run[0]]
+                    shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == opening), opening)
                     yield Hit(
                         first.span,
                         f"{len(run)} consecutive sentences start with \"{shown}\"",
@@ -331,4 +332,4 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
                     )
                 run = []
             if word:
-                run.append(i)
+                run.append(k)
