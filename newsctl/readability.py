@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain, groupby
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress, groupby
 from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
@@ -57,12 +58,28 @@ _ASCII_PUNCTUATION = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
 _NON_ASCII_PUNCTUATION = re.compile(r"[^\x00-\x7f\w\s]")
 
 
+_ASCII = bytes(range(128))
+_DROPPED: dict[str, bool] = {}  # a non-ASCII character -> whether _PUNCTUATION removes it
+
+
 def _strip_punctuation(text: str) -> str:
-    """_PUNCTUATION.sub("", text), faster."""
+    """_PUNCTUATION.sub("", text), faster.
+
+    Text with non-ASCII characters: the distinct ones are read from the bytes left when every
+    ASCII byte is deleted (in C), each is decided once by the regex, and those it removes are
+    deleted from the UTF-8 bytes with bytes.replace (a character's bytes never occur inside
+    another's). The regex used to visit every character of such text (issue 12: a paragraph
+    with one curly quote paid ~10 ns a character)."""
     if text.isascii():
         return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
-    kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_PUNCTUATION).decode("utf-8", "surrogatepass")
-    return _NON_ASCII_PUNCTUATION.sub("", kept)
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_PUNCTUATION)
+    for ch in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        drop = _DROPPED.get(ch)
+        if drop is None:
+            drop = _DROPPED[ch] = _NON_ASCII_PUNCTUATION.match(ch) is not None
+        if drop:
+            data = data.replace(ch.encode("utf-8", "surrogatepass"), b"")
+    return data.decode("utf-8", "surrogatepass")
 
 
 def tokens(text: str) -> list[str]:
@@ -260,7 +277,7 @@ class SentenceColumns:
     Index i is the article's sentence i (`Article.sentences`); a sentence not counted (entirely
     quoted, or no word textstat counts) has 0 words and syllables and an empty first word."""
 
-    __slots__ = ("sentences", "words", "tokens", "quoted", "first_words", "counted", "by_block", "block_totals", "_own", "_made")
+    __slots__ = ("sentences", "words", "tokens", "quoted", "first_words", "counted", "by_block", "block_totals", "_syllables", "_own", "_made")
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
         n = len(sentences)
@@ -269,6 +286,7 @@ class SentenceColumns:
         self.tokens: list[list[str]] = [[]] * n  # those words as textstat splits them (syllables: `syllables`)
         self.quoted = [0] * n  # words left out as quotations
         self.first_words = [""] * n  # case-folded first word as written (WORD_RE; "" when not counted)
+        self._syllables = [0] * n  # the syllables of each sentence's own words
         self.counted: list[int] = []  # indices of the counted sentences, in order
         self.by_block: dict[int, list[int]] = {}  # block index -> its counted sentences' indices
         # block index -> (words, sentences, syllables, quoted words) of its sentences
@@ -282,7 +300,7 @@ class SentenceColumns:
 
     def syllables(self, i: int) -> int:
         """The syllables of sentence i's own words (0 when it is not counted)."""
-        return sum(map(_SYLLABLES, self.tokens[i])) if self.words[i] else 0
+        return self._syllables[i]
 
     def grade(self, i: int) -> float:
         """Stats(words, 1, syllables).flesch_kincaid_grade of counted sentence i, the same float."""
@@ -496,22 +514,27 @@ def _first_words(texts: list[str]) -> list[str]:
     return [m.group().casefold() if m else "" for m in found]
 
 
-def _sentence_tokens(prose: str, members: list[Sentence], firsts: list[str] | None = None) -> list[list[str]]:
-    """tokens() of each sentence's text in prose: through _token_parts, or one sentence at a
-    time for a paragraph holding the separator. With `firsts`, each sentence's first word
-    (WORD_RE's, case-folded) is added to it."""
-    texts = [prose[s.start : s.end] for s in members]
-    if _SEPARATOR in prose:
-        if firsts is not None:
-            firsts += _first_words(texts)
-        return list(map(tokens, texts))
+def _tokens_and_first_words(texts: list[str]) -> tuple[list[list[str]], list[str]]:
+    """tokens() of each text, and its case-folded first word (WORD_RE's; "" for none).
+
+    All texts in one pass each, joined by the separator: textstat's token rules, then one
+    regex pass for the first words instead of a WORD_RE search each (~1 us apiece):
+    _FIRST_WORD_RUN finds the run of word characters from each text's first letter or digit,
+    and WORD_RE's word is that run without what a word cannot end with. Texts holding the
+    separator are measured one at a time instead."""
     joined = _SEPARATOR.join(texts)
-    if firsts is not None:
-        # one regex pass over the joined sentences instead of a WORD_RE search each (~1 us
-        # apiece): _FIRST_WORD_RUN finds the run of word characters from each sentence's first
-        # letter or digit, and WORD_RE's word is that run without what a word cannot end with
-        # (the pattern opens with the separator, a literal the regex engine skips ahead to)
-        firsts += [run.rstrip(_CANNOT_END_WORD).casefold() for run in _FIRST_WORD_RUN.findall(_SEPARATOR + joined)]
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator (or there are none)
+        return list(map(tokens, texts)), _first_words(texts)
+    # (the pattern opens with the separator, a literal the regex engine skips ahead to)
+    firsts = [run.rstrip(_CANNOT_END_WORD).casefold() for run in _FIRST_WORD_RUN.findall(_SEPARATOR + joined)]
+    return list(map(str.split, _joined_token_parts(joined))), firsts
+
+
+def _tokens_of(texts: list[str]) -> list[list[str]]:
+    """tokens() of each text, in one pass (one at a time when a text holds the separator)."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:
+        return list(map(tokens, texts))
     return list(map(str.split, _joined_token_parts(joined)))
 
 
@@ -520,58 +543,69 @@ def columns(article: Article, skip: bool) -> SentenceColumns:
     and setting (kept in `Article.derived`).
 
     The numbers are `_measure_sentence`'s (tests/test_speed_sentences_equivalence.py compares
-    them): a paragraph's sentences are sliced from its prose and put through textstat's token
-    rules together, its quotations blanked once for the paragraph, and each step runs over the
-    paragraph's sentences in C (map, slices) rather than in calls per sentence; a paragraph's
-    syllables are summed in one pass, a sentence's only when its grade is asked for (issue 12:
-    ~1 ms per article before)."""
+    them). The article's sentences are sliced from their paragraphs and put through textstat's
+    token rules together, each step over all of them in C (map, compress, accumulate, groupby)
+    rather than in calls per sentence or per paragraph; only a paragraph with a quotation (its
+    quotations blanked once) or in a block quote is visited on its own (issue 12: ~1 ms per
+    article before)."""
     key = ("readability-columns", skip)
     found = article.derived.get(key)
     if found is not None:
         return found
     sentences = article.sentences
     cols = SentenceColumns(sentences)
-    words, quoted, own_tokens, first_words = cols.words, cols.quoted, cols.tokens, cols.first_words
-    counted_all, by_block, totals = cols.counted, cols.by_block, cols.block_totals
+    n = len(sentences)
+    block_of = [s.block for s in sentences]  # non-decreasing: the sentences are in block order
+    every, first_words = _tokens_and_first_words([s.inline.prose[s.start : s.end] for s in sentences])
+    words = list(map(len, every))
+    quoted = [0] * n
     blocks = article.blocks
+    paragraphs = list(dict.fromkeys(block_of))  # the blocks with sentences, in order
+    if skip:
+        quoting: list[int] = []  # sentences of paragraphs with quotations, in order
+        own_texts: list[str] = []  # their text with the quotations blanked
+        for index in paragraphs:
+            block = blocks[index]
+            inline = block.inline
+            if not (block.in_quote or inline.quotes):  # type: ignore[union-attr]
+                continue
+            i = bisect_left(block_of, index)
+            end = bisect_right(block_of, index, i)
+            if block.in_quote:  # a block quote: not the writer's prose, none counted
+                quoted[i:end] = words[i:end]
+                words[i:end] = [0] * (end - i)
+                every[i:end] = [[]] * (end - i)
+                continue
+            own_prose = cols._own[index] = _blank(inline.prose, 0, list(inline.quotes))  # type: ignore[union-attr]
+            quoting += range(i, end)
+            own_texts += [own_prose[s.start : s.end] for s in sentences[i:end]]
+        if quoting:  # all in one pass
+            own = _tokens_of(own_texts)
+            for i, found in zip(quoting, own):
+                # max(0, every - own): blanking can split a word in two ("x“y”z")
+                quoted[i] = max(0, words[i] - len(found))
+                words[i] = len(found)
+                every[i] = found
+    counted = list(compress(range(n), words))
+    if len(counted) < n:  # a sentence with no word of its own is not counted: no first word
+        for i in set(range(n)).difference(counted):
+            first_words[i] = ""
+    syllables = [sum(map(_SYLLABLES, found)) for found in every]
+    cols.words, cols.tokens, cols.quoted, cols.first_words, cols.counted = words, every, quoted, first_words, counted
+    cols._syllables = syllables
+    cols.by_block = {index: list(group) for index, group in groupby(counted, block_of.__getitem__)}
+    # each paragraph's sums, as differences of running totals
+    at_words, at_syllables, at_quoted = [0, *accumulate(words)], [0, *accumulate(syllables)], [0, *accumulate(quoted)]
+    by_block, totals = cols.by_block, cols.block_totals
     i = 0
-    for index, group in groupby(sentences, _BLOCK_OF):
-        members = list(group)
-        end = i + len(members)
-        block = blocks[index]
-        prose = members[0].inline.prose
-        if skip and block.in_quote:  # a block quote: not the writer's prose, none counted
-            quoted[i:end] = map(len, _sentence_tokens(prose, members))
-            totals[index] = (0, 0, 0, sum(quoted[i:end]))
-            i = end
-            continue
-        firsts: list[str] = []
-        every = _sentence_tokens(prose, members, firsts)
-        ranges = block.inline.quotes if skip and block.inline is not None else ()
-        if ranges:
-            own_prose = cols._own[index] = _blank(prose, 0, list(ranges))
-            own = _sentence_tokens(own_prose, members)
-            counts = list(map(len, own))
-            # max(0, every - own): blanking can split a word in two ("x“y”z")
-            quoted[i:end] = [max(0, e - o) for e, o in zip(map(len, every), counts)]
-        else:
-            own = every
-            counts = list(map(len, own))
-        words[i:end] = counts
-        own_tokens[i:end] = own
-        first_words[i:end] = firsts
-        if 0 in counts:  # some sentences have no word of their own: not counted, no first word
-            mine = [j for j, c in zip(range(i, end), counts) if c]
-            for j, c in zip(range(i, end), counts):
-                if not c:
-                    first_words[j] = ""
-        else:
-            mine = list(range(i, end))
-        if mine:
-            counted_all += mine
-            by_block[index] = mine
-        # a sentence with no word of its own is not counted and has no syllables to add
-        totals[index] = (sum(counts), len(mine), sum(map(_SYLLABLES, chain.from_iterable(own))), sum(quoted[i:end]))
+    for index in paragraphs:
+        end = bisect_right(block_of, index, i)
+        totals[index] = (
+            at_words[end] - at_words[i],
+            len(by_block.get(index, ())),
+            at_syllables[end] - at_syllables[i],
+            at_quoted[end] - at_quoted[i],
+        )
         i = end
     article.derived[key] = cols
     return cols

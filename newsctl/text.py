@@ -295,6 +295,8 @@ def quoted_ranges(prose: str) -> list[tuple[int, int]]:
     a straight " right after a digit (an inch mark: 6'2", a 55" TV), and a ’ followed by a
     letter (an apostrophe: ‘It’s fine,’).
     """
+    if "“" not in prose and '"' not in prose and "‘" not in prose:
+        return []  # no opening mark, no quotation (most paragraphs: three C scans, no loop)
     ranges: list[tuple[int, int]] = []
     opened_at = -1
     closer = ""
