@@ -710,7 +710,12 @@ def _sentences(blocks: list[Block]) -> tuple[Sentence, ...]:
             continue
         inline = block.inline
         prose, index, quoted = inline.prose, block.index, block.in_quote
-        out += [Sentence(index, start, end, inline, quoted) for start, end in split_sentences(prose) if has_word(prose, start, end)]
+        # (a sentence opening on a letter or digit has a word: no search for most of them)
+        out += [
+            Sentence(index, start, end, inline, quoted)
+            for start, end in split_sentences(prose)
+            if prose[start].isalnum() or has_word(prose, start, end)
+        ]
     return tuple(out)
 
 

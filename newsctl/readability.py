@@ -102,6 +102,13 @@ class _SyllablesOf(dict):  # type: ignore[type-arg]
     one dict lookup per word instead of lower() and the counter's own lookup (issue 12)."""
 
     def __missing__(self, word: str) -> int:
+        if word.isdigit() and word.isascii():
+            # a number ("2024", "4500" from "4,500"): in no dictionary, and no hyphenation
+            # pattern holds a digit, so textstat counts 0 hyphenation points + 1 (the counter
+            # runs Liang's algorithm to find that: ~13 us, and a news article has a dozen new
+            # numbers; tests/test_speed_sentences_equivalence.py checks both facts on the data)
+            self[word] = 1
+            return 1
         from newsctl.readability_table import counter
 
         n = self[word] = counter()(word.lower())

@@ -338,5 +338,22 @@ def test_rules_find_what_they_found_over_sentence_stats(options: dict):
         assert all(found.values()), found
 
 
+def test_a_number_has_one_syllable_as_the_counter_says():
+    """_SyllablesOf's shortcut for ASCII numbers: no table word is a number, no hyphenation
+    pattern holds a digit, so the counter gives 1 (checked on the installed data)."""
+    from newsctl import readability_table
+
+    table, hyphenator = readability_table.load_table(), readability_table.load_hyphenator()
+    assert table is not None and hyphenator is not None
+    assert not [w for w in table.words if any(c.isdigit() for c in w)]
+    assert not [k for k in hyphenator.patterns if any(c.isdigit() for c in k)]
+    count = readability_table.counter()
+    rng = random.Random(2)
+    numbers = [str(rng.randrange(10 ** rng.randint(1, 12))) for _ in range(300)] + ["0", "007", "1" * 40]
+    for number in numbers:
+        assert readability._SyllablesOf()[number] == count(number) == 1, number
+    assert readability._SyllablesOf()["٣"] == count("٣")  # another script's digit: the counter decides
+
+
 def test_band_is_unchanged():
     assert [band(g, 13) for g in (5.0, 9.0, 13.0, 13.1)] == ["easy", "standard", "standard", "hard"]
