@@ -32,7 +32,6 @@ import re
 from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, groupby
-from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from newsctl.frozen import cached, fast_init
@@ -290,7 +289,7 @@ class SentenceColumns:
         n = len(sentences)
         self.sentences = sentences
         self.words = [0] * n  # the writer's words (quotations excluded when exclude-quotes is on)
-        self.tokens: list[list[str]] = [[]] * n  # those words as textstat splits them (syllables: `syllables`)
+        self.tokens: list[list[str]] = [[]] * n  # those words as textstat splits them
         self.quoted = [0] * n  # words left out as quotations
         self.first_words = [""] * n  # case-folded first word as written (WORD_RE; "" when not counted)
         self._syllables = [0] * n  # the syllables of each sentence's own words
@@ -354,6 +353,9 @@ class SentenceColumns:
 
 @dataclass(frozen=True)
 class Measurement:
+    """An article's readability: the whole, each report row (`sections`), and every sentence as
+    columns (`columns`; `sentences` and `paragraphs` made from them when first read)."""
+
     article: Stats
     sections: tuple[SectionStats, ...]
     columns: SentenceColumns = field(repr=False, compare=False)
@@ -412,7 +414,8 @@ def _measure_sentence(sentence: Sentence, prose: str, ranges: list[tuple[int, in
 
 
 def sentence_stats(article: Article, block: Block, settings: Settings | None = None) -> list[SentenceStats]:
-    """Each sentence of one prose block, measured."""
+    """Each sentence of one prose block, measured one at a time: the plain definition the
+    article's columns (`columns`, what `measure` and the rules read) compute faster."""
     if not block.is_prose or block.inline is None:
         return []
     skip = exclude_quotes(settings)
@@ -420,23 +423,6 @@ def sentence_stats(article: Article, block: Block, settings: Settings | None = N
     ranges = list(block.inline.quotes) if skip else []
     whole = skip and block.in_quote
     return [_measure_sentence(s, prose, ranges, whole) for s in article.sentences_in(block.index)]
-
-
-def _total(items: Iterable[SentenceStats]) -> Stats:
-    """The sum of the sentences' stats (no counted words): added field by field, one Stats built."""
-    words = sentences = syllables = quoted = 0
-    for item in items:
-        st = item.stats
-        words += st.words
-        sentences += st.sentences
-        syllables += st.syllables
-        quoted += st.quoted_words
-    return Stats(words, sentences, syllables, quoted)
-
-
-def _with_counted(stats: Stats, counted: int) -> Stats:
-    """stats + Stats(counted_words=counted), built once."""
-    return Stats(stats.words, stats.sentences, stats.syllables, stats.quoted_words, counted)
 
 
 def _counted(article: Article, blocks: Iterable[int]) -> Stats:
@@ -496,7 +482,6 @@ _SEPARATOR = "\x1e"
 # the trailing characters it cannot end with (it ends in a letter, digit or combining mark).
 _FIRST_WORD_RUN = re.compile(rf"\x1e(?:[^\w\x1e]|_)*+([^\W_][\w’'.,\-{_MARKS}]*+)?")
 _CANNOT_END_WORD = "_’'.,-"
-_BLOCK_OF = attrgetter("block")
 _SYLLABLES = _SYLLABLES_OF.__getitem__
 
 
