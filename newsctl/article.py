@@ -249,15 +249,36 @@ class Block:
 @fast_init
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of prose with its place in the file."""
+    """A sentence of prose with its place in the file.
 
-    text: str  # whitespace collapsed
+    Kept as offsets into its block's prose (issue 12): the text, span and word count are made
+    when first read (a rule's message, the readability report), not for each of the ~85
+    sentences of an article that the date finder and the readability measure only locate."""
+
     block: int
     start: int  # offsets into the block's inline prose
     end: int
-    span: Span
-    words: int
+    inline: Inline = field(repr=False)  # the block's inline content (its prose holds the sentence)
     in_quote: bool = False
+
+    @cached
+    def text(self) -> str:
+        """The sentence with its whitespace collapsed (newsctl.text.collapse)."""
+        from newsctl.text import collapse
+
+        return collapse(self.inline.prose[self.start : self.end])
+
+    @cached
+    def span(self) -> Span:
+        return self.inline.span(self.start, self.end)
+
+    @cached
+    def words(self) -> int:
+        """count_words(text): words as every count counts them."""
+        from newsctl.text import count_words
+
+        return count_words(self.text)
+
 
 
 @fast_init

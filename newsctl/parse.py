@@ -39,7 +39,7 @@ from newsctl.frontmatter import split
 from newsctl.linksyntax import matching_bracket, skip_destination
 from newsctl.templates import Masker, find_templates
 from newsctl.source import Source
-from newsctl.text import collapse, count_words, split_sentences
+from newsctl.text import collapse, has_word, split_sentences
 from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 _BARE_URL = lazy(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
@@ -782,17 +782,21 @@ class _Once:
 
 
 def _sentences(blocks: list[Block]) -> tuple[Sentence, ...]:
+    """The sentences of the prose blocks that hold a word, as offsets (their text, span and
+    word count are made when read: issue 12). A sentence holds a word, count_words > 0, exactly
+    when it holds a letter or digit (`has_word`, one C search instead of a count)."""
     out: list[Sentence] = []
     for block in blocks:
         if not block.is_prose or block.inline is None:
             continue
         inline = block.inline
-        for start, end in split_sentences(inline.prose):
-            text = collapse(inline.prose[start:end])
-            words = count_words(text)
-            if not words:
-                continue
-            out.append(Sentence(text, block.index, start, end, inline.span(start, end), words, block.in_quote))
+        prose, index, quoted = inline.prose, block.index, block.in_quote
+        # (a sentence opening on a letter or digit has a word: no search for most of them)
+        out += [
+            Sentence(index, start, end, inline, quoted)
+            for start, end in split_sentences(prose)
+            if prose[start].isalnum() or has_word(prose, start, end)
+        ]
     return tuple(out)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Hit
-from newsctl.readability import Measurement, SentenceStats, measure
+from newsctl.readability import Measurement, measure
 from newsctl.registry import OPTIONS, option, rule
 from newsctl.rules.interview import is_answer
 from newsctl.text import WORD_RE
@@ -50,17 +50,13 @@ def _first_words(text: str, count: int = 8) -> str:
 
 def _article_span(article: Article, m: Measurement) -> Span:
     """Where article-wide findings point: the start of the first measured paragraph."""
-    for s in m.sentences:
-        if s.counted:
-            block = article.blocks[s.sentence.block]
-            line = block.inline.position(0)[0] if block.inline else block.line
-            return Span(line, 1, line, 1)
+    cols = m.columns
+    if cols.counted:
+        block = article.blocks[cols.sentences[cols.counted[0]].block]
+        line = block.inline.position(0)[0] if block.inline else block.line
+        return Span(line, 1, line, 1)
     line = min(article.body_line, article.source.line_count)
     return Span(line, 1, line, 1)
-
-
-def _counted(m: Measurement) -> list[SentenceStats]:
-    return [s for s in m.sentences if s.counted]
 
 
 @rule("R001", "hard-article", "warning", "The article reads above the grade limit.", options=[MAX_GRADE, EXCLUDE_QUOTES])
@@ -175,14 +171,16 @@ def long_sentence(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     limit = settings.option("max-sentence-words")
-    for s in _counted(measure(article, settings)):
-        if s.words > limit:
-            yield Hit(
-                s.sentence.span,
-                f"Sentence has {s.words} words (limit {limit}{_QUOTED if s.stats.quoted_words else ''}): "
-                f"\"{_first_words(s.sentence.text)}\"",
-                "Split it into two or three sentences",
-            )
+    cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
+    words = cols.words
+    for i in [i for i in cols.counted if words[i] > limit]:
+        sentence = cols.sentences[i]
+        yield Hit(
+            sentence.span,
+            f"Sentence has {words[i]} words (limit {limit}{_QUOTED if cols.quoted[i] else ''}): "
+            f"\"{_first_words(sentence.text)}\"",
+            "Split it into two or three sentences",
+        )
 
 
 @rule("R004", "long-paragraph", "warning", "A paragraph has too many words.", options=[MAX_PARAGRAPH, EXCLUDE_QUOTES])
@@ -216,13 +214,15 @@ def long_paragraph(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     limit = settings.option("max-paragraph-words")
-    for p in measure(article, settings).paragraphs:
-        if p.stats.words > limit and not is_answer(article, article.blocks[p.block]):
-            block = article.blocks[p.block]
+    # each paragraph's (words, sentences, syllables, quoted words), in order; a paragraph without
+    # a sentence has no words (read from the columns: no Paragraph objects made for lint)
+    for index, (words, _, _, quoted) in measure(article, settings).columns.block_totals.items():
+        if words > limit and not is_answer(article, article.blocks[index]):
+            block = article.blocks[index]
             assert block.inline is not None
             yield Hit(
                 block.inline.span(0, len(block.inline.raw.split("\n")[0])),
-                f"Paragraph has {p.stats.words} words (limit {limit}{_QUOTED if p.stats.quoted_words else ''})",
+                f"Paragraph has {words} words (limit {limit}{_QUOTED if quoted else ''})",
                 "Split it where the subject changes",
             )
 
@@ -263,12 +263,13 @@ def many_long_sentences(article: Article, settings: Settings) -> Iterator[Hit]:
         exclude-quotes: leave direct quotations out of the count (default true).
     """
     m = measure(article, settings)
-    counted = _counted(m)
+    counted = m.columns.counted
     if not counted:
         return
     long_words = settings.option("long-sentence-words")
     limit = settings.option("max-long-sentence-percent")
-    long = sum(1 for s in counted if s.words > long_words)
+    words = m.columns.words
+    long = len([i for i in counted if words[i] > long_words])
     share = 100 * long / len(counted)
     if share > limit:
         yield Hit(
@@ -309,24 +310,26 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
         exclude-quotes: skip sentences that are entirely quotations (default true).
     """
     limit = settings.option("same-start-sentences")
-    run: list[SentenceStats] = []
-
-    def flush() -> Iterator[Hit]:
-        if len(run) >= limit:
-            first = run[0]
-            shown = next((w.group() for w in WORD_RE.finditer(first.sentence.text) if w.group().casefold() == first.first_word), first.first_word)
-            yield Hit(
-                first.sentence.span,
-                f"{len(run)} consecutive sentences start with \"{shown}\"",
-                "Vary how these sentences open, or merge some of them",
-            )
-
-    paragraph = -1
-    for s in _counted(measure(article, settings)):
-        if run and (s.first_word != run[0].first_word or s.sentence.block != paragraph):
-            yield from flush()
-            run = []
-        paragraph = s.sentence.block
-        if s.first_word:
-            run.append(s)
-    yield from flush()
+    cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
+    # runs stop at a paragraph's end, so only a paragraph of `limit` counted sentences or more
+    # can hold one: the first words of the others are never looked up
+    for counted in cols.by_block.values():
+        if len(counted) < limit:
+            continue
+        words = [cols.first_words[i] for i in counted]
+        if len(set(words)) > len(words) - limit + 1:
+            continue  # no word opens `limit` sentences: no run
+        run: list[int] = []  # positions in `counted` of the sentences in the run
+        for k, word in enumerate([*words, ""]):  # "": the end of the paragraph
+            if run and word != words[run[0]]:
+                if len(run) >= limit:
+                    first, opening = cols.sentences[counted[run[0]]], words[run[0]]
+                    shown = next((w.group() for w in WORD_RE.finditer(first.text) if w.group().casefold() == opening), opening)
+                    yield Hit(
+                        first.span,
+                        f"{len(run)} consecutive sentences start with \"{shown}\"",
+                        "Vary how these sentences open, or merge some of them",
+                    )
+                run = []
+            if word:
+                run.append(k)
