@@ -521,3 +521,29 @@ def test_ninjs_document_is_json_dumps_with_controls_stripped(options):
         plain = json.dumps(ninjs.build(doc, opts), ensure_ascii=False, indent=2)
         guarded += strip_controls(plain, json_text=True) != plain
     assert guarded > 50  # the strings that reach the JSON do hold control characters
+
+
+def test_ninjs_and_text_make_neither_the_title_html_nor_the_characters():
+    """The title's HTML and the character count are made when html asks for them, not before:
+    ninjs reads `ExportDoc.words`, which is the count `text.article_counts` gives."""
+    from newsctl.export import ExportOptions, render_doc
+    from newsctl.export.common import default_name, prepare, render_title, safe_name
+    from newsctl.parse import parse_file
+    from newsctl.text import article_counts
+
+    paths = sorted(ARTICLES.glob("*.md")) + sorted((ARTICLES.parent / "tests" / "golden").rglob("*.md"))
+    assert len(paths) > 3
+    for path in paths:
+        article = parse_file(path)
+        for options in (ExportOptions(), ExportOptions(smart=False)):
+            try:
+                doc = prepare(article, safe_name(default_name(article)), options)
+            except Exception:  # an article the golden tests expect to fail
+                continue
+            for fmt in ("ninjs", "text"):
+                render_doc(doc, fmt, options)
+            assert "title_html" not in doc.__dict__ and "counts" not in doc.__dict__
+            assert doc.words == article_counts(article).words
+            assert doc.title_html == render_title(article.meta.title, options.smart, article.meta.lang)[0]
+            assert doc.counts == article_counts(article)
+            render_doc(doc, "html", options)

@@ -35,7 +35,7 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     tokens = html.body_tokens(doc.article, options.base_url, mark, options)
     body_text = text.render_body(doc, options, tokens=tokens)
     body_html = html.render_body(doc.article, options, tokens=tokens, mark=mark)
-    words = doc.counts.words  # the one count (newsctl.text.article_counts), as outline and feeds show
+    words = doc.words  # the one count (newsctl.text.article_counts), as outline and feeds show
     data: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
         "uri": uri(doc),
