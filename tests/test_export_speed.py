@@ -431,7 +431,7 @@ def test_writer_wrap_is_its_former_definition():
 _HTML_PIECES = ["<p>", "</p>", "<br>", "<li>", "</li>", "<tr>", "<div>", "<em>", "</em>", "<h2 id=\"a\">", "</h2>",
                 "<a href=\"x\" title=\"a>b\">", "</a>", "<script>", "</script>", "<!-- c -->", "<", ">", "&amp;", "&am",
                 "p;", "&nbsp;", "&#11;", "&", "text", "w", "é", "“q”", " ", "  ", "\n", "\n\n", "\t", "\r", "\f", "\v",
-                "\xa0", "\u2003", "\x1c", "\x85", "\u2028", "\u3000"]
+                "\xa0", "\u2003", "\x1c", "\x85", "\u2028", "\u3000", "\ud800"]
 
 
 def test_text_length_is_the_length_of_strip_tags():
