@@ -547,3 +547,26 @@ def test_ninjs_and_text_make_neither_the_title_html_nor_the_characters():
             assert doc.title_html == render_title(article.meta.title, options.smart, article.meta.lang)[0]
             assert doc.counts == article_counts(article)
             render_doc(doc, "html", options)
+
+
+@pytest.mark.parametrize("ascii_", [False, True])
+def test_writer_paragraph_is_wrap_of_inline(ascii_):
+    """`_Writer.paragraph` (one scan of each kind for a plain paragraph) is `wrap(inline(...))`."""
+    from newsctl.export import ExportOptions
+    from newsctl.export.text import _Writer
+    from newsctl.parse import parse_text
+
+    rng = random.Random(22)
+    pieces = ["word", "a", "x" * 30, " ", "  ", "\n", "\t", "\xa0", "\u2003", "\x1c", "é", "“q”", "\x0b", "\x85", "\x7f",
+              "*em*", "`c  d`", "[l](http://x.org/)", "![i](p.png)", "\\\n", "  \n", "&nbsp;", "&#11;"]
+    paragraphs = 0
+    for k in range(600):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        article = parse_text(f"---\ntitle: T\n---\n\n{body}\n", f"p{k}.md")
+        writer = _Writer(ExportOptions(ascii=ascii_))
+        for i, tok in enumerate(article.tokens):
+            if tok.type == "inline" and article.tokens[i - 1].type == "paragraph_open":
+                width = rng.randint(1, 80)
+                assert writer.paragraph(tok.children or [], width) == writer.wrap(writer.inline(tok.children or []), width)
+                paragraphs += 1
+    assert paragraphs > 500
