@@ -424,3 +424,149 @@ def test_writer_wrap_is_its_former_definition():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         width = rng.randint(1, 50)
         assert writer.wrap(text, width) == former(text, width), (text, width)
+
+
+# --- issue 12, third pass (ninjs against html) ---------------------------------------------------
+
+_HTML_PIECES = ["<p>", "</p>", "<br>", "<li>", "</li>", "<tr>", "<div>", "<em>", "</em>", "<h2 id=\"a\">", "</h2>",
+                "<a href=\"x\" title=\"a>b\">", "</a>", "<script>", "</script>", "<!-- c -->", "<", ">", "&amp;", "&am",
+                "p;", "&nbsp;", "&#11;", "&", "text", "w", "é", "“q”", " ", "  ", "\n", "\n\n", "\t", "\r", "\f", "\v",
+                "\xa0", "\u2003", "\x1c", "\x85", "\u2028", "\u3000", "\ud800"]
+
+
+def test_text_length_is_the_length_of_strip_tags():
+    """`text.text_length` (a ninjs body's charCount) counts what `strip_tags` would make."""
+    from newsctl.export import ExportOptions, html
+    from newsctl.export.text import strip_tags, text_length
+    from newsctl.parse import parse_file
+
+    samples = [html.render_body(parse_file(p), ExportOptions()) for p in sorted(ARTICLES.glob("*.md"))]
+    samples += ["", " ", "\xa0 \n x \t\xa0", "a  b", "a \n\t b", "<p>a</p>\n<p>b</p>", "\u3000<br>\u3000"]
+    rng = random.Random(19)
+    samples += ["".join(rng.choice(_HTML_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    for sample in samples:
+        assert text_length(sample) == len(strip_tags(sample)), repr(sample)
+
+
+def test_encode_long_is_json_string_encoding_or_declines():
+    """`ninjs._encode_long` writes what json's encoder writes, or returns None; when it writes,
+    the string holds no character `controls.CONTROLS` removes."""
+    from json.encoder import encode_basestring
+
+    from newsctl.export.controls import CONTROLS
+    from newsctl.export.ninjs import _encode_long
+
+    rng = random.Random(20)
+    specials = ["\\", "\\\\", '"', "\n", "\\n", "\\u000b", "\t", "\r", "\b", "\f", "\x00", "\x0b", "\x1f", "\x7f", "\x80",
+                "\x85", "\x9f", "\xa0", "\xbf", "\xc2", "\u0100", "\u2028", "\ud800", "\udfff", "😀", "é", "“", "<a href=\"x\">"]
+    words = ["word", " ", "text"]
+    declined = written = 0
+    for _ in range(20000):
+        value = "".join(rng.choice(specials if rng.random() < 0.3 else words) for _ in range(rng.randint(0, 40)))
+        encoded = _encode_long(value)
+        if encoded is None:
+            declined += 1
+            assert CONTROLS.search(value) or any(c < " " and c != "\n" for c in value) or re.search("[\ud800-\udfff]", value)
+        else:
+            written += 1
+            assert encoded == encode_basestring(value), repr(value)
+            assert not CONTROLS.search(value), repr(value)
+    assert declined > 1000 and written > 1000  # both ways taken
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert _encode_long(every) is None
+    no_controls = CONTROLS.sub("", every).replace("\t", "").replace("\r", "")
+    assert _encode_long(no_controls) == encode_basestring(no_controls)
+
+
+def _former_ninjs_document(doc, options) -> str:
+    """What render_doc made of a ninjs document before issue 12's third pass: json.dumps, then
+    strip_controls over the whole JSON text."""
+    from newsctl.export import ninjs
+    from newsctl.export.common import transliterate, transliterate_data
+    from newsctl.export.controls import strip_controls
+
+    data = ninjs.build(doc, options)
+    if options.ascii:
+        data = transliterate_data(data)
+    text = strip_controls(json.dumps(data, ensure_ascii=False, indent=2) + "\n", json_text=True)
+    return transliterate(text) if options.ascii else text
+
+
+@pytest.mark.parametrize("options", [{}, {"ascii": True}, {"smart": False, "base_url": "https://example.com/n/"}])
+def test_ninjs_document_is_json_dumps_with_controls_stripped(options):
+    """The ninjs document leaves the whole-text control filter out only when it has nothing to
+    do: articles full of control characters (raw, as references and as escapes) give the bytes
+    json.dumps + strip_controls gave."""
+    from newsctl.export import ExportOptions, ninjs, render_doc
+    from newsctl.export.common import default_name, prepare, safe_name
+    from newsctl.export.controls import strip_controls
+    from newsctl.parse import parse_file, parse_text
+
+    opts = ExportOptions(**options)
+    articles = [parse_file(p) for p in sorted(ARTICLES.glob("*.md"))]
+    rng = random.Random(21)
+    pieces = ["word", " ", "\t", "\x0b", "\x0c", "\x85", "\x9f", "\x80", "\x7f", "\x01", "\x1f", "\xa0", "é", '"', "\\",
+              "\\u000b", "&#11;", "&#x85;", "&amp;#11;", "<b>b</b>", "*em*", "`c\x0bd`", "[l](http://x.org/a\x0bb)",
+              "\u2028", "\x1c", "😀", "\r"]
+    names = ["", "\\x01", "\\x7f", "\\x9f", "\\x85", "\\v", "\\b", "\\u2028", "é"]  # YAML escapes
+    for i in range(150):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 200 if i % 2 else 20)))
+        title = "".join(rng.choice(["w", " ", "é", "\\v", "\\x85", "\\t", "\\\\"]) for _ in range(rng.randint(1, 9)))
+        articles.append(parse_text(f"---\ntitle: \"T {title}\"\nauthor: \"A{rng.choice(names)}\"\nsummary: \"s{rng.choice(names)}\"\ntags: [\"t{rng.choice(names)}\"]\n---\n\n{line}\n\n- {line[::-1]}\n", f"n{i}.md"))
+    guarded = 0
+    for article in articles:
+        doc = prepare(article, safe_name(default_name(article)), opts)
+        former = _former_ninjs_document(doc, opts)
+        assert render_doc(doc, "ninjs", opts) == former, article.path
+        plain = json.dumps(ninjs.build(doc, opts), ensure_ascii=False, indent=2)
+        guarded += strip_controls(plain, json_text=True) != plain
+    assert guarded > 50  # the strings that reach the JSON do hold control characters
+
+
+def test_ninjs_and_text_make_neither_the_title_html_nor_the_characters():
+    """The title's HTML and the character count are made when html asks for them, not before:
+    ninjs reads `ExportDoc.words`, which is the count `text.article_counts` gives."""
+    from newsctl.export import ExportOptions, render_doc
+    from newsctl.export.common import default_name, prepare, render_title, safe_name
+    from newsctl.parse import parse_file
+    from newsctl.text import article_counts
+
+    paths = sorted(ARTICLES.glob("*.md")) + sorted((ARTICLES.parent / "tests" / "golden").rglob("*.md"))
+    assert len(paths) > 3
+    for path in paths:
+        article = parse_file(path)
+        for options in (ExportOptions(), ExportOptions(smart=False)):
+            try:
+                doc = prepare(article, safe_name(default_name(article)), options)
+            except Exception:  # an article the golden tests expect to fail
+                continue
+            for fmt in ("ninjs", "text"):
+                render_doc(doc, fmt, options)
+            assert "title_html" not in doc.__dict__ and "counts" not in doc.__dict__
+            assert doc.words == article_counts(article).words
+            assert doc.title_html == render_title(article.meta.title, options.smart, article.meta.lang)[0]
+            assert doc.counts == article_counts(article)
+            render_doc(doc, "html", options)
+
+
+@pytest.mark.parametrize("ascii_", [False, True])
+def test_writer_paragraph_is_wrap_of_inline(ascii_):
+    """`_Writer.paragraph` (one scan of each kind for a plain paragraph) is `wrap(inline(...))`."""
+    from newsctl.export import ExportOptions
+    from newsctl.export.text import _Writer
+    from newsctl.parse import parse_text
+
+    rng = random.Random(22)
+    pieces = ["word", "a", "x" * 30, " ", "  ", "\n", "\t", "\xa0", "\u2003", "\x1c", "é", "“q”", "\x0b", "\x85", "\x7f",
+              "*em*", "`c  d`", "[l](http://x.org/)", "![i](p.png)", "\\\n", "  \n", "&nbsp;", "&#11;"]
+    paragraphs = 0
+    for k in range(600):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        article = parse_text(f"---\ntitle: T\n---\n\n{body}\n", f"p{k}.md")
+        writer = _Writer(ExportOptions(ascii=ascii_))
+        for i, tok in enumerate(article.tokens):
+            if tok.type == "inline" and article.tokens[i - 1].type == "paragraph_open":
+                width = rng.randint(1, 80)
+                assert writer.paragraph(tok.children or [], width) == writer.wrap(writer.inline(tok.children or []), width)
+                paragraphs += 1
+    assert paragraphs > 500

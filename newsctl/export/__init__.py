@@ -41,7 +41,9 @@ def render_doc(doc: ExportDoc, fmt: str, options: ExportOptions) -> str:
         from newsctl.export import ninjs as module  # type: ignore[no-redef]
     else:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    text = strip_controls(module.render(doc, options), json_text=fmt == "ninjs", html=fmt == "html")
+    text = module.render(doc, options)
+    if fmt != "ninjs":  # ninjs.render applies this guard itself, and only where it can change something
+        text = strip_controls(text, html=fmt == "html")
     if options.ascii:  # the last guard: each renderer already transliterated its strings
         text = transliterate_html(text) if fmt == "html" else transliterate(text)
     return text

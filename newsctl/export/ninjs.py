@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from json.encoder import encode_basestring as _encode_string  # the C one when built
 from typing import Any
 
 from newsctl.export.common import ExportDoc, ExportOptions, rfc3339, transliterate_data
+from newsctl.export.controls import CONTROLS, strip_controls
 
 NINJS_VERSION = "3.1"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
@@ -33,7 +35,7 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     tokens = html.body_tokens(doc.article, options.base_url, mark, options)
     body_text = text.render_body(doc, options, tokens=tokens)
     body_html = html.render_body(doc.article, options, tokens=tokens, mark=mark)
-    words = doc.counts.words  # the one count (newsctl.text.article_counts), as outline and feeds show
+    words = doc.words  # the one count (newsctl.text.article_counts), as outline and feeds show
     data: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
         "uri": uri(doc),
@@ -55,7 +57,7 @@ def build(doc: ExportDoc, options: ExportOptions) -> dict[str, Any]:
     if doc.notice:
         data["edNote"] = doc.notice
     # charCount: each body's own characters as a reader gets them (the HTML's text, tags left out)
-    html_chars, text_chars = len(text.strip_tags(body_html)), len(body_text.strip())
+    html_chars, text_chars = text.text_length(body_html), len(body_text.strip())
     data["bodies"] = [
         {"role": "main", "contentType": "text/html", "charCount": html_chars, "wordCount": words, "value": body_html},
         {"role": "main", "contentType": "text/plain", "charCount": text_chars, "wordCount": words, "value": body_text},
@@ -100,10 +102,22 @@ def picture(doc: ExportDoc) -> dict[str, Any]:
 
 
 def render(doc: ExportDoc, options: ExportOptions) -> str:
+    """The ninjs document, control characters removed (`render_doc` leaves that guard to this).
+
+    The JSON writer (`_dump`) sees every string: when each is shown free of the characters
+    `controls.CONTROLS` removes, so is the JSON (json writes no `\\uXXXX`, `\\b` or `\\f`
+    escape for any other character, and nothing raw but what the strings hold), and
+    `strip_controls` would return it unchanged; only otherwise does the whole document go
+    through it (issue 12: 0.07 ms of a scan per article otherwise).
+    """
     data: Any = build(doc, options)
     if options.ascii:
         data = transliterate_data(data)
-    return dumps_indented(data) + "\n"
+    suspects: list[str] = []
+    document = _dumps(data, suspects) + "\n"
+    if suspects and any(CONTROLS.search(value) for value in suspects):
+        return strip_controls(document, json_text=True)
+    return document
 
 
 _CONSTANTS = {None: "null", True: "true", False: "false"}
@@ -118,22 +132,68 @@ def dumps_indented(data: Any) -> str:
 
     json.dumps uses its C encoder only without indent; with it, the pure-Python generators
     (0.37 ms of a ninjs article's 5.4, issue 12). This writes the same layout from a list of
-    pieces, each string through the C `encode_basestring` json itself calls. Anything but
-    str-keyed dicts, lists, tuples, strings, ints, None and booleans goes to json.dumps.
-    tests/test_export_speed.py compares both on generated data.
+    pieces, each short string through the C `encode_basestring` json itself calls, each long
+    one by `_encode_long`. Anything but str-keyed dicts, lists, tuples, strings, ints, None
+    and booleans goes to json.dumps. tests/test_export_speed.py compares both on generated data.
     """
+    return _dumps(data, [])
+
+
+def _dumps(data: Any, suspects: list[str]) -> str:
+    # suspects: the strings not shown free of control characters (see `render`)
     out: list[str] = []
     try:
-        _dump(data, "\n", out)
+        _dump(data, "\n", out, suspects)
     except _NotPlain:
+        suspects.append("\x00")  # strings not looked at: the whole document goes through strip_controls
         return json.dumps(data, ensure_ascii=False, indent=2)
     return "".join(out)
 
 
-def _dump(value: Any, newline: str, out: list[str]) -> None:
+# A string this long (the two bodies) is escaped by `_encode_long`; shorter ones by json's C
+# encoder, which `_encode_long`'s checks would not beat.
+_LONG = 256
+# UTF-8 bytes of C0 controls but the newline, and DEL: none may be in a string `_encode_long` writes.
+_NOT_IN_LONG = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+# A C1 control (U+0080-U+009F) in UTF-8: 0xC2 is only ever a lead byte, so this cannot match
+# inside another character.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _encode_long(value: str) -> str | None:
+    """`encode_basestring(value)` (json's C string encoder, ensure_ascii=False) for a string with
+    no control character but the newline; None for any other string.
+
+    Such a string needs only three escapes, `\\`, `"` and the newline, which str.replace makes
+    in C at a few copies' cost; json's encoder looks at each character twice (0.055 ms for a
+    10,000-character body; the replaces and the check on the UTF-8 bytes, where every C0
+    control and DEL is one byte of its own, take half of that; issue 12). The string is then
+    also free of every character `controls.CONTROLS` removes. tests/test_export_speed.py
+    compares it with `encode_basestring` on generated strings.
+    """
+    try:
+        data = value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: json writes it, UTF-8 cannot
+        return None
+    if len(data.translate(None, _NOT_IN_LONG)) != len(data) or _C1_UTF8.search(data):
+        return None
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _dump(value: Any, newline: str, out: list[str], suspects: list[str]) -> None:
     # newline: "\n" and the indent of the line the value is on
     if isinstance(value, str):
-        out.append(_encode_string(value))
+        if len(value) < _LONG:
+            out.append(_encode_string(value))
+            if not value.isprintable():  # no control character is printable
+                suspects.append(value)
+        else:
+            encoded = _encode_long(value)
+            if encoded is None:
+                out.append(_encode_string(value))
+                suspects.append(value)
+            else:
+                out.append(encoded)
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
@@ -145,8 +205,10 @@ def _dump(value: Any, newline: str, out: list[str]) -> None:
                 raise _NotPlain
             out.append(sep)
             out.append(_encode_string(key))
+            if not key.isprintable():
+                suspects.append(key)
             out.append(": ")
-            _dump(item, inner, out)
+            _dump(item, inner, out, suspects)
             sep = "," + inner
         out.append(newline + "}")
     elif isinstance(value, (list, tuple)):
@@ -157,7 +219,7 @@ def _dump(value: Any, newline: str, out: list[str]) -> None:
         sep = "[" + inner
         for item in value:
             out.append(sep)
-            _dump(item, inner, out)
+            _dump(item, inner, out, suspects)
             sep = "," + inner
         out.append(newline + "]")
     elif type(value) is int:

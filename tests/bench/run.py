@@ -152,6 +152,9 @@ def main() -> int:
                                                   "--output-dir", str(out), str(corpus)], n, env=env))
     rows.append(run("export --format html, one process (-j 1)", [*NEWSCTL, "export", "--now", NOW, "--include-drafts",
                                                                 "-j", "1", "--output-dir", str(tmp / "out-html-j1"), str(corpus)], n, env=env))
+    rows.append(run("export --format ninjs, one process (-j 1)", [*NEWSCTL, "export", "--now", NOW, "--include-drafts",
+                                                                 "--format", "ninjs", "-j", "1", "--output-dir",
+                                                                 str(tmp / "out-ninjs-j1"), str(corpus)], n, env=env))
     rows.append(run("outline --format json", [*NEWSCTL, "outline", "--format", "json", str(corpus)], n, env=env))
     rows.append(run("outline --format json, one process (-j 1)", [*NEWSCTL, "outline", "-j", "1", "--format", "json", str(corpus)], n, env=env))
     rows.append(run("readability --format json", [*NEWSCTL, "readability", "-q", "--format", "json", str(corpus)], n, env=env))
@@ -187,6 +190,10 @@ def main() -> int:
     print(f"lint one file: {single.cpu_ms:.0f} ms CPU, whole process (target <= 120 ms on an idle machine)")
     serial = rows[1]
     print(f"lint CPU per article / floor: {serial.cpu_ms / floor.cpu_ms:.1f}x (target <= 2x)")
+    html_j1 = next(r for r in rows if r.label == "export --format html, one process (-j 1)")
+    ninjs_j1 = next(r for r in rows if r.label == "export --format ninjs, one process (-j 1)")
+    print(f"export ninjs CPU per article / html, one process each: {ninjs_j1.cpu_ms / html_j1.cpu_ms:.2f}x (target <= 1x; "
+          "one run each: compare several in turns on a busy machine)")
     for o in others:
         if o.label.startswith("markdownlint"):
             print(f"lint articles/s / markdownlint-cli2: {cold.per_s / o.per_s:.2f}x (target >= 3x)")
