@@ -67,3 +67,27 @@ def test_sentence_end_regex_is_the_old_one():
         new = [(m.span(), m.span(1), m.group(1)) for m in text_module._END_AND_SPACE_RE.finditer(t)]
         old = [(m.span(), m.span(1), m.group(1)) for m in OLD_END_AND_SPACE_RE.finditer(t)]
         assert new == old, t
+
+
+def old_literals_present(literals: tuple[str, ...], subject: str) -> list[bool]:
+    return [literal in subject for literal in literals]
+
+
+def test_leftover_literals_present_is_every_literal_searched():
+    literals = hygiene._leftover_literals()
+    phrases = [lit for lit in literals if lit] + ["as an ai language model, i", "here's a revised version", "i'd be happy to"]
+    rng = random.Random(7)
+    subjects = [t.lower() for t in TEXTS[:400]]
+    for _ in range(600):  # subjects holding some of the literals (or parts of them) and not others
+        picks = rng.sample(phrases, rng.randint(0, 4))
+        parts = [p[: rng.randint(1, len(p))] if rng.random() < 0.3 else p for p in picks]
+        subjects.append(" x ".join(parts))
+    assert sum(any(old_literals_present(literals, s)[i] for i in range(len(literals)) if len(literals[i]) > 1) for s in subjects) > 300
+    for s in subjects:
+        assert hygiene._literals_present(literals, s) == old_literals_present(literals, s), s
+
+
+def test_literals_present_with_duplicates_and_nesting():
+    literals = ("ab", "b", "ab", "xaby", "", "zz", "zzz")
+    for s in ["", "ab", "b", "xaby", "aby", "zz", "zzz", "xab zzz"]:
+        assert hygiene._literals_present(literals, s) == old_literals_present(literals, s), s
