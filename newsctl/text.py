@@ -111,8 +111,11 @@ def has_word(text: str, start: int = 0, end: int | None = None) -> bool:
 # A sentence end as _END_RE finds it (group 1), the match running on over the whitespace after
 # it, so that m.end() is where the next sentence starts: the C scan replaced a step per space in
 # Python at every mark (issue 12; tests/test_speed_sentences_equivalence.py compares
-# split_sentences with its former definition).
-_END_AND_SPACE_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)(?:\s+|$)")
+# split_sentences with its former definition). The mark is written `[.!?…][.!?…]*`, not
+# `[.!?…]+`: the same matches, but a pattern that opens on a character class lets the regex
+# engine skip in C to the next mark instead of trying a match at every character (re finds no
+# such prefix inside a repeat): finditer ~0.17 -> ~0.08 ms per article (issue 12, last mile).
+_END_AND_SPACE_RE = re.compile(r"([.!?…][.!?…]*[\"'”’)\]]*)(?:\s+|$)")
 _OPENERS = "(\"“'‘"
 _LISTED: list[frozenset[str]] = []  # _listed_tokens(abbreviations()), once read
 

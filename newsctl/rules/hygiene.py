@@ -22,11 +22,20 @@ _DOUBLE_OK = {"had", "that", "bye", "ha", "no", "yeah", "very", "so", "now", "we
 # case when their lower cases are), found ~2.5x faster without IGNORECASE and with possessive
 # repeats (a shorter word or gap can never match: a letter, not a space, would follow it).
 _DOUBLED_ASCII_LOWER = re.compile(r"\b([a-z]++)\s++\1\b")
+# Its matches after the first character, found with the character before the word: in ASCII
+# text once lower-cased, \b before a letter is the start or a character that is not [a-z0-9_].
+# A pattern that opens on a character class lets re skip in C to the next such character
+# instead of trying \b at every character (~0.18 -> ~0.12 ms an article's joined prose; issue
+# 12, last mile; tests/test_speed_lastmile_equivalence.py compares the two).
+_DOUBLED_AFTER_NON_WORD = re.compile(r"[^a-z0-9_]([a-z]++)\s++\1\b")
 
 
 def _may_double(text: str) -> bool:
     """False when _DOUBLED cannot match text (issue 12: it tried a back-reference at every word)."""
-    return not text.isascii() or _DOUBLED_ASCII_LOWER.search(text.lower()) is not None
+    if not text.isascii():
+        return True
+    lowered = text.lower()  # a match at 0, or one after a non-word character: every match
+    return _DOUBLED_AFTER_NON_WORD.search(lowered) is not None or _DOUBLED_ASCII_LOWER.match(lowered) is not None
 
 
 _URL_NOISE = re.compile(r"[\x00-\x20]")
@@ -129,9 +138,10 @@ def leftover_matches(text: str) -> Iterator[tuple[int, int]]:
     else:
         patterns, subject = folding, text
         literals = ("",) * len(patterns)
+    present = _literals_present(literals, subject)
     nexts: list[tuple[int, int] | None] = []
-    for i, literal in enumerate(literals):  # by index: a phrase's regex is compiled only if searched
-        m = patterns[i].search(subject) if literal in subject else None
+    for i, found in enumerate(present):  # by index: a phrase's regex is compiled only if searched
+        m = patterns[i].search(subject) if found else None
         nexts.append(m.span() if m else None)
     pos = 0
     while True:
@@ -147,6 +157,34 @@ def leftover_matches(text: str) -> Iterator[tuple[int, int]]:
         start, end = nexts[best]  # type: ignore[misc]
         yield start, end
         pos = end if end > start else end + 1
+
+
+@lru_cache(maxsize=2)
+def _containment_plan(literals: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
+    """Each literal's index, shortest first, with the index of the longest shorter (or equal,
+    earlier) literal it holds (-1 for none) and whether the two are equal."""
+    order = sorted(range(len(literals)), key=lambda i: (len(literals[i]), i))
+    plan = []
+    for k, i in enumerate(order):
+        held = [j for j in order[:k] if literals[j] in literals[i]]
+        j = max(held, key=lambda j: len(literals[j])) if held else -1
+        plan.append((i, j, j >= 0 and literals[j] == literals[i]))
+    return tuple(plan)
+
+
+def _literals_present(literals: tuple[str, ...], subject: str) -> list[bool]:
+    """[literal in subject for literal in literals], without searching for a literal that holds
+    one found absent (or that equals one already searched for). Each `in` reads the whole text
+    when the literal is absent, as 24 of the 26 are in an article: ~7 us apiece, and several
+    hold another ("as an ai" holds "an ai", "here are " and "is there anything else " hold
+    "here"...; issue 12, last mile)."""
+    present = [False] * len(literals)
+    for i, j, same in _containment_plan(literals):
+        if j < 0:
+            present[i] = literals[i] in subject
+        elif present[j]:
+            present[i] = same or literals[i] in subject
+    return present
 
 
 # What a phrase may use only if a match in one text is sure to be a match in the texts joined by
