@@ -187,9 +187,9 @@ def main() -> int:
     print()
     imp = import_time("newsctl.cli.app")
     print(f"import newsctl.cli.app: {imp:.0f} ms cumulative (python -X importtime, best of 5; target <= 50 ms)")
-    print(f"lint one file: {single.cpu_ms:.0f} ms CPU, whole process (target <= 120 ms on an idle machine)")
+    print(f"lint one file: {single.cpu_ms:.1f} ms CPU, whole process (target <= 120 ms on an idle machine)")
     serial = rows[1]
-    print(f"lint CPU per article / floor: {serial.cpu_ms / floor.cpu_ms:.1f}x (target <= 2x)")
+    print(f"lint CPU per article / floor: {serial.cpu_ms / floor.cpu_ms:.2f}x (target <= 2x)")
     html_j1 = next(r for r in rows if r.label == "export --format html, one process (-j 1)")
     ninjs_j1 = next(r for r in rows if r.label == "export --format ninjs, one process (-j 1)")
     print(f"export ninjs CPU per article / html, one process each: {ninjs_j1.cpu_ms / html_j1.cpu_ms:.2f}x (target <= 1x; "
