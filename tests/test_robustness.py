@@ -280,3 +280,29 @@ def test_standard_output_that_is_full_is_an_error_not_a_traceback(command: list[
         done = subprocess.run([sys.executable, "-m", "newsctl", *command, str(ARTICLES)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr == "newsctl: error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize(("encoding", "first"), [("ascii", "'\\xeb\\u2019'"), ("latin-1", "'\\u2019'")])
+@pytest.mark.parametrize("entry", [["-m", "newsctl"], ["-c", "from newsctl.cli.app import main; main()"]])
+def test_standard_output_that_cannot_encode_the_report_is_an_error_not_a_traceback(tmp_path: Path, encoding: str, first: str, entry: list[str]) -> None:
+    """PYTHONIOENCODING=ascii (or a latin-1 terminal) and a finding that quotes non-Latin text:
+    one message naming the encoding and the character, exit 2, through the fast path and Typer."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "zoe.md"
+    article.write_text(
+        "---\ntitle: Zoë’s “café” reopens\n---\n\n# Zoë’s café reopens\n\nThe the café reopened on Monday — ℞ ☕.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, *entry, "lint", "--no-cache", "--now", "2026-11-28T12:00:00Z", str(article)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    import codecs
+
+    name = codecs.lookup(encoding).name  # latin-1 is iso8859-1 once open
+    assert done.stderr == f"newsctl: error: cannot write to standard output: its encoding ({name}) cannot represent {first}; use UTF-8 (PYTHONIOENCODING=utf-8)\n"

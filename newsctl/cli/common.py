@@ -311,6 +311,28 @@ def run_program(run: Callable[[], Any]) -> None:
         except (OSError, ValueError):
             pass
         raise SystemExit(2) from None
+    except UnicodeEncodeError as exc:
+        # Standard output set to an encoding that cannot hold the report's text
+        # (PYTHONIOENCODING=ascii, a latin-1 terminal): say so, instead of a traceback midway.
+        if not _stdout_cannot_encode(exc):
+            raise
+        shown = ascii(exc.object[exc.start : exc.end])
+        sys.stderr.write(
+            f"newsctl: error: cannot write to standard output: its encoding ({sys.stdout.encoding}) "
+            f"cannot represent {shown}; use UTF-8 (PYTHONIOENCODING=utf-8)\n"
+        )
+        sys.stderr.flush()
+        raise SystemExit(2) from None
+
+
+def _stdout_cannot_encode(exc: UnicodeEncodeError) -> bool:
+    """Whether the error is standard output's encoding failing (not some other encode)."""
+    import codecs
+
+    try:
+        return codecs.lookup(exc.encoding).name == codecs.lookup(sys.stdout.encoding or "").name
+    except (LookupError, TypeError):
+        return False
 
 
 def _stdout_write_error(exc: OSError) -> bool:
