@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+from newsctl import readability
+from newsctl.readability import WORD_RE, tokens
 from newsctl.text import (
     _END_AND_SPACE_RE,
     _OPENERS,
@@ -101,3 +103,28 @@ def test_split_sentences_is_the_old_definition():
         texts.append(rng.choice(words) + rng.choice(seps) + rng.choice(words))  # a token at the start
     for text in texts:
         assert split_sentences(text) == old_split_sentences(text), repr(text)
+
+
+# --- first words: the runs case-folded in one call when none needs its end stripped ------------
+
+
+def old_tokens_and_first_words(texts: list[str]) -> tuple[list[list[str]], list[str]]:
+    """readability._tokens_and_first_words before the third day: a strip and a casefold per run."""
+    from newsctl.readability import _CANNOT_END_WORD, _FIRST_WORD_RUN, _SEPARATOR, _first_words, _joined_token_parts
+
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:
+        return list(map(tokens, texts)), _first_words(texts)
+    firsts = [run.rstrip(_CANNOT_END_WORD).casefold() for run in _FIRST_WORD_RUN.findall(_SEPARATOR + joined)]
+    return list(map(str.split, _joined_token_parts(joined))), firsts
+
+
+def test_first_words_are_the_old_ones_and_word_re_s():
+    rng = random.Random(17)
+    pieces = WORDS + SENTENCE_BITS + ["U.S.", "co-op", "O’Neill", "it’s", "x_", "_y", "3,", "ſtory", "ǅemal", "Straße", "İstanbul",
+                                      "ΣΑΣ", "ﬁne", "á", "è-", "—", "’", "(", "“", "1.5.", "\x1e"]
+    for _ in range(6000):
+        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 6))]
+        new = readability._tokens_and_first_words(texts)
+        assert new == old_tokens_and_first_words(texts), texts
+        assert new[1] == [m.group().casefold() if m else "" for m in map(WORD_RE.search, texts)], texts
