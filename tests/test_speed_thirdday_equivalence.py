@@ -178,3 +178,138 @@ def test_doubled_space_finds_what_the_look_around_regex_found():
         assert new == list(old_doubled_space(article)), paragraphs
         found += len(new)
     assert found > 500  # the generated text has what the test is about
+
+
+# --- H004, H007, S008, S009: the blocks with markup and the links, found once per article ----------
+
+
+def old_html_pieces(article):  # type: ignore[no-untyped-def]
+    """hygiene._html_pieces before the third day: every block walked."""
+    from newsctl.rules.hygiene import _unsafe_pieces
+
+    for b in article.blocks:
+        if b.kind == "html":
+            for piece in _unsafe_pieces(b.raw):
+                message, offset, embed = piece
+                line = b.line + b.raw.count("\n", 0, offset)
+                col = offset - (b.raw.rfind("\n", 0, offset) + 1) + 1
+                yield None, message, (line, col), embed
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
+            for tag in inline.html:
+                for message, _, embed in _unsafe_pieces(tag.raw)[:1]:
+                    yield inline, message, tag.span, embed
+
+
+def old_links(article):  # type: ignore[no-untyped-def]
+    for b in article.blocks:
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
+            yield from inline.links
+
+
+def old_image_missing_alt(article):  # type: ignore[no-untyped-def]
+    """S008 before the third day: every block walked."""
+    from newsctl.article import Span
+    from newsctl.findings import Hit
+    from newsctl.htmlscan import start_tags
+
+    for b in article.blocks:
+        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
+            for img in inline.images:
+                if not img.alt.strip():
+                    yield Hit(img.span, f"Image '{img.src}' has no alt text", "Describe the image inside the brackets: ![description](...)")
+            for tag in inline.html:
+                if any(t.name == "img" and t.get("alt") is None for t in start_tags(tag.raw)[:1]):
+                    yield Hit(tag.span, "<img> tag has no alt attribute", "Add alt=\"description\"")
+        if b.kind == "html":
+            for t in start_tags(b.raw):
+                if t.name == "img" and t.get("alt") is None:
+                    line = b.line + b.raw.count("\n", 0, t.offset)
+                    yield Hit(Span(line, 1, line, 1), "<img> tag has no alt attribute", "Add alt=\"description\"")
+
+
+def _markup_article(rng: random.Random, seed: int):  # type: ignore[no-untyped-def]
+    from newsctl.parse import parse_text
+
+    inline = ["word", "[a link](https://e.org/a)", "[](https://e.org/empty)", "[x](javascript:alert(1))", "<https://e.org/auto>",
+              "![](photo.jpg)", "![A photo](p.jpg)", "<img src=x.jpg>", "<b>bold</b>", "<span onclick=\"x()\">t</span>",
+              "[![alt](i.png)](https://e.org/i)", "<iframe src=\"https://v.example/e\"></iframe>", "`code`"]
+    parts = []
+    for _ in range(rng.randint(1, 7)):
+        kind = rng.random()
+        words = " ".join(rng.choice(inline) for _ in range(rng.randint(1, 6)))
+        if kind < 0.15:
+            parts.append(rng.choice(["<div><img src=a.png></div>", "<script src=\"http://x.example/s.js\"></script>",
+                                     "<object data=x></object>", "<p>plain html</p>"]))
+        elif kind < 0.3:
+            parts.append(f"| A | B |\n| --- | --- |\n| {words} | {rng.choice(inline)} |")
+        elif kind < 0.4:
+            parts.append("## " + words)
+        elif kind < 0.5:
+            parts.append("- " + words + "\n- " + rng.choice(inline))
+        else:
+            parts.append(words)
+    return parse_text("\n\n".join(parts) + "\n", f"m{seed}.md")
+
+
+def old_unsafe_html(article):  # type: ignore[no-untyped-def]
+    """H004 before the third day (old_html_pieces, then every block's links)."""
+    from newsctl.article import Span
+    from newsctl.findings import Hit
+
+    for inline, problem, offset, embed in old_html_pieces(article):
+        if embed:
+            continue
+        if inline is None:
+            line, col = offset
+            yield Hit(Span(line, col, line, col + 1), problem, "Remove it; embeds go through the CMS")
+        else:
+            yield Hit(offset, problem, "Remove it; embeds go through the CMS")
+    for link in old_links(article):
+        if link.href.strip().lower().startswith(("javascript:", "vbscript:", "data:text/html")):
+            scheme = link.href.split(":", 1)[0]
+            yield Hit(link.span, f"Link uses a {scheme}: URL", "Link to an https:// address instead")
+
+
+def old_raw_embed(article):  # type: ignore[no-untyped-def]
+    from newsctl.article import Span
+    from newsctl.findings import Hit
+
+    for inline, problem, offset, embed in old_html_pieces(article):
+        if not embed:
+            continue
+        if inline is None:
+            line, col = offset
+            yield Hit(Span(line, col, line, col + 1), problem, "Embed it through the CMS, or link to it")
+        else:
+            yield Hit(offset, problem, "Embed it through the CMS, or link to it")
+
+
+def old_empty_link_text(article):  # type: ignore[no-untyped-def]
+    from newsctl.findings import Hit
+    from newsctl.rules.structure import _holds_image
+
+    for link in old_links(article):
+        if not link.autolink and not link.text.strip() and not _holds_image(article, link.span):
+            yield Hit(link.span, f"Link to '{link.href}' has no text", "Put the words readers should click inside the brackets")
+
+
+def test_markup_rules_find_what_they_found_walking_every_block():
+    from newsctl.rules.hygiene import raw_embed, unsafe_html
+    from newsctl.rules.structure import empty_link_text, image_missing_alt
+    from newsctl.settings import from_mapping
+
+    settings = from_mapping({})
+    rng = random.Random(11)
+    counts = {"H004": 0, "H007": 0, "S008": 0, "S009": 0}
+    for seed in range(700):
+        article = _markup_article(rng, seed)
+        for code, new, old in (
+            ("H004", unsafe_html, old_unsafe_html),
+            ("H007", raw_embed, old_raw_embed),
+            ("S008", image_missing_alt, old_image_missing_alt),
+            ("S009", empty_link_text, old_empty_link_text),
+        ):
+            found = list(new(article, settings))
+            assert found == list(old(article)), (code, seed)
+            counts[code] += len(found)
+    assert min(counts.values()) > 50, counts  # the generated articles have what each rule looks for
