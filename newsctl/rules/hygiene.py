@@ -397,7 +397,9 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     for key, field in article.front_matter.fields.items():
         values = field.value if isinstance(field.value, list) else [field.value]
         for value in values:
-            if isinstance(value, str):
+            # (a value without a placeholder's literal has no placeholder: its quotations are
+            # not looked for; issue 12, third day)
+            if isinstance(value, str) and _may_hold_placeholder(value):
                 quotes = quoted_ranges(value)
                 for start, _, word, _sample in _placeholders(value):
                     if not _inside(start, quotes):
