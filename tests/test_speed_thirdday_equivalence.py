@@ -313,3 +313,15 @@ def test_markup_rules_find_what_they_found_walking_every_block():
             assert found == list(old(article)), (code, seed)
             counts[code] += len(found)
     assert min(counts.values()) > 50, counts  # the generated articles have what each rule looks for
+
+
+def test_prose_blocks_are_the_paragraphs_and_headings_each_rule_picked():
+    """H001, H002, H003 and H009 each picked these blocks and joined their prose themselves."""
+    from newsctl.rules.hygiene import prose_blocks
+
+    rng = random.Random(12)
+    for seed in range(300):
+        article = _markup_article(rng, seed)
+        picked = tuple(b for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading"))
+        assert prose_blocks(article) == (picked, "\n".join([b.inline.prose for b in picked]))
+        assert prose_blocks(article) is prose_blocks(article)  # found once

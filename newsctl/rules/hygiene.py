@@ -216,6 +216,21 @@ _LABEL_LINE = re.compile(
 )
 
 
+_PROSE_KEY = "rules.prose_blocks"
+
+
+def prose_blocks(article: Article) -> tuple[tuple[Block, ...], str]:
+    """The paragraphs and headings (the blocks with an inline whose prose H001, H002, H003 and
+    H009 read), in order, and their prose joined by newlines; found once per article (kept in
+    `Article.derived`): each of the four walked every block and joined the texts itself (issue
+    12, third day)."""
+    found = article.derived.get(_PROSE_KEY)
+    if found is None:
+        blocks = tuple(b for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading"))
+        found = article.derived[_PROSE_KEY] = (blocks, "\n".join([b.inline.prose for b in blocks]))  # type: ignore[union-attr]
+    return found  # type: ignore[no-any-return]
+
+
 @rule("H001", "assistant-leftover", "error", "Chat-assistant boilerplate left in the copy.")
 def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     """What it checks:
@@ -254,8 +269,7 @@ def assistant_leftover(article: Article, settings: Settings) -> Iterator[Hit]:
     """
     # the quotes are made straight once over the joined texts (a character-for-character
     # replacement, so the same as joining each block's); most articles have no phrase at all
-    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
-    phrases = leftover_anywhere(["\n".join(proses).replace("’", "'").replace("‘", "'")])
+    phrases = leftover_anywhere([prose_blocks(article)[1].replace("’", "'").replace("‘", "'")])
     at_top = True  # no copy yet: only HTML comments and other leftovers come before this block
     for b in article.blocks:
         if not (phrases or at_top):
@@ -378,13 +392,10 @@ def placeholder_text(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The fire destroyed 14 homes, said fire chief Ana Ruiz.
     """
-    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
+    prose, joined = prose_blocks(article)
     # one scan for the body: each literal the check looks for lies within one block's text
-    blocks = article.blocks if _may_hold_placeholder("\n".join(proses)) else ()
-    for b in blocks:
-        if b.inline is None or b.kind not in ("paragraph", "heading"):
-            continue
-        inline, text = b.inline, b.inline.prose
+    for b in prose if _may_hold_placeholder(joined) else ():
+        inline, text = b.inline, b.inline.prose  # type: ignore[union-attr]
         quotes = inline.quotes
         for start, end, word, sample in _placeholders(text):
             if sample and b.in_quote:
@@ -499,13 +510,12 @@ def doubled_word(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The council voted on Tuesday.
     """
-    proses = [b.inline.prose for b in article.blocks if b.inline is not None and b.kind in ("paragraph", "heading")]
-    if not _may_double("\n".join(proses)):  # one scan: a doubled word in a block is one in the joined text
+    prose, joined = prose_blocks(article)
+    if not _may_double(joined):  # one scan: a doubled word in a block is one in the joined text
         return
-    for b in article.blocks:
-        if b.inline is None or b.kind not in ("paragraph", "heading"):
-            continue
+    for b in prose:
         inline = b.inline
+        assert inline is not None
         if not _may_double(inline.prose):
             continue
         for m in _DOUBLED.finditer(inline.prose):

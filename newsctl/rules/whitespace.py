@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 from newsctl.article import Article, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
+from newsctl.rules.hygiene import prose_blocks
 from newsctl.relazy import lazy
 
 if TYPE_CHECKING:
@@ -102,10 +103,9 @@ def doubled_space(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         The council met on Tuesday.
     """
-    for b in article.blocks:
-        if b.inline is None or b.kind not in ("paragraph", "heading"):
-            continue
+    for b in prose_blocks(article)[0]:  # the paragraphs and headings
         inline = b.inline
+        assert inline is not None
         if "  " not in inline.prose:
             continue  # every match is two spaces or more: nothing to search for (issue 12)
         prose = inline.prose
