@@ -520,7 +520,16 @@ def _tokens_and_first_words(texts: list[str]) -> tuple[list[list[str]], list[str
     if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator (or there are none)
         return list(map(tokens, texts)), _first_words(texts)
     # (the pattern opens with the separator, a literal the regex engine skips ahead to)
-    firsts = [run.rstrip(_CANNOT_END_WORD).casefold() for run in _FIRST_WORD_RUN.findall(_SEPARATOR + joined)]
+    runs = _FIRST_WORD_RUN.findall(_SEPARATOR + joined)
+    # When no run ends in what a word cannot end with (most articles), the runs are the words,
+    # and they are case-folded in one call over them joined (casefold maps each character on
+    # its own, and the separator to itself), not a strip and a casefold each (issue 12, third day)
+    flat = _SEPARATOR.join(runs) + _SEPARATOR
+    if any([c + _SEPARATOR in flat for c in _CANNOT_END_WORD]):
+        firsts = [run.rstrip(_CANNOT_END_WORD).casefold() for run in runs]
+    else:
+        firsts = flat.casefold().split(_SEPARATOR)
+        firsts.pop()  # what followed the last separator: nothing
     return list(map(str.split, _joined_token_parts(joined))), firsts
 
 
@@ -611,18 +620,26 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
 
     Each block is measured and summed once; rows and the article add the blocks' sums (integer
     sums, so the order does not matter)."""
-    from newsctl.text import block_words
-
     skip = exclude_quotes(settings)
     key = ("readability", skip)
     found = article.derived.get(key)
-    if found is not None:
+    if found is not None:  # (the six rules each ask: nothing is imported or made before this)
         return found
     cols = columns(article, skip)
     totals = cols.block_totals
     blocks_of = article.blocks
-    prose_lines = {block.index: block.line for block in blocks_of if block.kind == "paragraph"}  # Block.is_prose
-    counted_words = list(map(block_words, blocks_of))
+    # each paragraph's line, and each block's words by the one count (text.block_words: a
+    # paragraph's inline word count, 0 for any other block), in one loop rather than a dict
+    # comprehension and a call per block (issue 12, third day)
+    prose_lines: dict[int, int] = {}
+    counted_words: list[int] = []
+    for block in blocks_of:
+        if block.kind == "paragraph":  # Block.is_prose
+            prose_lines[block.index] = block.line
+            inline = block.inline
+            counted_words.append(0 if inline is None else inline.word_count)
+        else:
+            counted_words.append(0)
     zero = (0, 0, 0, 0)
     sections: list[SectionStats] = []
     for index, blocks in rows(article):
@@ -640,13 +657,12 @@ def measure(article: Article, settings: Settings | None = None) -> Measurement:
 
 
 def _sum_totals(items: list[tuple[int, int, int, int]], counted: int) -> Stats:
-    return Stats(
-        sum([t[0] for t in items]),
-        sum([t[1] for t in items]),
-        sum([t[2] for t in items]),
-        sum([t[3] for t in items]),
-        counted,
-    )
+    """The items added column by column (one zip and four sums in C, not four list
+    comprehensions: issue 12, third day)."""
+    if not items:
+        return Stats(0, 0, 0, 0, counted)
+    words, sentences, syllables, quoted = map(sum, zip(*items))
+    return Stats(words, sentences, syllables, quoted, counted)
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")

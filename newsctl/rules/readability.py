@@ -313,10 +313,11 @@ def repeated_sentence_start(article: Article, settings: Settings) -> Iterator[Hi
     cols = measure(article, settings).columns  # the sentences' numbers, read without a SentenceStats each
     # runs stop at a paragraph's end, so only a paragraph of `limit` counted sentences or more
     # can hold one: the first words of the others are never looked up
+    first_word = cols.first_words.__getitem__
     for counted in cols.by_block.values():
         if len(counted) < limit:
             continue
-        words = [cols.first_words[i] for i in counted]
+        words = list(map(first_word, counted))  # (in C: issue 12, third day)
         if len(set(words)) > len(words) - limit + 1:
             continue  # no word opens `limit` sentences: no run
         run: list[int] = []  # positions in `counted` of the sentences in the run

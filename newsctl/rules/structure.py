@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
+from newsctl.rules.hygiene import body_markup
 from newsctl.rules.interview import is_question_to_interviewee
 
 if TYPE_CHECKING:
@@ -331,7 +332,7 @@ def image_missing_alt(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         ![Council members raise their hands during the budget vote](council-vote.jpg)
     """
-    for b in article.blocks:
+    for b in body_markup(article)[0]:  # the blocks with HTML or images (no other yields anything here)
         for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
             for img in inline.images:
                 if not img.alt.strip():
@@ -370,11 +371,9 @@ def empty_link_text(article: Article, settings: Settings) -> Iterator[Hit]:
     Use instead:
         Read the [full report](https://example.org/report.pdf).
     """
-    for b in article.blocks:
-        for inline in ((b.inline,) + b.cells if b.inline is not None else b.cells):
-            for link in inline.links:
-                if not link.autolink and not link.text.strip() and not _holds_image(article, link.span):
-                    yield Hit(link.span, f"Link to '{link.href}' has no text", "Put the words readers should click inside the brackets")
+    for link in body_markup(article)[1]:  # every link of the body, in order
+        if not link.autolink and not link.text.strip() and not _holds_image(article, link.span):
+            yield Hit(link.span, f"Link to '{link.href}' has no text", "Put the words readers should click inside the brackets")
 
 
 def _holds_image(article: Article, span: Span) -> bool:
