@@ -57,15 +57,7 @@ def markdown() -> Any:
     Every link target is kept (CommonMark would turn `[x](javascript:...)` into text), so the
     hygiene rules can report unsafe links and the exporters can drop them while keeping the words.
     """
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.use(footnote_plugin)  # GFM footnotes: [^1] references and [^1]: definitions
-    md.core.ruler.after("block", "heading_attrs", _heading_attrs)
-    md.disable("text_join")  # keep escapes/entities as text_special so their source length is known
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
+    return _new_markdown(full=True)
 
 
 @lru_cache(maxsize=1)
@@ -74,18 +66,97 @@ def _lean_markdown() -> Any:
     a body with neither gets the very same tokens from it, without those rules being called at
     every stop of the inline scanner and every line (issue 12: ~6 % of markdown-it's time on
     news copy, which rarely has either). tests/test_speed_parse_equivalence.py compares tokens."""
+    return _new_markdown(full=False)
+
+
+def _new_markdown(full: bool) -> Any:
+    """A fresh instance: markdown()'s configuration (full) or _lean_markdown()'s."""
+    if full:
+        from mdit_py_plugins.footnote import footnote_plugin
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"] if full else ["table"])
+    if full:
+        md.use(footnote_plugin)
     md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.disable("text_join")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
 
 
+# Rules of markdown-it-py (4.3, in .venv) that cannot fire on a body without certain strings,
+# each as (rule names, the strings one of which the body must hold), with the check in the
+# rule's source that proves it. A rule that does not fire returns False and changes nothing, so
+# disabling it gives the very same tokens without the call at every block start, at every line
+# of a paragraph (the terminator chains) or after every inline token (issue 12: markdown-it
+# 0.86 -> 0.68 ms an article on the bench corpus, 1.10 -> 0.97 on the real archives).
+#
+# The body's characters bound what every rule reads: the block rules read the body itself
+# (state.src, which core 'normalize' leaves as it is without '\r' and '\0'); an inline rule
+# reads an inline token's content or a part of it (a link label, an image's alt): slices of
+# body lines joined by '\n', indentation spaces put in front, a table cell's '\' before '|'
+# dropped. None of that adds one of these characters, nor makes "]:" of characters apart.
+#
+# Only the rules whose pruning measured a gain are here. Not pruned: the inline rules that act
+# at one character (escape, backticks, link, image, entity: tried only where the text scanner
+# stops, which is rare in prose: no gain measured, and every `in` check costs ~1 us); heading,
+# hr, lheading and list ('#', '-' and "1." are in nearly every article); 'code' (StateBlock
+# reads whether it is active, so is_code_block would change for every other rule); 'newline',
+# 'text', 'paragraph'; the footnote plugin's rules (footnote_ref writes state.env["footnotes"]
+# before its checks, and footnote_tail acts on that).
+_PRUNABLE: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    # rules_core/normalize.py: NEWLINES_RE = re.compile(r"\r\n?|\n"); NULL_RE = re.compile(r"\0")
+    # -- it rewrites every '\n' as itself: a regex sub over the whole body (~65 us an article)
+    (("normalize",), ("\r", "\0")),
+    # rules_block/fence.py: markers=("~", "`") ... if marker not in markers: return False
+    (("fence",), ("`", "~")),
+    # rules_block/blockquote.py: if state.src[pos] != ">": return False
+    (("blockquote",), (">",)),
+    # rules_block/table.py: lineText = mdTrim(getLine(state, startLine)); if "|" not in lineText:
+    # return False (everything before it only reads)
+    (("table",), ("|",)),
+    # rules_block/reference.py: if labelEnd is None ... or charCodeAt(string, labelEnd + 1) != 0x3A:
+    # return False -- ':' right after the label's ']' in `string`: body lines, each with its '\n'
+    (("reference",), ("]:",)),
+    # rules_block/html_block.py: if state.src[pos] != "<": return False
+    # rules_inline/html_inline.py: if src[pos] != "<" or pos + 2 >= maximum: return False
+    # rules_inline/autolink.py: if state.src[pos] != "<": return False
+    (("html_block", "html_inline", "autolink"), ("<",)),
+    # rules_inline/emphasis.py: if marker not in ("_", "*"): return False -- MarkdownIt.disable
+    # turns off its ruler2 post-processor too, which reads only the delimiters tokenize adds
+    (("emphasis",), ("*", "_")),
+)
+
+
 def _parser_for(text: str) -> Any:
-    """The markdown-it instance for a body: the lean one when it has no '~' and no '^'."""
-    return markdown() if "~" in text or "^" in text else _lean_markdown()
+    """The markdown-it instance for a body: markdown() for one with a '~' or a '^', else the
+    lean one, with every rule of _PRUNABLE off that the body lacks the strings for."""
+    full = "~" in text or "^" in text
+    off = [name for names, needs in _PRUNABLE if not any(s in text for s in needs) for name in names]
+    if full and "~" not in text:
+        # (markdown() for a '^') rules_inline/strikethrough.py: if silent: return False;
+        # if ch != "~": return False -- and its ruler2 post-processor reads only its delimiters
+        off.append("strikethrough")
+    if "emphasis" in off and (not full or "strikethrough" in off):
+        # ruler2 'balance_pairs' (processDelimiters: `if not delimiters: return`) and
+        # 'fragments_join' (merges adjacent text tokens, re-computes levels) have nothing to do
+        # without a delimiter, which only emphasis and strikethrough add (`delimiters.append`):
+        # the only other "text" tokens are autolink's, pushed after its link_open, and
+        # pushPending's, flushed before another token is pushed or where a tokenize ends (the
+        # link rule's nested one is followed by its link_close), so no two are adjacent; and
+        # StateInline.push and pushPending give the levels fragments_join would
+        off += ["balance_pairs", "fragments_join"]
+    return _pruned_markdown(full, tuple(off))
+
+
+@lru_cache(maxsize=None)
+def _pruned_markdown(full: bool, off: tuple[str, ...]) -> Any:
+    """One instance per set of disabled rules, built on first use (~0.2 ms; a one-file lint
+    builds one). Kept without a bound: there are at most 3 x 2^7 keys (36 seen over the bench
+    corpus, both real archives and the repo's Markdown), ~9 KiB an instance."""
+    if not off:
+        return markdown() if full else _lean_markdown()
+    return _new_markdown(full).disable(list(off))
 
 
 _TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")

@@ -282,27 +282,118 @@ def test_enabled_rules_and_severities_memo_equal_the_computation(tmp_path):
         assert copy.__getstate__() == plain.__getstate__()  # the memo never reaches the cache key or a worker
 
 
-# --- markdown-it: the lean instance for bodies without '~' or '^' ---------------------------------
+# --- markdown-it: the instance with the rules off that the body lacks the characters for -------------
+
+# Every character a pruning condition of parse._parser_for reads ("]:" and "![" by their parts)
+TRIGGERS = "\r\0`~>|]:<*_^&\\![#-=+"
+
+MD_BLOCKS = [
+    "## Heading {#id .cls}", "# Title {data-x=1}", "- item", "* item", "+ item", "1. one", "2) two", "> quoted",
+    "> > nested *quote*", "```\ncode {x}\n```", "~~~ python\ncode ~~~\n~~~", "    indented code", "\tcode after a tab",
+    "| a | b |\n| --- | --- |\n| 1 | 2 |", "a | b\n--- | ---\nc \\| d | e", "> | q | r |\n> | - | - |\n> | 1 | 2 |",
+    "<div>html</div>", "<!-- comment -->", "<script>x</script>", "<?php x ?>", "<![CDATA[x]]>", "<!DOCTYPE html>",
+    "---", "***", "___", "Setext\n===", "Setext two\n---", "[ref]: https://e.com", "[ref]: <https://e.com> 'title'",
+    "[multi\nline]: /url", "[tight]:/url", "[next]:\n/url", "[foo]\n: not a definition", "[^1]: A footnote.", "Here[^1] and ^[inline note].",
+    "- a\n  > quoted in a list\n  | x | y |\n  | - | - |", "1. one\n   ```\n   fenced\n   ```", "line\\\nbreak", "line  \nbreak",
+    "Use `a|b` here", "3 > 2 and x -> y", "a *b* **c** _d_ __e__ ***f***", "~~gone~~ ~x~", "&amp; &#42; &#x2A; &copy; &lt;b&gt;",
+    "\\* \\_ \\# \\[x\\] \\` \\< \\& \\| \\\\", "a <b>bold</b> <https://e.org/x> <me@e.org> <span a=\"1\">", "![alt *x*](img.png \"t\")",
+    "[link](https://e.com/a_b*c) [ref] [^1]", "a\r\nb\rc", "nul\0byte",
+]
 
 
-def test_lean_parser_gives_the_same_tokens_without_tilde_or_caret():
+def _token_fields(tokens: list[Any] | None) -> list[tuple[Any, ...]] | None:
+    """Every field of every token (dataclasses.fields of markdown-it's Token), children included."""
+    import dataclasses
+
+    if tokens is None:
+        return None
+    return [
+        tuple(_token_fields(v) if f.name == "children" else v for f in dataclasses.fields(t) for v in [getattr(t, f.name)])
+        for t in tokens
+    ]
+
+
+def markdown_bodies() -> list[str]:
+    """Generated bodies that hold each trigger character or lack it: random blocks and paragraphs,
+    each also with a random subset of the trigger characters removed."""
     rng = random.Random(11)
-    lean_pieces = [p for p in PIECES if "~" not in p and "^" not in p]
-    blocks = ["## Heading {#id .cls}", "# Title {data-x=1}", "- item", "1. one", "> quoted", "```\ncode {x}\n```",
-              "| a | b |\n| --- | --- |\n| 1 | 2 |", "<div>html</div>", "---", "Setext\n===", "[ref]: https://e.com"]
-    docs = [d.split("\n---\n", 1)[-1] for d in documents()]
-    for _ in range(300):
-        parts = [rng.choice(blocks) if rng.random() < 0.4 else " ".join(rng.choice(lean_pieces) for _ in range(rng.randint(1, 12)))
+    bodies = [d.split("\n---\n", 1)[-1] for d in documents()] + MD_BLOCKS
+    for _ in range(400):
+        parts = [rng.choice(MD_BLOCKS) if rng.random() < 0.4 else " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
                  for _ in range(rng.randint(1, 8))]
-        docs.append("\n\n".join(parts) + "\n")
-    lean = 0
-    for doc in docs:
-        parser = P._parser_for(doc)
-        assert (parser is P._lean_markdown()) == ("~" not in doc and "^" not in doc)
-        if parser is P._lean_markdown():
-            lean += 1
-            assert parser.parse(doc) == P.markdown().parse(doc), doc
-    assert lean > 300
+        bodies.append(rng.choice(["\n\n", "\n"]).join(parts) + "\n")
+    out = []
+    for body in bodies:
+        out.append(body)
+        drop = rng.sample(TRIGGERS, rng.randint(1, len(TRIGGERS)))
+        out.append(body.translate({ord(c): None for c in drop}))
+    return out
+
+
+def test_pruned_parsers_give_the_same_tokens_as_the_full_one():
+    """parse._parser_for gives every body the tokens markdown() gives it, every field of every
+    token, children included, whichever rules it turned off."""
+    seen_off: dict[str, int] = {}
+    seen_on: dict[str, int] = {}
+    pruned = sorted({n for names, _ in P._PRUNABLE for n in names} | {"strikethrough", "balance_pairs", "fragments_join"})
+    for body in markdown_bodies():
+        parser = P._parser_for(body)
+        active = parser.get_active_rules()
+        # the full configuration (footnotes, strikethrough) exactly for a body with '~' or '^'
+        assert ("footnote_tail" in active["core"]) == ("~" in body or "^" in body), body
+        for name in pruned:
+            on = any(name in rules for rules in active.values())
+            (seen_on if on else seen_off)[name] = (seen_on if on else seen_off).get(name, 0) + 1
+        assert _token_fields(parser.parse(body)) == _token_fields(P.markdown().parse(body)), body
+    for name in pruned:  # each rule was off for some bodies and on for others
+        assert seen_off.get(name, 0) > 20 and seen_on.get(name, 0) > 20, (name, seen_off, seen_on)
+
+
+def test_pruning_edge_cases():
+    """The cases where a trigger character sits where its rule cannot use it, or is missing where
+    a reader might think the rule needs it: same tokens, and the rule off exactly when the body
+    lacks its character."""
+    cases = {
+        "Use `a|b` here.\n\nAnd `c|d`.\n": ("table", True),  # '|' only in inline code: table stays on
+        "3 > 2, and x -> y.\n\nA > B.\n": ("blockquote", True),  # '>' only inside paragraphs
+        "[foo]\n: /url\n\n[foo\nbar]\n:x\n": ("reference", False),  # ']' and ':' split across lines
+        "[foo\nbar]: /url\n\n[foo bar]\n": ("reference", True),
+        "[foo]:/url\n\n[bar]:\n  /other 'title'\n\n[foo] [bar]\n": ("reference", True),
+        "\\# not a heading \\[x\\] \\& \\` line\\\nbreak\n": ("fence", True),  # escaped characters still count
+        "&amp; &#42; &lt;b&gt; &copy;\n": ("html_inline", False),  # an entity for '<' is not a '<'
+        "&#42;not em&#42; &#95;nor this&#95;\n": ("emphasis", False),
+        "a <b>bold</b> and <https://e.org> and <me@e.org>\n\n<div>\n*x*\n</div>\n": ("html_block", True),
+        "Note[^1] and ^[an inline note].\n\n[^1]: The note.\n": ("reference", True),
+        "Note ^[an inline note] only.\n": ("reference", False),
+        "Note[^1] without a definition.\n": ("strikethrough", False),
+        "~~gone~~ and ~not~\n": ("strikethrough", True),
+        "* a list, not emphasis\n* item\n": ("emphasis", True),
+        "[x](http://e.com/a_b)\n": ("emphasis", True),
+        "a\r\nb\rc\n": ("normalize", True),
+        "a\0b\n": ("normalize", True),
+        "plain\n\ntext\n": ("normalize", False),
+        "| a |\n| - |\n| 1 |\n": ("table", True),
+        "    ```\n    indented, not a fence\n": ("fence", True),
+        "text\n    more text\n": ("fence", False),
+    }
+    for body, (rule, on) in cases.items():
+        parser = P._parser_for(body)
+        assert any(rule in rules for rules in parser.get_active_rules().values()) == on, (body, rule)
+        assert _token_fields(parser.parse(body)) == _token_fields(P.markdown().parse(body)), body
+
+
+def test_one_file_builds_one_markdown_instance():
+    """A one-file lint pays for one markdown-it instance: neither markdown() nor the lean one is
+    built beside the pruned instance its body gets."""
+    for cached in (P.markdown, P._lean_markdown, P._pruned_markdown):
+        cached.cache_clear()
+    try:
+        P.parse(Source.from_text("a.md", article(3)[1]))
+        assert P._pruned_markdown.cache_info().currsize == 1
+        assert P.markdown.cache_info().currsize == 0 and P._lean_markdown.cache_info().currsize == 0
+    finally:
+        for cached in (P.markdown, P._lean_markdown, P._pruned_markdown):
+            cached.cache_clear()
 
 
 def test_warm_up_before_fork_lints_its_article_cleanly():
