@@ -409,6 +409,21 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
     while i < n:
         tok = tokens[i]
         t = tok.type
+        # paragraphs first: they are most of the blocks (issue 12: the eight tests before them
+        # were ~1 us a paragraph); a Block is made with positional arguments (its field order)
+        if (t == "paragraph_open" or t == "heading_open") and tok.map is not None:
+            start, end = tok.map
+            line = body_line + start
+            inline = _inline(tokens[i + 1], line, source, masker)
+            if t == "paragraph_open":
+                block = Block(len(blocks), "paragraph", line, body_line + end - 1, 0, 0, inline, (),
+                              lists > 0, quotes > 0, "", "", "", notes > 0)
+            else:
+                block = Block(len(blocks), "heading", line, body_line + end - 1, 0, int(tok.tag[1]), inline, (),
+                              lists > 0, quotes > 0, "", "", str(tok.attrs.get("id", "")), notes > 0)
+            blocks.append(block)
+            i += 3
+            continue
         if t in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
@@ -421,33 +436,9 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
             notes += 1
         elif t == "footnote_close":
             notes -= 1
-        elif t == "paragraph_open" and tok.map is None:
+        elif t == "paragraph_open":  # (tok.map is None)
             # an inline footnote's text (`^[note]`) has no source lines of its own: its words sit
             # in the paragraph that holds it (a paragraph without a map used to crash the parse)
-            i += 3
-            continue
-        elif t in ("heading_open", "paragraph_open"):
-            inline_tok = tokens[i + 1]
-            start, end = tok.map
-            inline = _inline(inline_tok, body_line + start, source, masker)
-            kind = "heading" if t == "heading_open" else "paragraph"
-            level = int(tok.tag[1]) if kind == "heading" else 0
-            anchor = str(tok.attrs.get("id", "")) if kind == "heading" else ""
-            blocks.append(
-                Block(
-                    index=len(blocks),
-                    kind=kind,
-                    line=body_line + start,
-                    end_line=body_line + end - 1,
-                    section=0,
-                    level=level,
-                    inline=inline,
-                    in_list=lists > 0,
-                    in_quote=quotes > 0,
-                    anchor=anchor,
-                    in_footnote=notes > 0,
-                )
-            )
             i += 3
             continue
         elif t in ("fence", "code_block", "html_block", "hr"):

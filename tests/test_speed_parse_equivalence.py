@@ -139,6 +139,25 @@ def test_line_origins_equal_the_loop_on_every_line_and_position():
             assert P._line_origins(raw, line, source) == old_line_origins(raw, line, source), (raw, line)
 
 
+def test_blocks_built_positionally_match_the_field_order():
+    """parse._blocks makes paragraph and heading Blocks with positional arguments: this is the
+    field order it writes them in (a field added or moved must be added there too)."""
+    import dataclasses
+
+    from newsctl.article import Block
+
+    assert [f.name for f in dataclasses.fields(Block)] == [
+        "index", "kind", "line", "end_line", "section", "level", "inline", "cells", "in_list", "in_quote", "info", "raw",
+        "anchor", "in_footnote",
+    ]
+    article = P.parse_text("---\ntitle: x\n---\n## Head {#h}\n\n- a\n\n> b\n\n[^1]: c\n\nd[^1]\n")
+    assert [(b.kind, b.level, b.anchor, b.in_list, b.in_quote, b.in_footnote, b.line, b.end_line) for b in article.blocks] == [
+        ("heading", 2, "h", False, False, False, 4, 4), ("paragraph", 0, "", True, False, False, 6, 6),
+        ("paragraph", 0, "", False, True, False, 8, 8), ("paragraph", 0, "", False, False, False, 12, 12),
+        ("paragraph", 0, "", False, False, True, 10, 10),
+    ]
+
+
 def test_collapse_shortcut_equals_collapse():
     texts = random_paragraphs(3000, seed=5)
     texts += ["", " ", "a", " a", "a ", "a  b", "a . b", "a .", "a.", "(a )", "a\u00a0b", "a\x1cb", "a\u2028b", "x ]"]
@@ -229,6 +248,101 @@ def test_front_matter_equal_with_the_events_walk(monkeypatch):
     monkeypatch.setattr(F, "_cannot_be_unsafe", lambda text: False)
     slow = [F.split(t, Source.from_text("x", t).line_starts) for t in texts]
     assert fast == slow
+
+
+def old_split(text: str, line_starts: tuple[int, ...]) -> Any:
+    """frontmatter.split before it read the lines through line_starts (the whole text split)."""
+    from newsctl.article import FrontMatter, Problem, Span
+    from newsctl.frontmatter import _FORMATS, _LOADERS, Split
+
+    lines = text.split("\n")
+    if not text.strip():
+        problem = Problem("missing-front-matter", "File is empty: an article needs front matter and a body", Span(1, 1, 1, 1))
+        return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
+    opening = _FORMATS.get(lines[0].rstrip())
+    if opening is None:
+        problem = Problem(
+            "missing-front-matter",
+            "No front matter: the file does not start with a '---' line (or '+++' for TOML, '{' for JSON)",
+            Span(1, 1, 1, len(lines[0]) + 1),
+            hint="Start the file with a YAML header between '---' lines (title, date, author)",
+        )
+        return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
+    fmt, closing = opening
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closing), None)
+    if close is None:
+        blank = next((i for i in range(1, len(lines)) if not lines[i].strip()), len(lines))
+        body_index = min(blank + 1, len(lines) - 1) if blank < len(lines) else len(lines)
+        problem = Problem(
+            "unclosed-front-matter",
+            "Front matter opened on line 1 is never closed",
+            Span(1, 1, 1, len(lines[0].rstrip()) + 1),
+            hint=f"Add a line with '{closing[0]}' after the last front-matter field",
+        )
+        offset = line_starts[body_index] if body_index < len(line_starts) else len(text)
+        return Split(FrontMatter(present=True, ok=False, start_line=1, format=fmt), offset, body_index + 1, (problem,))
+    body_index = close + 1
+    offset = line_starts[body_index] if body_index < len(line_starts) else len(text)
+    header = "\n".join(lines[1:close])
+    fm, problems = _LOADERS[fmt](header, 2, 1, close + 1)
+    return Split(fm, offset, body_index + 1, problems)
+
+
+def test_split_through_line_starts_equals_the_whole_split():
+    from newsctl import frontmatter as F
+
+    rng = random.Random(8)
+    openings = ["---", "--- ", "+++", "{", "", "x", "  ", "---\t"]
+    closings = ["---", "...", "--- ", "...\t", "+++", "}", "----", " ---", ""]
+    texts = ["", " ", "\n", " \n\t\n", "---", "---\n", "---\n---", "---\n---\n", "---\n\n---\nbody", "+++\ntitle = 'x'\n+++\nb\n",
+             '{\n"title": "x"\n}\nbody\n', "---\ntitle: x\n", "---\ntitle: x\n\nbody\nmore", "\u2028---\n---\n", "---\u00a0\nt: x\n---\n"]
+    for header in random_headers(400, seed=6):
+        for _ in range(2):
+            body = rng.choice(["", "\n", "body\n", "\n\nbody\n\n---\nmore\n", "text without newline", "\n---\n"])
+            texts.append(rng.choice(openings) + "\n" + header + "\n" + rng.choice(closings) + "\n" + body)
+            texts.append(rng.choice(openings) + "\n" + header + rng.choice(["", "\n", "\n\n"]))
+    texts += documents()
+    for text in texts:
+        source = Source.from_text("x.md", text)
+        assert F.split(source.text, source.line_starts) == old_split(source.text, source.line_starts), repr(text)
+
+
+def test_plain_string_nodes_construct_to_their_value():
+    """frontmatter._load_with reads a str-tagged scalar node's value itself: the value that
+    construct_object gives, for both loaders, on generated headers and the articles'."""
+    import yaml
+
+    from newsctl import frontmatter as F
+
+    headers = random_headers(1500, seed=10) + [d.split("\n---\n", 1)[0].removeprefix("---\n") for d in documents()]
+    headers += ['a: "x\\ty"', "a: 'it''s'", "a: |\n  block\n  text", "a: >\n  folded\n  text", "? complex\n: v", "a: !!str 12",
+                "'k': v", "a: 'é'", "a: \"\\u00e9\\x41\"", "a: null", "a: ~", "a: 2024-03-05", "a: yes", "a: 0o17", "a:\n- x\n- 'y'"]
+    checked = 0
+    for header in headers:
+        for loader_class in filter(None, (F._FastLoader, F._Loader)):
+            loader = loader_class(header)
+            try:
+                node = loader.get_single_node()
+            except (yaml.YAMLError, ValueError):
+                continue
+            finally:
+                loader.dispose()
+            stack = [node] if node is not None else []
+            while stack:
+                n = stack.pop()
+                if isinstance(n, yaml.MappingNode):
+                    stack += [x for pair in n.value for x in pair]
+                elif isinstance(n, yaml.SequenceNode):
+                    stack += n.value
+                elif n.tag == F._STR:
+                    fresh = loader_class(header)
+                    try:
+                        value = fresh.construct_object(n, deep=True)
+                    finally:
+                        fresh.dispose()
+                    assert type(value) is str and value == n.value, (header, n)
+                    checked += 1
+    assert checked > 3000
 
 
 # --- rules: one check over the joined body before any block is looked at --------------------------
