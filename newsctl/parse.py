@@ -686,7 +686,9 @@ def _plain_inline(raw: str, first_line: int, source: Source) -> Inline:
     tests/test_speed_parse_equivalence.py compares it with the walk."""
     prose = _BARE_URL.sub(lambda m: " " * len(m.group()), raw) if _may_hold_url(raw) else raw
     offsets, origins = _line_origins(raw, first_line, source)
-    return Inline(raw=raw, prose=prose, plain=_collapse(raw), line_offsets=offsets, line_origins=origins)
+    # positional: raw, prose, plain, line_offsets, line_origins (issue 12: ~0.3 us a paragraph
+    # less than keywords; tests/test_speed_parse_equivalence.py checks the field order)
+    return Inline(raw, prose, _collapse(raw), offsets, origins)
 
 
 # A space before another space, or before the marks collapse() joins to the word before them
@@ -769,63 +771,54 @@ def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int,
 
 
 def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list[Block], list[Section]]:
-    """Build the heading tree; section 0 is the lead."""
-    raw_sections: list[dict[str, Any]] = [
-        {"level": 0, "title": "", "heading": None, "line": body_line, "blocks": [], "children": [], "parent": None}
-    ]
+    """Build the heading tree; section 0 is the lead.
+
+    Each section's parts are kept in parallel lists (issue 12: a dict per section, read by key,
+    made this ~35 us an article); tests/test_speed_parse_equivalence.py compares with the dicts."""
+    levels: list[int] = [0]
+    titles: list[str] = [""]
+    headings: list[int | None] = [None]
+    lines: list[int] = [body_line]
+    members: list[list[int]] = [[]]
+    children: list[list[int]] = [[]]
+    parents: list[int | None] = [None]
     stack = [0]
-    owner: list[int] = []
+    # Each block learns its section here. The blocks were made by this parse and nothing else
+    # holds them yet, so the field is written in place, into the instance dict as the frozen
+    # dataclass's own __init__ does (newsctl/frozen.py), rather than copying every block with
+    # dataclasses.replace (issue 12: ~3 us a block)
     for block in blocks:
         if block.kind == "heading" and not block.in_list and not block.in_quote:
-            while len(stack) > 1 and raw_sections[stack[-1]]["level"] >= block.level:
+            level = block.level
+            while len(stack) > 1 and levels[stack[-1]] >= level:
                 stack.pop()
             parent = stack[-1]
-            index = len(raw_sections)
-            raw_sections.append(
-                {
-                    "level": block.level,
-                    "title": block.inline.plain if block.inline else "",
-                    "heading": block.index,
-                    "line": block.line,
-                    "blocks": [],
-                    "children": [],
-                    "parent": parent,
-                }
-            )
-            raw_sections[parent]["children"].append(index)
+            index = len(levels)
+            levels.append(level)
+            titles.append(block.inline.plain if block.inline else "")
+            headings.append(block.index)
+            lines.append(block.line)
+            members.append([])
+            children.append([])
+            parents.append(parent)
+            children[parent].append(index)
             stack.append(index)
-            owner.append(index)
+            block.__dict__["section"] = index
         else:
-            raw_sections[stack[-1]]["blocks"].append(block.index)
-            owner.append(stack[-1])
+            members[stack[-1]].append(block.index)
+            block.__dict__["section"] = stack[-1]
     # A section ends where the next section at the same or a higher level begins.
-    ends: list[int] = []
-    for i, sec in enumerate(raw_sections):
+    count = len(levels)
+    sections = []
+    for i in range(count):
         end = last_line
-        for later in raw_sections[i + 1 :]:
-            if i == 0 or later["level"] <= sec["level"]:
-                end = later["line"] - 1
+        level = levels[i]
+        for later in range(i + 1, count):
+            if i == 0 or levels[later] <= level:
+                end = lines[later] - 1
                 break
-        ends.append(max(end, sec["line"]) if i else max(end, body_line - 1))
-    sections = [
-        Section(
-            index=i,
-            level=s["level"],
-            title=s["title"],
-            heading=s["heading"],
-            line=s["line"],
-            end_line=ends[i],
-            blocks=tuple(s["blocks"]),
-            children=tuple(s["children"]),
-            parent=s["parent"],
-        )
-        for i, s in enumerate(raw_sections)
-    ]
-    # Each block learns its section here. The blocks were made by this parse and nothing else
-    # holds them yet, so the field is set in place (as a frozen dataclass's __post_init__ would)
-    # rather than copying every block with dataclasses.replace (issue 12: ~3 us a block).
-    for b in blocks:
-        object.__setattr__(b, "section", owner[b.index])
+        end = max(end, lines[i]) if i else max(end, body_line - 1)
+        sections.append(Section(i, level, titles[i], headings[i], lines[i], end, tuple(members[i]), tuple(children[i]), parents[i]))
     return blocks, sections
 
 
