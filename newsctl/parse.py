@@ -88,8 +88,9 @@ def _new_markdown(full: bool) -> Any:
 # each as (rule names, the strings one of which the body must hold), with the check in the
 # rule's source that proves it. A rule that does not fire returns False and changes nothing, so
 # disabling it gives the very same tokens without the call at every block start, at every line
-# of a paragraph (the terminator chains) or after every inline token (issue 12: markdown-it
-# 0.86 -> 0.68 ms an article on the bench corpus, 1.10 -> 0.97 on the real archives).
+# of a paragraph (the terminator chains) or after every inline token (issue 12, with hr and
+# lheading below: markdown-it 0.87 -> 0.65 ms an article on the bench corpus, 1.11 -> 0.98 on
+# the real archives, choosing the instance included).
 #
 # The body's characters bound what every rule reads: the block rules read the body itself
 # (state.src, which core 'normalize' leaves as it is without '\r' and '\0'); an inline rule
@@ -128,11 +129,34 @@ _PRUNABLE: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+# hr and lheading need a line that ends (but for spaces and tabs) with one of - * _ = :
+# rules_block/hr.py: if marker not in ("*", "-", "_"): return False ... while pos < maximum:
+#   ch = state.src[pos]; ... if ch != marker and not isStrSpace(ch): return False
+# rules_block/lheading.py: if marker in ("-", "="): pos = state.skipCharsStr(pos, marker);
+#   pos = state.skipSpaces(pos); if pos >= maximum: level = ... -- and `if not level: return False`
+# (pos is at or after the line's start, maximum = eMarks is its '\n' or the end: no rule moves
+# it; isStrSpace is ' ' or '\t'). Found in the UTF-8 bytes with those marks made 'M', tab a
+# space, every other byte but space and '\n' an 'x' (none of these is part of a multi-byte
+# character), by one search with a literal first byte: ~10 us an article where a search over the
+# text with a character class first took ~45 (issue 12: hr and lheading are ~60 us an article)
+_MARK_CLASSES = bytearray(b"x" * 256)
+_MARK_CLASSES[9] = _MARK_CLASSES[32] = 32
+_MARK_CLASSES[10] = 10
+for _mark in b"-*_=":
+    _MARK_CLASSES[_mark] = 77  # M
+del _mark
+_MARK_AT_LINE_END = lazy(rb"M *(?:\n|\Z)")
+
+
 def _parser_for(text: str) -> Any:
     """The markdown-it instance for a body: markdown() for one with a '~' or a '^', else the
-    lean one, with every rule of _PRUNABLE off that the body lacks the strings for."""
+    lean one, with every rule off that the body lacks the characters for (_PRUNABLE, and hr and
+    lheading, see above)."""
     full = "~" in text or "^" in text
     off = [name for names, needs in _PRUNABLE if not any(s in text for s in needs) for name in names]
+    # ('\r' would start a line in markdown-it's text, after normalize, and not in this search)
+    if "\r" not in text and _MARK_AT_LINE_END.search(text.encode("utf-8", "surrogatepass").translate(_MARK_CLASSES)) is None:
+        off += ["hr", "lheading"]
     if full and "~" not in text:
         # (markdown() for a '^') rules_inline/strikethrough.py: if silent: return False;
         # if ch != "~": return False -- and its ruler2 post-processor reads only its delimiters
@@ -149,11 +173,11 @@ def _parser_for(text: str) -> Any:
     return _pruned_markdown(full, tuple(off))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
 def _pruned_markdown(full: bool, off: tuple[str, ...]) -> Any:
     """One instance per set of disabled rules, built on first use (~0.2 ms; a one-file lint
-    builds one). Kept without a bound: there are at most 3 x 2^7 keys (36 seen over the bench
-    corpus, both real archives and the repo's Markdown), ~9 KiB an instance."""
+    builds one), ~9 KiB each: 52 sets seen over the bench corpus, both real archives and the
+    repo's Markdown (at most 3 x 2^8 can be)."""
     if not off:
         return markdown() if full else _lean_markdown()
     return _new_markdown(full).disable(list(off))

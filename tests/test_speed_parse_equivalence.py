@@ -478,7 +478,7 @@ def test_enabled_rules_and_severities_memo_equal_the_computation(tmp_path):
 # --- markdown-it: the instance with the rules off that the body lacks the characters for -------------
 
 # Every character a pruning condition of parse._parser_for reads ("]:" and "![" by their parts)
-TRIGGERS = "\r\0`~>|]:<*_^&\\![#-=+"
+TRIGGERS = "\r\0`~>|]:<*_^&\\![#-=+ \t"
 
 MD_BLOCKS = [
     "## Heading {#id .cls}", "# Title {data-x=1}", "- item", "* item", "+ item", "1. one", "2) two", "> quoted",
@@ -528,7 +528,7 @@ def test_pruned_parsers_give_the_same_tokens_as_the_full_one():
     token, children included, whichever rules it turned off."""
     seen_off: dict[str, int] = {}
     seen_on: dict[str, int] = {}
-    pruned = sorted({n for names, _ in P._PRUNABLE for n in names} | {"strikethrough", "balance_pairs", "fragments_join"})
+    pruned = sorted({n for names, _ in P._PRUNABLE for n in names} | {"strikethrough", "balance_pairs", "fragments_join", "hr", "lheading"})
     for body in markdown_bodies():
         parser = P._parser_for(body)
         active = parser.get_active_rules()
@@ -568,6 +568,19 @@ def test_pruning_edge_cases():
         "| a |\n| - |\n| 1 |\n": ("table", True),
         "    ```\n    indented, not a fence\n": ("fence", True),
         "text\n    more text\n": ("fence", False),
+        "co-op and e-mail, 3*4 = 12, snake_case\n": ("hr", False),  # marks, but none ends a line
+        "a list:\n\n- one\n- two\n": ("lheading", False),
+        "ends with a dash -\n": ("hr", True),
+        "ends with a dash - \t \nand more\n": ("lheading", True),
+        "Title\n===": ("lheading", True),  # no newline at the end
+        "> quoted\n> ***\n": ("hr", True),
+        "- item\n- ---\n": ("hr", True),
+        "1. a\n   ___\n": ("hr", True),
+        "Setext\n\t---\t\n": ("lheading", True),
+        "a\r---\r": ("hr", True),  # '\r' starts a line for markdown-it
+        "a\r\nb\r\n": ("lheading", True),
+        "é—\n中文=\n": ("lheading", True),
+        "é—\n中文\n": ("lheading", False),  # an em dash is not a hyphen
     }
     for body, (rule, on) in cases.items():
         parser = P._parser_for(body)
