@@ -145,7 +145,12 @@ _MARK_CLASSES[10] = 10
 for _mark in b"-*_=":
     _MARK_CLASSES[_mark] = 77  # M
 del _mark
-_MARK_AT_LINE_END = lazy(rb"M *(?:\n|\Z)")
+
+
+@lru_cache(maxsize=1)
+def _mark_at_line_end() -> re.Pattern[bytes]:
+    """A mark class, spaces, then a line's end, in _MARK_CLASSES's bytes: compiled on first use."""
+    return re.compile(rb"M *(?:\n|\Z)")
 
 
 def _parser_for(text: str) -> Any:
@@ -155,7 +160,7 @@ def _parser_for(text: str) -> Any:
     full = "~" in text or "^" in text
     off = [name for names, needs in _PRUNABLE if not any(s in text for s in needs) for name in names]
     # ('\r' would start a line in markdown-it's text, after normalize, and not in this search)
-    if "\r" not in text and _MARK_AT_LINE_END.search(text.encode("utf-8", "surrogatepass").translate(_MARK_CLASSES)) is None:
+    if "\r" not in text and _mark_at_line_end().search(text.encode("utf-8", "surrogatepass").translate(_MARK_CLASSES)) is None:
         off += ["hr", "lheading"]
     if full and "~" not in text:
         # (markdown() for a '^') rules_inline/strikethrough.py: if silent: return False;
