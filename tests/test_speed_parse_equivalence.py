@@ -140,14 +140,17 @@ def test_line_origins_equal_the_loop_on_every_line_and_position():
 
 
 def test_blocks_built_positionally_match_the_field_order():
-    """parse._blocks makes paragraph and heading Blocks, and _plain_inline Inlines, with positional
-    arguments: this is the field order they write them in (a field added or moved must be added
-    there too)."""
+    """parse._blocks makes paragraph and heading Blocks, _plain_inline Inlines and _sections
+    Sections with positional arguments: this is the field order they write them in (a field added
+    or moved must be added there too)."""
     import dataclasses
 
-    from newsctl.article import Block, Inline
+    from newsctl.article import Block, Inline, Section
 
     assert [f.name for f in dataclasses.fields(Inline)][:5] == ["raw", "prose", "plain", "line_offsets", "line_origins"]
+    assert [f.name for f in dataclasses.fields(Section)] == [
+        "index", "level", "title", "heading", "line", "end_line", "blocks", "children", "parent",
+    ]
     assert [f.name for f in dataclasses.fields(Block)] == [
         "index", "kind", "line", "end_line", "section", "level", "inline", "cells", "in_list", "in_quote", "info", "raw",
         "anchor", "in_footnote",
