@@ -31,6 +31,7 @@ MAX_NUMBER_DIGITS = 100
 _YAML_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONG_DIGITS = re.compile(r"\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _OPEN = "---"
 _CLOSE = ("---", "...")
@@ -70,23 +71,33 @@ class Split:
 
 
 def split(text: str, line_starts: tuple[int, ...]) -> Split:
-    """Find the header, parse it, and say where the body begins."""
-    lines = text.split("\n")
-    if not text.strip():
+    """Find the header, parse it, and say where the body begins.
+
+    `line_starts` are the text's (Source.line_starts): the lines are read through them up to the
+    closing one, not split out of the whole article (issue 12: ~8 us an article, the body being
+    ~50 times the header); tests/test_speed_parse_equivalence.py compares with the split."""
+    if not text or text.isspace():  # `not text.strip()`, without the copy
         problem = Problem("missing-front-matter", "File is empty: an article needs front matter and a body", Span(1, 1, 1, 1))
         return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
-    opening = _FORMATS.get(lines[0].rstrip())
+    count = len(line_starts)  # == len(text.split("\n"))
+    first = text[: line_starts[1] - 1] if count > 1 else text
+    opening = _FORMATS.get(first.rstrip())
     if opening is None:
         problem = Problem(
             "missing-front-matter",
             "No front matter: the file does not start with a '---' line (or '+++' for TOML, '{' for JSON)",
-            Span(1, 1, 1, len(lines[0]) + 1),
+            Span(1, 1, 1, len(first) + 1),
             hint="Start the file with a YAML header between '---' lines (title, date, author)",
         )
         return Split(FrontMatter(present=False, ok=False), 0, 1, (problem,))
     fmt, closing = opening
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closing), None)
+    close = None
+    for i in range(1, count):
+        if text[line_starts[i] : line_starts[i + 1] - 1 if i + 1 < count else len(text)].rstrip() in closing:
+            close = i
+            break
     if close is None:
+        lines = text.split("\n")
         # Guess where the body starts (after the first blank line) so body rules still run.
         blank = next((i for i in range(1, len(lines)) if not lines[i].strip()), len(lines))
         body_index = min(blank + 1, len(lines) - 1) if blank < len(lines) else len(lines)
@@ -101,7 +112,7 @@ def split(text: str, line_starts: tuple[int, ...]) -> Split:
 
     body_index = close + 1
     offset = line_starts[body_index] if body_index < len(line_starts) else len(text)
-    header = "\n".join(lines[1:close])
+    header = text[line_starts[1] : line_starts[close] - 1]  # "\n".join(lines[1:close])
     fm, problems = _LOADERS[fmt](header, 2, 1, close + 1)
     return Split(fm, offset, body_index + 1, problems)
 
@@ -465,8 +476,17 @@ def _load_with(
         fields: dict[str, Field] = {}
         problems: list[Problem] = []
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            value = loader.construct_object(value_node, deep=True)
+            # a plain string (most keys and values) is its node's value: what construct_object
+            # gives through SafeConstructor.construct_yaml_str -> construct_scalar, without the
+            # calls (issue 12: ~1 us a node); tests/test_speed_parse_equivalence.py compares
+            if key_node.tag == _STR and type(key_node) is yaml.ScalarNode:
+                key = key_node.value
+            else:
+                key = loader.construct_object(key_node, deep=True)
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                value = value_node.value
+            else:
+                value = loader.construct_object(value_node, deep=True)
             key_text = str(key)
             key_span = _span(key_node, first_line)
             if key_text in fields:

@@ -57,15 +57,7 @@ def markdown() -> Any:
     Every link target is kept (CommonMark would turn `[x](javascript:...)` into text), so the
     hygiene rules can report unsafe links and the exporters can drop them while keeping the words.
     """
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.use(footnote_plugin)  # GFM footnotes: [^1] references and [^1]: definitions
-    md.core.ruler.after("block", "heading_attrs", _heading_attrs)
-    md.disable("text_join")  # keep escapes/entities as text_special so their source length is known
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
+    return _new_markdown(full=True)
 
 
 @lru_cache(maxsize=1)
@@ -74,18 +66,126 @@ def _lean_markdown() -> Any:
     a body with neither gets the very same tokens from it, without those rules being called at
     every stop of the inline scanner and every line (issue 12: ~6 % of markdown-it's time on
     news copy, which rarely has either). tests/test_speed_parse_equivalence.py compares tokens."""
+    return _new_markdown(full=False)
+
+
+def _new_markdown(full: bool) -> Any:
+    """A fresh instance: markdown()'s configuration (full) or _lean_markdown()'s."""
+    if full:
+        from mdit_py_plugins.footnote import footnote_plugin
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"] if full else ["table"])
+    if full:
+        md.use(footnote_plugin)
     md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.disable("text_join")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
 
 
+# Rules of markdown-it-py (4.3, in .venv) that cannot fire on a body without certain strings,
+# each as (rule names, the strings one of which the body must hold), with the check in the
+# rule's source that proves it. A rule that does not fire returns False and changes nothing, so
+# disabling it gives the very same tokens without the call at every block start, at every line
+# of a paragraph (the terminator chains) or after every inline token (issue 12, with hr and
+# lheading below: markdown-it 0.87 -> 0.65 ms an article on the bench corpus, 1.11 -> 0.98 on
+# the real archives, choosing the instance included).
+#
+# The body's characters bound what every rule reads: the block rules read the body itself
+# (state.src, which core 'normalize' leaves as it is without '\r' and '\0'); an inline rule
+# reads an inline token's content or a part of it (a link label, an image's alt): slices of
+# body lines joined by '\n', indentation spaces put in front, a table cell's '\' before '|'
+# dropped. None of that adds one of these characters, nor makes "]:" of characters apart.
+#
+# Only the rules whose pruning measured a gain are here. Not pruned: the inline rules that act
+# at one character (escape, backticks, link, image, entity: tried only where the text scanner
+# stops, which is rare in prose: no gain measured, and every `in` check costs ~1 us); heading,
+# hr, lheading and list ('#', '-' and "1." are in nearly every article); 'code' (StateBlock
+# reads whether it is active, so is_code_block would change for every other rule); 'newline',
+# 'text', 'paragraph'; the footnote plugin's rules (footnote_ref writes state.env["footnotes"]
+# before its checks, and footnote_tail acts on that).
+_PRUNABLE: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    # rules_core/normalize.py: NEWLINES_RE = re.compile(r"\r\n?|\n"); NULL_RE = re.compile(r"\0")
+    # -- it rewrites every '\n' as itself: a regex sub over the whole body (~65 us an article)
+    (("normalize",), ("\r", "\0")),
+    # rules_block/fence.py: markers=("~", "`") ... if marker not in markers: return False
+    (("fence",), ("`", "~")),
+    # rules_block/blockquote.py: if state.src[pos] != ">": return False
+    (("blockquote",), (">",)),
+    # rules_block/table.py: lineText = mdTrim(getLine(state, startLine)); if "|" not in lineText:
+    # return False (everything before it only reads)
+    (("table",), ("|",)),
+    # rules_block/reference.py: if labelEnd is None ... or charCodeAt(string, labelEnd + 1) != 0x3A:
+    # return False -- ':' right after the label's ']' in `string`: body lines, each with its '\n'
+    (("reference",), ("]:",)),
+    # rules_block/html_block.py: if state.src[pos] != "<": return False
+    # rules_inline/html_inline.py: if src[pos] != "<" or pos + 2 >= maximum: return False
+    # rules_inline/autolink.py: if state.src[pos] != "<": return False
+    (("html_block", "html_inline", "autolink"), ("<",)),
+    # rules_inline/emphasis.py: if marker not in ("_", "*"): return False -- MarkdownIt.disable
+    # turns off its ruler2 post-processor too, which reads only the delimiters tokenize adds
+    (("emphasis",), ("*", "_")),
+)
+
+
+# hr and lheading need a line that ends (but for spaces and tabs) with one of - * _ = :
+# rules_block/hr.py: if marker not in ("*", "-", "_"): return False ... while pos < maximum:
+#   ch = state.src[pos]; ... if ch != marker and not isStrSpace(ch): return False
+# rules_block/lheading.py: if marker in ("-", "="): pos = state.skipCharsStr(pos, marker);
+#   pos = state.skipSpaces(pos); if pos >= maximum: level = ... -- and `if not level: return False`
+# (pos is at or after the line's start, maximum = eMarks is its '\n' or the end: no rule moves
+# it; isStrSpace is ' ' or '\t'). Found in the UTF-8 bytes with those marks made 'M', tab a
+# space, every other byte but space and '\n' an 'x' (none of these is part of a multi-byte
+# character), by one search with a literal first byte: ~10 us an article where a search over the
+# text with a character class first took ~45 (issue 12: hr and lheading are ~60 us an article)
+_MARK_CLASSES = bytearray(b"x" * 256)
+_MARK_CLASSES[9] = _MARK_CLASSES[32] = 32
+_MARK_CLASSES[10] = 10
+for _mark in b"-*_=":
+    _MARK_CLASSES[_mark] = 77  # M
+del _mark
+
+
+@lru_cache(maxsize=1)
+def _mark_at_line_end() -> re.Pattern[bytes]:
+    """A mark class, spaces, then a line's end, in _MARK_CLASSES's bytes: compiled on first use."""
+    return re.compile(rb"M *(?:\n|\Z)")
+
+
 def _parser_for(text: str) -> Any:
-    """The markdown-it instance for a body: the lean one when it has no '~' and no '^'."""
-    return markdown() if "~" in text or "^" in text else _lean_markdown()
+    """The markdown-it instance for a body: markdown() for one with a '~' or a '^', else the
+    lean one, with every rule off that the body lacks the characters for (_PRUNABLE, and hr and
+    lheading, see above)."""
+    full = "~" in text or "^" in text
+    off = [name for names, needs in _PRUNABLE if not any(s in text for s in needs) for name in names]
+    # ('\r' would start a line in markdown-it's text, after normalize, and not in this search)
+    if "\r" not in text and _mark_at_line_end().search(text.encode("utf-8", "surrogatepass").translate(_MARK_CLASSES)) is None:
+        off += ["hr", "lheading"]
+    if full and "~" not in text:
+        # (markdown() for a '^') rules_inline/strikethrough.py: if silent: return False;
+        # if ch != "~": return False -- and its ruler2 post-processor reads only its delimiters
+        off.append("strikethrough")
+    if "emphasis" in off and (not full or "strikethrough" in off):
+        # ruler2 'balance_pairs' (processDelimiters: `if not delimiters: return`) and
+        # 'fragments_join' (merges adjacent text tokens, re-computes levels) have nothing to do
+        # without a delimiter, which only emphasis and strikethrough add (`delimiters.append`):
+        # the only other "text" tokens are autolink's, pushed after its link_open, and
+        # pushPending's, flushed before another token is pushed or where a tokenize ends (the
+        # link rule's nested one is followed by its link_close), so no two are adjacent; and
+        # StateInline.push and pushPending give the levels fragments_join would
+        off += ["balance_pairs", "fragments_join"]
+    return _pruned_markdown(full, tuple(off))
+
+
+@lru_cache(maxsize=256)
+def _pruned_markdown(full: bool, off: tuple[str, ...]) -> Any:
+    """One instance per set of disabled rules, built on first use (~0.2 ms; a one-file lint
+    builds one), ~9 KiB each: 52 sets seen over the bench corpus, both real archives and the
+    repo's Markdown (at most 3 x 2^8 can be)."""
+    if not off:
+        return markdown() if full else _lean_markdown()
+    return _new_markdown(full).disable(list(off))
 
 
 _TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")
@@ -338,6 +438,22 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
     while i < n:
         tok = tokens[i]
         t = tok.type
+        # paragraphs first: they are most of the blocks, and their Block made with positional
+        # arguments, in its field order (issue 12: with _plain_inline's Inline made so too,
+        # _blocks 272 -> 245 us an article; tests/test_speed_parse_equivalence.py pins the order)
+        if (t == "paragraph_open" or t == "heading_open") and tok.map is not None:
+            start, end = tok.map
+            line = body_line + start
+            inline = _inline(tokens[i + 1], line, source, masker)
+            if t == "paragraph_open":
+                block = Block(len(blocks), "paragraph", line, body_line + end - 1, 0, 0, inline, (),
+                              lists > 0, quotes > 0, "", "", "", notes > 0)
+            else:
+                block = Block(len(blocks), "heading", line, body_line + end - 1, 0, int(tok.tag[1]), inline, (),
+                              lists > 0, quotes > 0, "", "", str(tok.attrs.get("id", "")), notes > 0)
+            blocks.append(block)
+            i += 3
+            continue
         if t in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
@@ -350,33 +466,9 @@ def _blocks(tokens: list[Any], body_line: int, source: Source, masker: Masker | 
             notes += 1
         elif t == "footnote_close":
             notes -= 1
-        elif t == "paragraph_open" and tok.map is None:
+        elif t == "paragraph_open":  # (tok.map is None)
             # an inline footnote's text (`^[note]`) has no source lines of its own: its words sit
             # in the paragraph that holds it (a paragraph without a map used to crash the parse)
-            i += 3
-            continue
-        elif t in ("heading_open", "paragraph_open"):
-            inline_tok = tokens[i + 1]
-            start, end = tok.map
-            inline = _inline(inline_tok, body_line + start, source, masker)
-            kind = "heading" if t == "heading_open" else "paragraph"
-            level = int(tok.tag[1]) if kind == "heading" else 0
-            anchor = str(tok.attrs.get("id", "")) if kind == "heading" else ""
-            blocks.append(
-                Block(
-                    index=len(blocks),
-                    kind=kind,
-                    line=body_line + start,
-                    end_line=body_line + end - 1,
-                    section=0,
-                    level=level,
-                    inline=inline,
-                    in_list=lists > 0,
-                    in_quote=quotes > 0,
-                    anchor=anchor,
-                    in_footnote=notes > 0,
-                )
-            )
             i += 3
             continue
         elif t in ("fence", "code_block", "html_block", "hr"):
@@ -624,7 +716,9 @@ def _plain_inline(raw: str, first_line: int, source: Source) -> Inline:
     tests/test_speed_parse_equivalence.py compares it with the walk."""
     prose = _BARE_URL.sub(lambda m: " " * len(m.group()), raw) if _may_hold_url(raw) else raw
     offsets, origins = _line_origins(raw, first_line, source)
-    return Inline(raw=raw, prose=prose, plain=_collapse(raw), line_offsets=offsets, line_origins=origins)
+    # positional: raw, prose, plain, line_offsets, line_origins (issue 12: ~0.3 us a paragraph
+    # less than keywords; tests/test_speed_parse_equivalence.py checks the field order)
+    return Inline(raw, prose, _collapse(raw), offsets, origins)
 
 
 # A space before another space, or before the marks collapse() joins to the word before them
@@ -707,63 +801,55 @@ def _line_origins(raw: str, first_line: int, source: Source) -> tuple[tuple[int,
 
 
 def _sections(blocks: list[Block], body_line: int, last_line: int) -> tuple[list[Block], list[Section]]:
-    """Build the heading tree; section 0 is the lead."""
-    raw_sections: list[dict[str, Any]] = [
-        {"level": 0, "title": "", "heading": None, "line": body_line, "blocks": [], "children": [], "parent": None}
-    ]
+    """Build the heading tree; section 0 is the lead.
+
+    Each section's parts are kept in parallel lists (issue 12: a dict per section, read by key,
+    made this ~35 us an article); tests/test_speed_parse_equivalence.py compares with the dicts."""
+    levels: list[int] = [0]
+    titles: list[str] = [""]
+    headings: list[int | None] = [None]
+    lines: list[int] = [body_line]
+    members: list[list[int]] = [[]]
+    children: list[list[int]] = [[]]
+    parents: list[int | None] = [None]
     stack = [0]
-    owner: list[int] = []
+    # Each block learns its section here. The blocks were made by this parse and nothing else
+    # holds them yet, so the field is written in place, into the instance dict as the frozen
+    # dataclass's own __init__ does (newsctl/frozen.py), rather than copying every block with
+    # dataclasses.replace (issue 12: ~3 us a block)
     for block in blocks:
         if block.kind == "heading" and not block.in_list and not block.in_quote:
-            while len(stack) > 1 and raw_sections[stack[-1]]["level"] >= block.level:
+            level = block.level
+            while len(stack) > 1 and levels[stack[-1]] >= level:
                 stack.pop()
             parent = stack[-1]
-            index = len(raw_sections)
-            raw_sections.append(
-                {
-                    "level": block.level,
-                    "title": block.inline.plain if block.inline else "",
-                    "heading": block.index,
-                    "line": block.line,
-                    "blocks": [],
-                    "children": [],
-                    "parent": parent,
-                }
-            )
-            raw_sections[parent]["children"].append(index)
+            index = len(levels)
+            levels.append(level)
+            titles.append(block.inline.plain if block.inline else "")
+            headings.append(block.index)
+            lines.append(block.line)
+            members.append([])
+            children.append([])
+            parents.append(parent)
+            children[parent].append(index)
             stack.append(index)
-            owner.append(index)
+            block.__dict__["section"] = index
         else:
-            raw_sections[stack[-1]]["blocks"].append(block.index)
-            owner.append(stack[-1])
+            members[stack[-1]].append(block.index)
+            block.__dict__["section"] = stack[-1]
     # A section ends where the next section at the same or a higher level begins.
-    ends: list[int] = []
-    for i, sec in enumerate(raw_sections):
+    count = len(levels)
+    sections = []
+    for i in range(count):
         end = last_line
-        for later in raw_sections[i + 1 :]:
-            if i == 0 or later["level"] <= sec["level"]:
-                end = later["line"] - 1
+        level = levels[i]
+        for later in range(i + 1, count):
+            if i == 0 or levels[later] <= level:
+                end = lines[later] - 1
                 break
-        ends.append(max(end, sec["line"]) if i else max(end, body_line - 1))
-    sections = [
-        Section(
-            index=i,
-            level=s["level"],
-            title=s["title"],
-            heading=s["heading"],
-            line=s["line"],
-            end_line=ends[i],
-            blocks=tuple(s["blocks"]),
-            children=tuple(s["children"]),
-            parent=s["parent"],
-        )
-        for i, s in enumerate(raw_sections)
-    ]
-    # Each block learns its section here. The blocks were made by this parse and nothing else
-    # holds them yet, so the field is set in place (as a frozen dataclass's __post_init__ would)
-    # rather than copying every block with dataclasses.replace (issue 12: ~3 us a block).
-    for b in blocks:
-        object.__setattr__(b, "section", owner[b.index])
+        end = max(end, lines[i]) if i else max(end, body_line - 1)
+        # positional, in Section's field order (pinned by tests/test_speed_parse_equivalence.py)
+        sections.append(Section(i, level, titles[i], headings[i], lines[i], end, tuple(members[i]), tuple(children[i]), parents[i]))
     return blocks, sections
 
 
