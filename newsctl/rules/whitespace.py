@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Iterator
 from newsctl.article import Article, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 if TYPE_CHECKING:
     from newsctl.settings import Settings
 
-_TRAILING = re.compile(r"[ \t]+$")
+_TRAILING = lazy(r"[ \t]+$")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
