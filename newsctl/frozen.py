@@ -13,7 +13,10 @@ such option (``slots=True`` keeps ``object.__setattr__``), hence this small gene
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import sys
+from types import FunctionType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -42,6 +45,10 @@ def _init(cls: type, params: tuple[dataclasses.Field[Any], ...], fill_dict: bool
     taken = {f.name for f in params}
     self_name = "__dataclass_self__" if "self" in taken else "self"  # as dataclasses names it
     d = next(n for n in ("d", "_d", "__d", "__dataclass_dict__") if n not in taken)
+    if fill_dict and all(f.default_factory is dataclasses.MISSING for f in params):
+        init = _renamed_init(params, self_name, d)
+        if init is not None:
+            return _finish_init(cls, params, init, fill_dict)
     names: list[str] = []
     scope: dict[str, Any] = {}
     lines = [f"    {d} = {self_name}.__dict__\n"] if fill_dict else []
@@ -62,12 +69,54 @@ def _init(cls: type, params: tuple[dataclasses.Field[Any], ...], fill_dict: bool
     source = f"def __init__({', '.join([self_name, *names])}):\n{body}"
     namespace: dict[str, Any] = {}
     exec(source, scope, namespace)  # noqa: S102 - generated from the field names, as dataclasses does
-    init = namespace["__init__"]
+    return _finish_init(cls, params, namespace["__init__"], fill_dict)
+
+
+def _finish_init(cls: type, params: tuple[dataclasses.Field[Any], ...], init: Any, fill_dict: bool) -> Any:
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     init.__annotations__ = {**{f.name: f.type for f in params}, "return": None}  # as the generated one's
     init._fills_dict = fill_dict
     return init
+
+
+# Compiling each class's ``__init__`` (the ``exec`` above) cost ~0.1 ms a class, ~4 ms of a
+# one-file lint's start-up for its ~40 classes (issue 12, third day). A frozen class without
+# default factories gets the same function another way: one template per number of fields,
+#     def __init__(_self, _f0, _f1): _d = _self.__dict__; _d['_f0'] = _f0; _d['_f1'] = _f1
+# compiled once, its code copied with the parameter names, the local's and the dictionary keys
+# renamed (``CodeType.replace``, ~2 us) and the defaults given to the function: the bytecode the
+# ``exec`` compiles for that class's own source, with the same names, constants and signature.
+# tests/test_frozen_dataclass.py compares both, field by field, for every class a lint creates.
+_TEMPLATES: dict[int, Any] = {}
+
+
+def _renamed_init(params: tuple[dataclasses.Field[Any], ...], self_name: str, d: str) -> Any:
+    """The fill-dict ``__init__`` for these fields (no default factories), from the template;
+    None when this Python's code objects cannot be renamed so (then `_init` compiles its own)."""
+    n = len(params)
+    code = _TEMPLATES.get(n)
+    if code is None:
+        slots = [f"_f{i}" for i in range(n)]
+        body = "".join(f"    _d[{slot!r}] = {slot}\n" for slot in slots)
+        namespace: dict[str, Any] = {}
+        exec(f"def __init__(_self{''.join(', ' + slot for slot in slots)}):\n    _d = _self.__dict__\n{body}", {}, namespace)  # noqa: S102
+        code = _TEMPLATES[n] = namespace["__init__"].__code__
+    names = {f"_f{i}": sys.intern(f.name) for i, f in enumerate(params)}
+    if code.co_varnames != ("_self", *names, "_d") or code.co_names != ("__dict__",):
+        return None  # another compiler's layout: not what this renaming expects
+    try:
+        renamed = code.replace(
+            co_varnames=(self_name, *names.values(), d),
+            co_consts=tuple(names.get(c, c) if type(c) is str else c for c in code.co_consts),
+            co_name="__init__",
+        )
+    except (TypeError, ValueError):
+        return None
+    defaults = tuple(f.default for f in params if f.default is not dataclasses.MISSING)
+    if any(f.default is dataclasses.MISSING for f in params[n - len(defaults) :]):
+        return None  # a default before a field without one: the compiled source's error, as before
+    return FunctionType(renamed, {}, "__init__", defaults or None)
 
 
 class cached:  # noqa: N801 - used like functools.cached_property
@@ -149,12 +198,24 @@ def _plain(cls: type, kw: dict[str, Any]) -> bool:
     return True
 
 
-def _params(kw: dict[str, Any]) -> Any:
-    """The ``__dataclass_params__`` the standard decorator sets for these arguments (made once)."""
+def _params(kw: dict[str, Any], collected: Any) -> Any:
+    """The ``__dataclass_params__`` the standard decorator sets for these arguments (made once):
+    `collected` (those of the fields-only call) with the arguments' values. Asking the standard
+    decorator, on an empty class, cost ~0.35 ms for each of the two sets a lint uses (it
+    generates five methods; issue 12, third day); it still answers when the copy cannot be made."""
     key = tuple(sorted((name, value) for name, value in kw.items() if value != _DEFAULT_KW[name]))
-    if key not in _PARAMS:
-        _PARAMS[key] = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **dict(key)).__dataclass_params__  # type: ignore[call-overload]
-    return _PARAMS[key]
+    params = _PARAMS.get(key)
+    if params is None:
+        params = copy.copy(collected)
+        try:
+            for name, value in {**_DEFAULT_KW, **kw}.items():
+                if not isinstance(getattr(params, name), bool):
+                    raise AttributeError(name)
+                setattr(params, name, value)
+        except AttributeError:  # another Python's parameters object
+            params = dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **dict(key)).__dataclass_params__  # type: ignore[call-overload]
+        _PARAMS[key] = params
+    return params
 
 
 def _lazy(cls: type[T], kw: dict[str, Any]) -> type[T]:
@@ -162,7 +223,7 @@ def _lazy(cls: type[T], kw: dict[str, Any]) -> type[T]:
     if not documented:  # else the decorator would read object.__init__'s signature (~0.5 ms: tokenize)
         cls.__doc__ = "-"
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # type: ignore[call-overload]  # fields only
-    cls.__dataclass_params__ = _params(kw)  # type: ignore[attr-defined]
+    cls.__dataclass_params__ = _params(kw, cls.__dataclass_params__)  # type: ignore[attr-defined]
     params = dataclasses.fields(cls)  # type: ignore[arg-type]
     if len(params) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]  # a ClassVar or InitVar after all
         raise TypeError(f"newsctl.frozen.dataclass: {cls.__name__} has pseudo-fields")
