@@ -27,7 +27,6 @@ With `bare_years=True` (used for the title and summary) every standalone year
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from itertools import accumulate, islice
 from dataclasses import replace
@@ -37,7 +36,11 @@ from typing import Callable, Iterator, Sequence
 from newsctl.article import Span
 from newsctl.frozen import fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
 from newsctl.text import split_sentences, weekday_abbreviations
-from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
+from newsctl.relazy import lazy, lazy_module  # compiled / imported on first use (start-up)
+
+# imported on the first date whose days are counted: `import calendar` (and the locale module it
+# imports) cost ~1.4 ms of a lint, paid only by an article with a full date (issue 12, third day)
+calendar = lazy_module("calendar")
 
 MONTHS = (
     "January",

@@ -41,6 +41,7 @@ NOT_FOR_ONE_FILE = (
     "bs4",
     "markdownify",
     "difflib",  # settings' "did you mean" only
+    "calendar",  # dates: the days of a month, for an article with a full date only
     "html.parser",  # raw HTML in the article only (newsctl.htmlscan)
     "newsctl.htmlscan",
     "mdit_py_plugins.attrs",  # headings ending in {#id .class} only

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsctl import cache, dates, fields, frontmatter, parse, readability, settings, suppress, templates, text
-from newsctl.relazy import LazyPattern, lazy, literal_in_every_match
+from newsctl.relazy import LazyModule, LazyPattern, lazy, lazy_module, literal_in_every_match
 from newsctl.rules import dates as date_rules
 from newsctl.rules import hygiene, interview, structure, whitespace
 
@@ -121,3 +121,23 @@ def test_every_match_of_random_patterns_holds_the_cheap_literal():
                 assert literal in m.group(), (pattern, text_, literal)
                 checked += 1
     assert checked > 2000
+
+
+def test_a_lazy_module_is_imported_on_first_use_and_reads_as_the_module():
+    import calendar
+    import subprocess
+    import sys
+
+    m = lazy_module("calendar")
+    assert isinstance(dates.calendar, LazyModule) and "monthrange" not in vars(m)
+    assert m.monthrange(2024, 2) == calendar.monthrange(2024, 2) and m.monthrange is calendar.monthrange
+    assert "monthrange" in vars(m)  # kept: later reads do not go through __getattr__
+    with pytest.raises(AttributeError):
+        m.no_such_function
+    with pytest.raises(AttributeError):
+        m.__wrapped__
+    code = "import sys\nfrom newsctl.relazy import lazy_module\nm = lazy_module('calendar')\nassert 'calendar' not in sys.modules\nm.isleap\nassert 'calendar' in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    for year in (1900, 2000, 2023, 2024):  # what newsctl.dates reads from it
+        assert [dates.days_in_month(year, month) for month in range(1, 13)] == [calendar.monthrange(year, month)[1] for month in range(1, 13)]
+
