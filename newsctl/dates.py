@@ -87,9 +87,9 @@ _YEAR = r"(?P<year>\d{4})(?![\d]|[,.]\d)"
 _YEAR_SEP = r"(?:\s*,\s*|\s+)"
 
 # Every pattern of this module is compiled on first use (newsctl.relazy.lazy), not at import:
-# compiling all 30 cost every one-file lint ~5.5 ms of CPU, and an article needs only the
-# families its text can hold (`scan_texts` proves the others absent without them): a dateless
-# article compiles 6 of them, the bench's first article 17 (issue 12, third day).
+# compiling the 30 it compiled there cost every one-file lint ~5.5 ms of CPU, and an article needs
+# only the families its text can hold (`scan_texts` proves the others absent without them): a
+# dateless article compiles 5 of them, the bench's first article 14 (issue 12, third day).
 # Each pattern starts with a cheap lookahead on its first character: it makes the scan fast.
 _MDY = lazy(
     r"(?=[ADFJMNOSTW])(?<![\w])" + _WEEKDAY_PREFIX + _MONTH + r"(?:\s+|(?<=\.))" + _DAY + _END_DAY + _NOT_NUMBER_AFTER
