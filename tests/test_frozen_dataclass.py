@@ -97,6 +97,22 @@ def test_the_renamed_init_is_the_compiled_one(cls, monkeypatch):
     assert inspect.signature(mine) == inspect.signature(compiled)
 
 
+def test_the_precompiled_templates_are_the_generated_ones():
+    from pathlib import Path
+
+    from newsctl import _init_templates
+
+    assert Path(_init_templates.__file__).read_text("utf-8") == frozen.templates_module()
+    for n in range(frozen.TEMPLATE_FIELDS + 1):
+        namespace: dict = {}
+        exec(frozen._template_source(n), {}, namespace)  # noqa: S102
+        compiled, stored = namespace["__init__"].__code__, getattr(_init_templates, f"_t{n}").__code__
+        for attr in ("co_code", "co_consts", "co_names", "co_varnames", "co_argcount", "co_flags", "co_nlocals"):
+            assert getattr(stored, attr) == getattr(compiled, attr), (n, attr)
+    # a count beyond them is compiled on first use
+    assert frozen._template(frozen.TEMPLATE_FIELDS + 3).co_argcount == frozen.TEMPLATE_FIELDS + 4
+
+
 def test_the_renamed_init_for_odd_field_names_and_defaults():
     @frozen.dataclass(frozen=True)
     class Odd:
