@@ -32,6 +32,7 @@ from newsctl import __version__
 from newsctl.article import Span
 from newsctl.findings import Edit, Finding, Fix, Related, Severity
 from newsctl.settings import Settings
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 ENV_DIR = "NEWSCTL_CACHE_DIR"
 FORMAT = 2  # bump when the layout changes: v1 held one file per article
@@ -167,7 +168,7 @@ class LintCache:
             marker.write_text("# Automatically created by newsctl.\n*\n", encoding="utf-8")
 
 
-_OLD_ENTRY = re.compile(r"[0-9a-f]+\.json|\.[0-9a-f]+\.json\.newsctl-\d+-[A-Za-z0-9_]+\.tmp")
+_OLD_ENTRY = lazy(r"[0-9a-f]+\.json|\.[0-9a-f]+\.json\.newsctl-\d+-[A-Za-z0-9_]+\.tmp")
 
 
 def _old_layout_only(directory: Path) -> bool:

@@ -21,13 +21,12 @@ and returns every date mention in it, in order, without overlaps:
                 a bare number such as "the 2023 budget" is not a date in prose)
 
 With `bare_years=True` (used for the title and summary) every standalone year
-1900-2099 counts. The regular expressions are compiled once, here.
+1900-2099 counts. The regular expressions are compiled once, on first use (below).
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from itertools import accumulate, islice
 from dataclasses import replace
@@ -37,7 +36,11 @@ from typing import Callable, Iterator, Sequence
 from newsctl.article import Span
 from newsctl.frozen import fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
 from newsctl.text import split_sentences, weekday_abbreviations
-from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
+from newsctl.relazy import lazy, lazy_module  # compiled / imported on first use (start-up)
+
+# imported on the first date whose days are counted: `import calendar` (and the locale module it
+# imports) cost ~1.4 ms of a lint, paid only by an article with a full date (issue 12, third day)
+calendar = lazy_module("calendar")
 
 MONTHS = (
     "January",
@@ -83,12 +86,16 @@ _NOT_NUMBER_AFTER = r"(?![\d]|[,.:]\d|\s*%)"
 _YEAR = r"(?P<year>\d{4})(?![\d]|[,.]\d)"
 _YEAR_SEP = r"(?:\s*,\s*|\s+)"
 
+# Every pattern of this module is compiled on first use (newsctl.relazy.lazy), not at import:
+# compiling the 30 it compiled there cost every one-file lint ~5.5 ms of CPU, and an article needs
+# only the families its text can hold (`scan_texts` proves the others absent without them): a
+# dateless article compiles 5 of them, the bench's first article 14 (issue 12, third day).
 # Each pattern starts with a cheap lookahead on its first character: it makes the scan fast.
-_MDY = re.compile(
+_MDY = lazy(
     r"(?=[ADFJMNOSTW])(?<![\w])" + _WEEKDAY_PREFIX + _MONTH + r"(?:\s+|(?<=\.))" + _DAY + _END_DAY + _NOT_NUMBER_AFTER
     + r"(?:" + _YEAR_SEP + _YEAR + r")?"
 )
-_DMY = re.compile(
+_DMY = lazy(
     r"(?=[\dFMSTW])(?<![\w.,])" + _WEEKDAY_PREFIX + _DAY + _END_DAY + r"(?:\s+of)?\s+" + _MONTH
     + r"(?:" + _YEAR_SEP + _YEAR + r")?"
 )
@@ -98,29 +105,33 @@ _ISO = lazy(
     r"(?=[\dFMSTW])(?<![\w-])" + _WEEKDAY_PREFIX + r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})"
     r"(?:(?=T\d)|(?![\w]|-\w))"
 )
-_MONTH_YEAR = re.compile(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
-_RELATIVE = re.compile(
+_MONTH_YEAR = lazy(r"(?=[ADFJMNOS])(?<![\w])" + _MONTH + r"(?:\s*,\s*|\s+)(?:of\s+)?" + _YEAR)
+_RELATIVE = lazy(
     r"(?=[TtYyLlNn])(?<![\w-])(?P<word>(?i:today|yesterday|tomorrow|tonight|last\s+night"
     r"|this\s+(?:morning|afternoon|evening))"
     # "last Tuesday", "next Monday", "this Friday": the weekday capitalised, as written in prose
     r"|(?i:last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?i:last|next|this)\s+(?i:week|weekend))(?![\w-])"
 )
-_FIGURATIVE_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
-_NARRATIVE_BEFORE = re.compile(r"\b(?:the|that)\s+$", re.IGNORECASE)
-_WEEKDAY_ONLY = re.compile(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
-_YEAR_NUMBER = re.compile(r"(?=[12])(?<![\w,.$£€/–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_FIGURATIVE_BEFORE = lazy(r"\bof\s+$", re.IGNORECASE)
+_NARRATIVE_BEFORE = lazy(r"\b(?:the|that)\s+$", re.IGNORECASE)
+_WEEKDAY_ONLY = lazy(r"(?=[FMSTW])(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])")
+# The year patterns keep € and – out of the other characters' classes: a class holding both
+# Latin-1 and other characters compiles to a 64K-entry bitmap, in Python, ~0.1 ms each time it
+# appears; (?<![€–]) beside (?<![\w,.$£/]) is the same test (tests/test_speed_startup_equivalence.py
+# keeps the former patterns). ~0.2 ms less a pattern, ~0.4 ms of every lint (issue 12, third day).
+_YEAR_NUMBER = lazy(r"(?=[12])(?<![\w,.$£/])(?<![€–])(?<!\d-)(?P<year>1[5-9]\d\d|2[01]\d\d)(?![\d]|[,.]\d|s\b|[-/]\d|–\d)")
 # The word before a year that makes it a year ("in 2023", "since 1990", "mid-2030").
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = lazy(
     r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Tt]hrough|"
     r"[Tt]hroughout|to|[Ee]arly|[Ll]ate|[Aa]round|[Cc]irca|year|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+$"
     r"|(?<![\w-])[Mm]id(?:-|\s+)$"
 )
-_BARE_YEAR = re.compile(r"(?=[12])(?<![\w,.$£€/–-])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_BARE_YEAR = lazy(r"(?=[12])(?<![\w,.$£/-])(?<![€–])(?P<year>19\d\d|20\d\d)(?![\d]|[,.]\d|s\b|[-/]\d|–\d)")
 
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_CLAUSE_BREAK = re.compile(r"[;:]\s")  # the tense of one clause does not reach across these
+_DIGIT = lazy(r"\d")
+_WORD = lazy(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_CLAUSE_BREAK = lazy(r"[;:]\s")  # the tense of one clause does not reach across these
 _CLAUSE_END = lazy(r"[,;:—–(]")
 _PAST_AUX = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"})
 _IRREGULAR_PAST = frozenset(
@@ -313,7 +324,7 @@ def infer_year(month: int, day: int, reference: date, tense: str | None = None) 
     return nearest[1]
 
 
-_SPACE_COMMA = re.compile(r"\s+,")
+_SPACE_COMMA = lazy(r"\s+,")
 
 
 def _clean(text: str) -> str:
@@ -539,41 +550,42 @@ def _scans(text: str) -> tuple[bool, bool, bool, bool, bool]:
 # word character, digit, space, hyphen or punctuation). tests/test_speed_dates_equivalence.py
 # compares the result with find_dates on every text.
 
-# _YEAR_NUMBER, as two patterns that start with their literal first digit (the same matches:
+# _YEAR_NUMBER, as two patterns that start with their literal first digit (its classes, written as
+# there; the same matches:
 # exactly four digits, never overlapping, so their union in order is _YEAR_NUMBER's finditer)
-_YEAR_ONE = re.compile(r"1(?<![\w,.$£€/–]1)(?<!\d-1)[5-9]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
-_YEAR_TWO = re.compile(r"2(?<![\w,.$£€/–]2)(?<!\d-2)[01]\d\d(?![\d]|[,.]\d|s\b|[-–/]\d)")
+_YEAR_ONE = lazy(r"1(?<![\w,.$£/]1)(?<![€–]1)(?<!\d-1)[5-9]\d\d(?![\d]|[,.]\d|s\b|[-/]\d|–\d)")
+_YEAR_TWO = lazy(r"2(?<![\w,.$£/]2)(?<![€–]2)(?<!\d-2)[01]\d\d(?![\d]|[,.]\d|s\b|[-/]\d|–\d)")
 # What every _ISO match holds (anchored on its first hyphen)
-_ISO_CORE = re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d")
+_ISO_CORE = lazy(r"-(?<=\d\d\d\d-)\d\d-\d\d")
 # _MONTH's names all start with one of these, as written: found on a copy of the text (ASCII
 # bytes, one per character) where their capitals are one marker byte, so the scan has a literal
 _MONTH_MARKED = bytes.maketrans(b"JFMASOND", b"\x01" * 8)
-_MONTH_MARK = re.compile(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
+_MONTH_MARK = lazy(rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 # The same, followed by what a month form needs (below), as far as the bytes tell: re's \s and \d
 # (ASCII here; any other character is "?", so "?" may stand for either)
 _WS = rb"[\t\n\x0b\x0c\r\x1c-\x1f ?]"
-_MONTH_MARK_NEEDED = re.compile(
+_MONTH_MARK_NEEDED = lazy(
     rb"\x01(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)(?:(?=[a-z]*\.?(?:" + _WS + rb"|,)*(?:of" + _WS + rb"+)?[0-9?])"
     rb"|(?<=[0-9?tdhf]" + _WS + rb"\x01..)|(?<=" + _WS + _WS + rb"\x01..))"
 )
-_MONTH_ONLY = re.compile(_MONTH)
+_MONTH_ONLY = lazy(_MONTH)
 # After a month, _MDY has a day of one or two digits (after spaces, or right after the
 # abbreviation's period) and _MONTH_YEAR a year (after spaces or a comma, "of"); before one,
 # _DMY has spaces after a day (its digits or st/nd/rd/th) or "of". A month with none of these
 # ("Market", "Mayor said") starts no date.
-_DAY_AFTER_MONTH = re.compile(r"\.?\s*\d\d?(?!\d)")
-_YEAR_AFTER_MONTH = re.compile(r"[\s,]*(?:of\s+)?\d\d\d\d")
+_DAY_AFTER_MONTH = lazy(r"\.?\s*\d\d?(?!\d)")
+_YEAR_AFTER_MONTH = lazy(r"[\s,]*(?:of\s+)?\d\d\d\d")
 _BEFORE_MONTH = frozenset("st nd rd th of".split())
 # _RELATIVE and _WEEKDAY_ONLY, on the lower-cased text. Every match holds today, yesterday or a
 # weekday name (found by _DAY_NAMES), tomorrow or night (tonight, last night), or last, next or
 # this before spaces and a week, weekend, morning, afternoon or evening (_PHRASE, tried where
 # str.find finds the first word: a fast C search, where the regex engine would look at every
 # "t" and "n" for them).
-_DAY_NAMES = re.compile(
+_DAY_NAMES = lazy(
     r"day(?:(?<=today)|(?<=yesterday)|(?<=monday)|(?<=tuesday)|(?<=wednesday)|(?<=thursday)|(?<=friday)"
     r"|(?<=saturday)|(?<=sunday))"
 )
-_PHRASE = re.compile(r"(?:last|next|this)\s+(?:week|morning|afternoon|evening)")
+_PHRASE = lazy(r"(?:last|next|this)\s+(?:week|morning|afternoon|evening)")
 
 
 _PLUS_ONE = (1).__add__
@@ -694,7 +706,7 @@ def _month_starts(text: str) -> list[int]:
 
 
 # _reach_back's walk as one match on the reversed text before the month (greedy: the same steps)
-_REACH_BACK = {reach: re.compile(r"\s*(?:\S\s*){0,%d}" % reach) for reach in (10, 21)}
+_REACH_BACK = {reach: lazy(r"\s*(?:\S\s*){0,%d}" % reach) for reach in (10, 21)}
 
 
 def _reach_back(text: str, at: int, reach: int) -> int:
@@ -875,7 +887,7 @@ def _words(text: str, start: int, end: int, sentence_start: int) -> Iterator[str
         yield word.lower().replace("’", "'")
 
 
-_NOT_IN_WORD = re.compile(r"[^A-Za-z'’]")  # a _WORD match holds none of these
+_NOT_IN_WORD = lazy(r"[^A-Za-z'’]")  # a _WORD match holds none of these
 
 
 def _last_words(text: str, start: int, end: int, count: int) -> list[str]:
@@ -970,7 +982,7 @@ _is_past_verb = is_past_verb
 # syndication does not change what they say. The words around "today" in its clause decide.
 
 # Phrases around "today" that mean "nowadays".
-_NOWADAYS_BEFORE = re.compile(r"(?:\b(?:in|of|than|until|till|even|still|to|up\s+to)\s+)$", re.IGNORECASE)
+_NOWADAYS_BEFORE = lazy(r"(?:\b(?:in|of|than|until|till|even|still|to|up\s+to)\s+)$", re.IGNORECASE)
 _NOWADAYS_POSSESSIVE = lazy(
     r"['’]s\s+(?:world|society|economy|environment|landscape|age|era|climate|market|workplace|workforce|"
     r"government|technology|standards?|terms|digital|fast-paced|modern|connected|complex|global)\b",
@@ -1008,7 +1020,7 @@ _TODAY_ANCHOR_BEFORE = lazy(
     re.IGNORECASE,
 )
 _DAY_WORDS = frozenset("yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday".split())
-_TODAY_ANCHOR_AFTER = re.compile(r"^\s*(?:at\b|only\b|\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))", re.IGNORECASE)
+_TODAY_ANCHOR_AFTER = lazy(r"^\s*(?:at\b|only\b|\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))", re.IGNORECASE)
 
 
 def _lemma_forms(word: str) -> str | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from newsctl.frozen import dataclass  # the standard one, cheaper to create (newsctl/frozen.py)
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 STATUSES = ("draft", "ready", "published")
 _BARE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -77,7 +78,7 @@ def _site_datetime(text: str) -> datetime | None:
 
 
 # Day-first and month-first readings of 03/04/2024 differ: such values are ambiguous.
-_NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_NUMERIC_DMY = lazy(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b")
 
 
 def _readable_datetime(text: str) -> datetime | None:

@@ -30,7 +30,7 @@ MAX_NUMBER_DIGITS = 100
 # surrogates): found here first so the finding names the line and column.
 _YAML_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LONG_DIGITS = re.compile(r"\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
+_LONG_DIGITS = lazy(r"\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
 _STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _OPEN = "---"
@@ -151,7 +151,7 @@ def _load_yaml(yaml_text: str, first_line: int, start_line: int, end_line: int) 
     return fixed, (problem, *more)
 
 
-_TAB_SEPARATOR = re.compile(r"(?<=[:-])\t+(?=\S)|[ \t]*\t[ \t]*$")
+_TAB_SEPARATOR = lazy(r"(?<=[:-])\t+(?=\S)|[ \t]*\t[ \t]*$")
 
 
 def _untab(line: str) -> str:
@@ -241,7 +241,7 @@ def _load_toml(header: str, first_line: int, start_line: int, end_line: int) -> 
 
 
 _TOML_KEY = lazy(r'^\s*(?P<key>"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+(?:\s*\.\s*(?:"[^"]*"|[A-Za-z0-9_-]+))*)\s*=\s*')
-_TOML_TABLE = re.compile(r'^\s*\[\[?\s*(?P<key>"[^"]*"|[A-Za-z0-9_.-]+)')
+_TOML_TABLE = lazy(r'^\s*\[\[?\s*(?P<key>"[^"]*"|[A-Za-z0-9_.-]+)')
 
 
 def _unquote(key: str) -> str:

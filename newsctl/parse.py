@@ -45,7 +45,7 @@ from newsctl.relazy import lazy  # compiled on first use, not at import (start-u
 _BARE_URL = lazy(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.I)
 _EMPHASIS = {"em", "strong", "s"}
 # C0 controls other than tab/newline, DEL and C1 controls: invisible, and forbidden in HTML and XML
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = lazy(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # bytes.translate table: 0 for the UTF-8 bytes a _CONTROL character can start with, 1 for the rest
 _CONTROL_BYTES = bytes(0 if (b < 0x20 and b not in (0x09, 0x0A)) or b in (0x7F, 0xC2) else 1 for b in range(256))
 
@@ -188,7 +188,7 @@ def _pruned_markdown(full: bool, off: tuple[str, ...]) -> Any:
     return _new_markdown(full).disable(list(off))
 
 
-_TRAILING_ATTRS = re.compile(r"\s+(\{[^{}\n]*\})\s*$")
+_TRAILING_ATTRS = lazy(r"\s+(\{[^{}\n]*\})\s*$")
 
 
 def _heading_attrs(state: Any) -> None:
@@ -368,7 +368,7 @@ def _control_characters(source: Source) -> tuple[tuple[str, Span], ...]:
 
 
 # Jekyll names posts YYYY-MM-DD-slug.md; that date is the post's when the front matter has none.
-_FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+_FILE_DATE = lazy(r"^(\d{4}-\d{2}-\d{2})-")
 
 
 def _resolve_fields(fm: FrontMatter, site: SiteFormat, path: str) -> FrontMatter:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Iterable
 from newsctl.frozen import cached, fast_init, dataclass  # dataclass: cheaper to create (newsctl/frozen.py)
 from newsctl.text import _MARKS, WORD_RE
 from newsctl.text import reading_time_seconds as _reading_time
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 if TYPE_CHECKING:
     from newsctl.article import Article, Block, Sentence
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
 FKG_SENTENCE_LENGTH, FKG_SYLLABLES_PER_WORD, FKG_BASE = 0.39, 11.8, 15.59
 
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_NONCONTRACTION_APOSTROPHE = lazy(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 # The same removal in two cheaper steps (issue 12: the regex visited every character, ~7 us per
 # sentence): the ASCII characters _PUNCTUATION matches are deleted from the UTF-8 bytes in C
@@ -665,7 +666,7 @@ def _sum_totals(items: list[tuple[int, int, int, int]], counted: int) -> Stats:
     return Stats(words, sentences, syllables, quoted, counted)
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+_ENDS_SENTENCE = lazy(r"[.!?][\"'”’)\]]*$")
 
 
 def prose_text(sentences: Iterable[SentenceStats]) -> str:

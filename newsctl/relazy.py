@@ -61,6 +61,32 @@ def lazy(pattern: str, flags: int = 0) -> Any:
     return LazyPattern(pattern, flags)
 
 
+class LazyModule:
+    """A module imported when one of its attributes is first read (`lazy_module`); each attribute
+    read is then kept on this object, so later reads cost what a module's do."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, name: str) -> Any:  # only for what __dict__ does not hold yet
+        if name.startswith("__"):
+            raise AttributeError(name)
+        import importlib
+
+        value = getattr(importlib.import_module(self._name), name)
+        setattr(self, name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"lazy_module({self._name!r})"
+
+
+def lazy_module(name: str) -> Any:
+    """`import name` done on first use: for a module used through its attributes only
+    (`calendar.monthrange(...)`), that a run may not need at all. Typed Any, like `lazy`."""
+    return LazyModule(name)
+
+
 def literal_in_every_match(pattern: str) -> str:
     """Text that every match of `pattern` (compiled with no flags, or MULTILINE) contains: the
     longest run of plain characters the pattern requires at its top level; "" when it cannot

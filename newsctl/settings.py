@@ -18,6 +18,7 @@ from newsctl.frozen import dataclass  # the standard one, cheaper to create (new
 from newsctl import registry
 from newsctl.fields import DEFAULT_SITE, SiteFormat
 from newsctl.findings import Severity
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 
 DEFAULT_REQUIRED = ("title", "date", "author")
 DEFAULT_PATHS = ("articles",)
@@ -49,7 +50,7 @@ SITE_KEYS: dict[str, tuple[str, str]] = {
     "locale": ("locale such as en_GB", "`og:locale`; its language is the `lang` of an article without one."),
     "timezone": ("IANA zone such as Europe/Berlin", "The zone of front-matter times written without one, in export and feed (default UTC; lint date rules still read them as UTC)."),
 }
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Z]{2})?$")
+_LOCALE = lazy(r"^[a-z]{2,3}(?:[_-][A-Z]{2})?$")
 
 
 def _close_matches(word: str, possibilities: Iterable[str], n: int) -> list[str]:

@@ -30,7 +30,7 @@ ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # hiding its findings, and a reviewer should see it.
 MAX_DIRECTIVES = 1000
 
-_ONLY_DIRECTIVES = re.compile(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
+_ONLY_DIRECTIVES = lazy(r"^\s*(?:<!--\s*newsctl:.*?-->\s*)+$", re.S)
 
 
 def is_directive_only(html: str) -> bool:

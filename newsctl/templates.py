@@ -31,7 +31,7 @@ TEMPLATE = lazy(
 )
 _BASE = 0xF0000  # supplementary private use area A, then B: 131,068 code points
 _LIMIT = 0x10FFFD - _BASE
-_ENCODED = re.compile(r"(?:%F[34](?:%[89AB][0-9A-F]){3})+", re.I)
+_ENCODED = lazy(r"(?:%F[34](?:%[89AB][0-9A-F]){3})+", re.I)
 
 
 @fast_init
@@ -97,7 +97,7 @@ class Masker:
 
 # Paired tags whose content is code or verbatim text, not prose: `{{< highlight go >}} ...
 # {{< /highlight >}}`, `{% highlight ruby %} ... {% endhighlight %}`, `{% raw %} ... {% endraw %}`.
-_OPENER = re.compile(r"\{(?:\{[<%]|%)-?\s*(highlight|code|raw|codeblock|comment|verbatim)\b")
+_OPENER = lazy(r"\{(?:\{[<%]|%)-?\s*(highlight|code|raw|codeblock|comment|verbatim)\b")
 _CLOSER = {
     "{{": lambda name: re.compile(r"\{\{[<%]-?\s*/" + name + r"\s*-?[>%]\}\}"),
     "{%": lambda name: re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}"),

@@ -25,8 +25,8 @@ _MARKS = (
     "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u09fe\u0a01-\u0dff"
     "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
-WORD_RE = re.compile(rf"[^\W_](?:[\w’'.,\-{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
-_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+WORD_RE = lazy(rf"[^\W_](?:[\w’'.,\-{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
+_END_RE = lazy(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 # Abbreviations that often end a sentence, and what makes them a sentence end.
 _CAN_END_SENTENCE = frozenset({"etc"})  # before any capital
 # before a sentence starter only: "the U.S. Senate" / "the U.S. The", "3 p.m. Saturday" / "9 a.m. The mayor"
@@ -270,7 +270,7 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:!?)\]](?:\s|$))")
+_SPACE_BEFORE_PUNCT = lazy(r"\s+(?=[.,;:!?)\]](?:\s|$))")
 
 
 def collapse(text: str) -> str:

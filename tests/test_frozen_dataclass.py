@@ -78,6 +78,76 @@ def _standard_twin(cls: type) -> type:
     return namespace[cls.__name__]
 
 
+def _compiled_init(cls: type, monkeypatch) -> object:
+    """`cls.__init__` as `frozen._init` compiles it from source (without the renamed template)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(frozen, "_renamed_init", lambda *args: None)
+        return frozen._init(cls, dataclasses.fields(cls), fill_dict=cls.__init__._fills_dict)
+
+
+@pytest.mark.parametrize("cls", [c for c in CLASSES if getattr(c.__init__, "_fills_dict", False)], ids=lambda c: f"{c.__module__}.{c.__name__}")
+def test_the_renamed_init_is_the_compiled_one(cls, monkeypatch):
+    """The __init__ copied from a template (issue 12, third day) is the function `exec` compiles
+    from the class's own source: same bytecode, names, constants, defaults and signature."""
+    mine, compiled = cls.__init__, _compiled_init(cls, monkeypatch)
+    for attr in ("co_code", "co_consts", "co_names", "co_varnames", "co_argcount", "co_kwonlyargcount", "co_flags", "co_name", "co_nlocals"):
+        assert getattr(mine.__code__, attr) == getattr(compiled.__code__, attr), attr
+    for attr in ("__defaults__", "__kwdefaults__", "__annotations__", "__qualname__", "__module__", "__name__"):
+        assert getattr(mine, attr) == getattr(compiled, attr), attr
+    assert inspect.signature(mine) == inspect.signature(compiled)
+
+
+def test_the_precompiled_templates_are_the_generated_ones():
+    from pathlib import Path
+
+    from newsctl import _init_templates
+
+    assert Path(_init_templates.__file__).read_text("utf-8") == frozen.templates_module()
+    for n in range(frozen.TEMPLATE_FIELDS + 1):
+        namespace: dict = {}
+        exec(frozen._template_source(n), {}, namespace)  # noqa: S102
+        compiled, stored = namespace["__init__"].__code__, getattr(_init_templates, f"_t{n}").__code__
+        for attr in ("co_code", "co_consts", "co_names", "co_varnames", "co_argcount", "co_flags", "co_nlocals"):
+            assert getattr(stored, attr) == getattr(compiled, attr), (n, attr)
+    # a count beyond them is compiled on first use
+    assert frozen._template(frozen.TEMPLATE_FIELDS + 3).co_argcount == frozen.TEMPLATE_FIELDS + 4
+
+
+def test_the_renamed_init_for_odd_field_names_and_defaults():
+    @frozen.dataclass(frozen=True)
+    class Odd:
+        """-"""
+
+        d: int
+        self: str
+        _f0: int = 3
+        _d: tuple = ()
+
+    assert vars(Odd(1, "x")) == {"d": 1, "self": "x", "_f0": 3, "_d": ()}
+    assert vars(Odd(_d=(1,), self="s", d=2, _f0=0)) == {"d": 2, "self": "s", "_f0": 0, "_d": (1,)}
+    assert str(inspect.signature(Odd)) == "(d: 'int', self: 'str', _f0: 'int' = 3, _d: 'tuple' = ()) -> None"
+    assert Odd.__init__.__code__.co_varnames == ("__dataclass_self__", "d", "self", "_f0", "_d", "__d")
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'self'"):
+        Odd(1)
+
+
+@pytest.mark.parametrize("kw", [{"frozen": True}, {}, {"frozen": False, "repr": True}])
+def test_the_parameters_copied_or_asked_for_are_the_standard_ones(kw, monkeypatch):
+    class Copied:
+        a: int
+
+    class Standard:
+        a: int
+
+    expected = repr(dataclasses.dataclass(type("_", (), {"__doc__": "_"}), **kw).__dataclass_params__)
+    monkeypatch.setattr(frozen, "_PARAMS", {})
+    assert repr(frozen.dataclass(Copied, **kw).__dataclass_params__) == expected
+    # a Python whose parameters object cannot be copied so: the standard decorator is asked
+    monkeypatch.setattr(frozen, "_PARAMS", {})
+    monkeypatch.setattr(frozen, "copy", type("NoCopy", (), {"copy": staticmethod(lambda params: object())}))
+    assert repr(frozen.dataclass(Standard, **kw).__dataclass_params__) == expected
+
+
 VALUES = [1, "a", None, (1, 2), 2.5, "b", 0, ("x",), True, -4]
 
 

@@ -120,6 +120,38 @@ def test_words_not_in_the_table_are_hyphenated_as_pyphen_and_textstat_do(table, 
             assert count(w) == textstat.syllable_count(w), w
 
 
+def test_patterns_read_in_place_are_the_dicts(table):
+    """PatternsFile (the committed file's bytes, searched) answers as the dict made from it, and
+    as the patterns parsed from Pyphen's own file: every pattern, and every string a word's
+    hyphenation looks up (each substring of 3,000 dotted words) and odd ones."""
+    in_place = rt.read_patterns()
+    assert in_place is not None
+    parsed = rt.parse_pyphen_file()
+    assert in_place.as_dict() == parsed and len(in_place) == len(parsed)
+    assert in_place.maxlen == max(map(len, parsed))
+    for key, pattern in parsed.items():
+        assert key in in_place and in_place[key] == in_place.get(key) == pattern, key
+    looked_up = {"", " ", "\n", "a b", ".a .a", "\ud800", "\x00", "\uffff", "zzzzzzzz", ".", "..", ".aca\n"}
+    for w in not_in_table(table, 3000) + ["ostravelden", "zelenskyy", "café"]:
+        dotted = f".{w}."
+        looked_up.update(dotted[i:j] for i in range(len(dotted)) for j in range(i + 1, len(dotted) + 1))
+    for key in looked_up:
+        assert in_place.get(key) == parsed.get(key), key
+        assert (key in in_place) == (key in parsed), key
+    with pytest.raises(KeyError):
+        in_place["zzzz"]
+
+
+def test_the_hyphenator_reads_in_place_then_makes_a_dict(table, pyphen_en):
+    hyph = rt.load_hyphenator()
+    assert isinstance(hyph, rt.Hyphenator) and isinstance(hyph.patterns, rt.PatternsFile)
+    words = not_in_table(table, 2 * rt.IN_PLACE_WORDS)
+    for n, w in enumerate(words, 1):
+        assert hyph.count_points(w) == len(pyphen_en.positions(w)), w
+        assert isinstance(hyph.patterns, dict) == (n >= rt.IN_PLACE_WORDS), n
+    assert hyph.patterns == rt.parse_pyphen_file()
+
+
 def test_committed_files_are_what_the_generator_builds(cmu):
     assert rt.build_table(cmu) == rt.TABLE_FILE.read_bytes()
     assert rt.build_patterns() == rt.PATTERNS_FILE.read_bytes()
@@ -198,17 +230,23 @@ def test_another_pyphen_release_falls_back_to_its_own_file(tmp_path, monkeypatch
 @pytest.mark.parametrize(
     "change",
     [
-        lambda b: b.replace(b"newsctl-hyphenation/1", b"newsctl-hyphenation/9", 1),
+        lambda b: b.replace(b"newsctl-hyphenation/2", b"newsctl-hyphenation/9", 1),
         lambda b: b[:-10],
         lambda b: b"\xff" + b,
         lambda b: b"",
         lambda b: b.replace(b"\n", b"\r\n"),
+        lambda b: b.replace(b"\n.aca .a1ca\n", b"\n.aca  .a1ca\n", 1),
+        lambda b: b.replace(b"\n.aca .a1ca\n", b"\n", 1),
+        lambda b: b.replace(b"\n.aca .a1ca\n", b"\n.aca .a1ca\xff\n", 1),
+        lambda b: b.replace(b" 11015 28\n", b" 11015 0\n", 1),
     ],
-    ids=["magic", "truncated", "not-utf8", "empty", "crlf"],
+    ids=["magic", "truncated", "not-utf8", "empty", "crlf", "two-spaces", "line-missing", "not-utf8-body", "no-maxlen"],
 )
 def test_a_damaged_patterns_file_is_not_used(tmp_path, monkeypatch, change):
-    monkeypatch.setattr(rt, "PATTERNS_FILE", copy_with(tmp_path, rt.PATTERNS_FILE, change))
-    assert rt.load_patterns() is None
+    changed = copy_with(tmp_path, rt.PATTERNS_FILE, change)
+    assert changed.read_bytes() != rt.PATTERNS_FILE.read_bytes()
+    monkeypatch.setattr(rt, "PATTERNS_FILE", changed)
+    assert rt.load_patterns() is None and rt.read_patterns() is None
     hyph = rt.load_hyphenator()  # Pyphen's own file instead
     assert hyph is not None and hyph.patterns == rt.parse_pyphen_file()
 

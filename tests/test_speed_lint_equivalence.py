@@ -350,7 +350,9 @@ def test_count_words_for_every_character_beside_words():
 
 
 def test_trailing_and_doubled_space_prefilters_never_skip_a_match():
-    from newsctl.rules.whitespace import _SPACES, _TRAILING
+    from newsctl.rules.whitespace import _TRAILING
+
+    _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # H009's former pattern (a precheck stands before it still)
 
     rng = random.Random(29)
     texts = random_texts(1000, seed=61)

@@ -532,7 +532,7 @@ def _in_quotation(article: Article, m: DateMention, cache: dict[int, list[tuple[
 # A year right after one of these words names the past on purpose ("since 2025", "born 2025").
 _RETROSPECTIVE_BEFORE = frozenset("since born from until till before after last of the".split())
 _PART_OF_YEAR = frozenset("early late mid spring summer autumn fall winter".split())
-_TITLE_WORD = re.compile(r"[A-Za-z]+")
+_TITLE_WORD = lazy(r"[A-Za-z]+")
 
 
 # A field with one of these looks back at a year on purpose: "2021 in Review", "Survey 2021

@@ -38,10 +38,10 @@ def _may_double(text: str) -> bool:
     return _DOUBLED_AFTER_NON_WORD.search(lowered) is not None or _DOUBLED_ASCII_LOWER.match(lowered) is not None
 
 
-_URL_NOISE = re.compile(r"[\x00-\x20]")
-_THIRD = re.compile(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
-_AFTER_WORD = re.compile(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
-_GAP = re.compile(r"[\s*_~]*")  # what may stand between doubled words: spaces and emphasis markup
+_URL_NOISE = lazy(r"[\x00-\x20]")
+_THIRD = lazy(r"[\s,*_~]+([^\W\d_]+)")  # the word after a doubled pair
+_AFTER_WORD = lazy(r"([ \t]*)([^\W\d_]*)")  # the spaces and the word after a match
+_GAP = lazy(r"[\s*_~]*")  # what may stand between doubled words: spaces and emphasis markup
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
 
@@ -437,9 +437,9 @@ _MENTION_AFTER = lazy(
     r"paragraphs?|apps?|files?|convention|style|is\b|are\b|was\b|means?\b|stands?\b)",
     re.IGNORECASE,
 )
-_LOREM_USE = re.compile(r"\s*,?\s*(?:dolor|sit amet|quia|consectetur)", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "TK Maxx", "TK Elevator": a brand, not a placeholder
-_NAME_BEFORE = re.compile(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a numeral
+_LOREM_USE = lazy(r"\s*,?\s*(?:dolor|sit amet|quia|consectetur)", re.IGNORECASE)
+_NAME_AFTER = lazy(r"\s+[A-Z][a-z]")  # "TK Maxx", "TK Elevator": a brand, not a placeholder
+_NAME_BEFORE = lazy(r"[^.!?:\s]\s+[A-Z][a-z]+\s+$")  # "Super Bowl XXX": a numeral
 
 
 # Every _PLACEHOLDER match holds one of these (its branches, case-insensitively): TK, TODO,
@@ -667,7 +667,7 @@ def body_markup(article: Article) -> tuple[tuple[Block, ...], tuple[Any, ...]]:
 _UNSAFE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet")
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction")
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:")
-_HANDLER_NAME = re.compile(r"on[a-z]+")
+_HANDLER_NAME = lazy(r"on[a-z]+")
 
 
 def _url(value: str | None) -> str:

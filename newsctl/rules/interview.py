@@ -14,7 +14,7 @@ from newsctl.relazy import lazy  # compiled on first use, not at import (start-u
 # "**A:**", "**Aaron:**", "**Stephanie**:", "MB:", "Q." at the start of a paragraph.
 _SPEAKER = lazy(r"^[*_]{0,2}(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})[*_]{0,2}\s*[:.][*_]{0,2}\s")
 _QUESTION_LABEL = lazy(r"^[*_]{0,2}(?:Q|Question)[*_]{0,2}\s*[:.]", re.IGNORECASE)
-_TO_YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_TO_YOU = lazy(r"\b(?:you|your)\b", re.IGNORECASE)
 
 
 def is_question_to_interviewee(text: str) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from newsctl.article import Article, Block, Span
 from newsctl.findings import Hit, Related
 from newsctl.registry import option, rule
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 from newsctl.rules.hygiene import body_markup
 from newsctl.rules.interview import is_question_to_interviewee
 
@@ -123,7 +124,7 @@ def empty_section(article: Article, settings: Settings) -> Iterator[Hit]:
             )
 
 
-_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+_COMMENT_ONLY = lazy(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
 
 
 def _has_content(article: Article, index: int) -> bool:

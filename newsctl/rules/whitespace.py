@@ -6,24 +6,23 @@ them. They never touch code, and never the two trailing spaces that make a hard 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from newsctl.article import Article, Span
 from newsctl.findings import Edit, Fix, Hit
 from newsctl.registry import rule
+from newsctl.relazy import lazy  # compiled on first use, not at import (start-up)
 from newsctl.rules.hygiene import prose_blocks
-from newsctl.relazy import lazy
 
 if TYPE_CHECKING:
     from newsctl.settings import Settings
 
-_TRAILING = re.compile(r"[ \t]+$")
-_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
-# _SPACES's matches are the runs of two spaces or more between two characters that are not
-# whitespace: this finds each run by its literal prefix (re skips ahead in C), and H009 checks the
-# characters around it, where _SPACES's look-behind made re try every position of the paragraph
-# (issue 12, third day: ~0.018 -> ~0.006 ms per article; tests/test_speed_thirdday_equivalence.py)
+_TRAILING = lazy(r"[ \t]+$")
+# H009 once searched with (?<=\S) {2,}(?=\S): the runs of two spaces or more between two
+# characters that are not whitespace. This finds each run by its literal prefix (re skips ahead
+# in C) and H009 checks the characters around it, where the look-behind made re try every
+# position of the paragraph (issue 12, third day: ~0.018 -> ~0.006 ms per article;
+# tests/test_speed_thirdday_equivalence.py keeps the old pattern).
 _SPACE_RUN = lazy("  +")
 
 
@@ -112,7 +111,7 @@ def doubled_space(article: Article, settings: Settings) -> Iterator[Hit]:
         last = len(prose)
         for m in _SPACE_RUN.finditer(prose):
             if not m.start() or m.end() == last or prose[m.start() - 1].isspace() or prose[m.end()].isspace():
-                continue  # what _SPACES's look-arounds rule out: not between two non-spaces
+                continue  # what the look-arounds ruled out: not between two non-spaces
             if inline.raw[m.start() : m.end()] != m.group():
                 continue  # blanked markup (code, a URL), not spaces in the source
             if not (inline.raw[m.start() - 1 : m.start()].strip() and inline.raw[m.end() : m.end() + 1].strip()):
