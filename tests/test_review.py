@@ -104,6 +104,17 @@ def test_a_doubled_word_is_highlighted_exactly() -> None:
     assert text_of(sentence) == "It voted on the the budget."
 
 
+def test_an_inline_footnote_is_shown_and_a_finding_after_it_still_marked() -> None:
+    # `^[note]` makes a footnote paragraph with no source lines and no Block of its own: the
+    # page used to map it onto the next block and stop with an IndexError (found by QA, 0.4.1)
+    page, findings, tree = review(FRONT + "A claim and inline^[note here].\n\nIt voted on the the budget.\n")
+    assert [(f.code, f.line, f.column) for f in findings] == [("H003", 10, 13)]
+    (mark,) = highlights(tree)
+    assert text_of(mark) == "the the" and mark.get("data-line") == "10"
+    (note,) = [li for li in tree.iter("li") if "footnote-item" in (li.get("class") or "")]
+    assert text_of(note).startswith("note here")
+
+
 def test_a_highlight_across_emphasis_is_one_element_around_it() -> None:
     page, findings, tree = review(FRONT + "Officials said the *the* budget was final.\n", select=["H003"])
     assert [(f.code, f.column) for f in findings] == [("H003", 16)]

@@ -76,8 +76,13 @@ class _Layout:
         k = 0
         i = 0
         n = len(tokens)
-        while i < n and k <= len(blocks):
+        while i < n and k < len(blocks):
             t = tokens[i].type
+            if t == "paragraph_open" and tokens[i].map is None:
+                # an inline footnote's text (`^[note]`): no source lines, so no Block of its own
+                # (newsctl.parse skips it too); its words are in the paragraph that holds it
+                i += 3
+                continue
             if t in ("heading_open", "paragraph_open"):
                 block = blocks[k]
                 self.by_block[k] = [self._inline(tokens, i + 1, block.inline, block)]
